@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/chattypes.h"
+
+#include <array>
+#include <utility>
+
+namespace versus {
+
+QString roleName(Role role)
+{
+    switch (role) {
+    case Role::System:
+        return QStringLiteral("system");
+    case Role::User:
+        return QStringLiteral("user");
+    case Role::Assistant:
+        return QStringLiteral("assistant");
+    case Role::Tool:
+        return QStringLiteral("tool");
+    }
+    return QStringLiteral("user");
+}
+
+namespace {
+constexpr std::array<std::pair<ErrorKind, const char16_t *>, 12> kErrorKindNames{{
+    {ErrorKind::Auth, u"auth"},
+    {ErrorKind::RateLimit, u"rate_limit"},
+    {ErrorKind::NotFound, u"not_found"},
+    {ErrorKind::BadRequest, u"bad_request"},
+    {ErrorKind::Quota, u"quota"},
+    {ErrorKind::Server, u"server"},
+    {ErrorKind::Network, u"network"},
+    {ErrorKind::Timeout, u"timeout"},
+    {ErrorKind::Tls, u"tls"},
+    {ErrorKind::Stream, u"stream"},
+    {ErrorKind::Config, u"config"},
+    {ErrorKind::Cancelled, u"cancelled"},
+}};
+} // namespace
+
+QString errorKindName(ErrorKind kind)
+{
+    for (const auto &[k, name] : kErrorKindNames) {
+        if (k == kind)
+            return QString::fromUtf16(name);
+    }
+    return QStringLiteral("network");
+}
+
+std::optional<ErrorKind> errorKindFromName(const QString &name)
+{
+    for (const auto &[k, n] : kErrorKindNames) {
+        if (name == QString::fromUtf16(n))
+            return k;
+    }
+    return std::nullopt;
+}
+
+QString resultStatusName(ResultStatus status)
+{
+    switch (status) {
+    case ResultStatus::Ok:
+        return QStringLiteral("ok");
+    case ResultStatus::Error:
+        return QStringLiteral("error");
+    case ResultStatus::Cancelled:
+        return QStringLiteral("cancelled");
+    case ResultStatus::Truncated:
+        return QStringLiteral("truncated");
+    }
+    return QStringLiteral("error");
+}
+
+} // namespace versus
