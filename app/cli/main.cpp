@@ -1,10 +1,92 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// versus-cli: composition root of the headless client. Each command lives in its own
+// file; this file only picks the command and wires the process's streams and network.
+#include "command.h"
+#include "commands.h"
+
 #include <QCoreApplication>
-#include <QTextStream>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+#include <array>
+#include <cstdio>
+#include <unistd.h>
+
+using namespace versus::cli;
+
+namespace {
+
+const std::array kCommands{
+    Command{"providers", "List the provider catalog, capabilities and key status", &runProviders},
+    Command{"chat", "Send one prompt to one provider:model and stream the answer", &runChat},
+};
+
+void printUsage(QTextStream &stream)
+{
+    stream << "Usage: versus-cli COMMAND [options]\n\nCommands:\n";
+    for (const Command &command : kCommands)
+        stream << "  " << QString::fromLatin1(command.name).leftJustified(10) << ' '
+               << QString::fromLatin1(command.summary) << '\n';
+    stream << "\nRun 'versus-cli COMMAND --help' for a command's options.\n";
+    stream.flush();
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
-    QTextStream(stdout) << "versus-cli: not yet\n";
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("versus"));
+    QCoreApplication::setOrganizationName(QStringLiteral("versus"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VERSUS_VERSION));
+
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly)) {
+        err << "versus-cli: cannot read standard input\n";
+        return ExitFailure;
+    }
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty() || args.first() == u"--help" || args.first() == u"-h" || args.first() == u"help") {
+        printUsage(args.isEmpty() ? err : out);
+        return args.isEmpty() ? ExitUsage : ExitOk;
+    }
+    if (args.first() == u"--version") {
+        out << "versus-cli " << QCoreApplication::applicationVersion() << '\n';
+        return ExitOk;
+    }
+
+    const QString name = args.takeFirst();
+    const Command *command = nullptr;
+    for (const Command &candidate : kCommands) {
+        if (name == QLatin1String(candidate.name))
+            command = &candidate;
+    }
+    if (!command) {
+        err << "versus-cli: unknown command '" << name << "'\n\n";
+        printUsage(err);
+        return ExitUsage;
+    }
+
+    QNetworkAccessManager network;
+    CommandContext context{args, out, err, in, network, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1};
+    int exitCode = -1;
+    bool finished = false;
+    command->run(context, [&](int code) {
+        if (finished)
+            return;
+        finished = true;
+        exitCode = code;
+        out.flush();
+        err.flush();
+        // exit() is queued so a command may call done() before the loop runs.
+        QTimer::singleShot(0, &app, [code] { QCoreApplication::exit(code); });
+    });
+    const int loopCode = app.exec();
+    out.flush();
+    err.flush();
+    return finished ? exitCode : loopCode;
 }

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "command.h"
+
+namespace versus::cli {
+
+void runProviders(CommandContext &context, Done done);
+void runChat(CommandContext &context, Done done);
+
+} // namespace versus::cli
