@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chat/chattypes.h"
+#include "command.h"
+#include "providers/providerregistry.h"
+#include "secrets/apikey.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+
+#include <expected>
+#include <memory>
+
+namespace versus::cli {
+
+/// Writes one JSON document followed by a newline.
+void writeJson(QTextStream &out, const QJsonDocument &document);
+
+/// The provider catalog, with the user's catalog problems printed to stderr once.
+std::unique_ptr<ProviderRegistry> loadRegistry(CommandContext &context);
+
+/// Parses @p context.arguments with @p parser. On --help prints help to stdout and returns
+/// ExitOk; on an error prints it with the usage line and returns ExitUsage; std::nullopt
+/// when the command should go on.
+std::optional<int> parseArguments(CommandContext &context, QCommandLineParser &parser, const QString &usage);
+
+/// The request options shared by chat, compare and bench (ARCHITECTURE.md "opts").
+void addRequestOptions(QCommandLineParser &parser);
+/// Reads the request options into @p config; an error text for a bad value.
+std::expected<void, QString> readRequestOptions(const QCommandLineParser &parser, ProviderConfig &config);
+
+/// The prompt: the positional arguments joined by spaces, or standard input for "-".
+std::expected<QString, QString> readPrompt(CommandContext &context, const QStringList &positional);
+
+/// A key from the environment variable of @p provider, when it is set.
+std::optional<ApiKey> keyFromEnvironment(const ProviderInfo &provider);
+
+} // namespace versus::cli

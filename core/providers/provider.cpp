@@ -1,0 +1,276 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providers/provider.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+namespace versus {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("versus::Provider", text);
+}
+
+QByteArray headerValue(const RawHeaders &headers, QByteArrayView name)
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return QByteArray();
+}
+
+// "Please try again in 5.289s" / "in 1m3.5s" / "in 350ms"
+std::optional<double> retryHintFromMessage(const QString &message)
+{
+    static const QRegularExpression re(QStringLiteral(R"(try again in\s+(?:(\d+)m)?(\d+(?:\.\d+)?)(ms|s))"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    const auto match = re.match(message);
+    if (!match.hasMatch())
+        return std::nullopt;
+    double seconds = match.captured(2).toDouble();
+    if (match.captured(3).compare(u"ms", Qt::CaseInsensitive) == 0)
+        seconds /= 1000.0;
+    if (!match.captured(1).isEmpty())
+        seconds += 60.0 * match.captured(1).toDouble();
+    return seconds;
+}
+
+std::optional<double> retryAfterHeader(const RawHeaders &headers)
+{
+    bool ok = false;
+    const QByteArray ms = headerValue(headers, "retry-after-ms");
+    if (!ms.isEmpty()) {
+        const double v = ms.trimmed().toDouble(&ok);
+        if (ok && v >= 0)
+            return v / 1000.0;
+    }
+    const QByteArray s = headerValue(headers, "retry-after");
+    if (!s.isEmpty()) {
+        const double v = s.trimmed().toDouble(&ok);
+        if (ok && v >= 0)
+            return v;
+    }
+    return std::nullopt;
+}
+
+QString jsonText(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isDouble())
+        return QString::number(value.toInteger());
+    return QString();
+}
+
+} // namespace
+
+QList<Capability> requiredCapabilities(const ChatRequest &request)
+{
+    QList<Capability> needed{Capability::Streaming};
+    if (!request.config.tools.isEmpty())
+        needed << Capability::FunctionCalls;
+    if (!request.config.reasoningEffort.isEmpty())
+        needed << Capability::Reasoning;
+    if (!request.config.responseSchema.isEmpty())
+        needed << Capability::StructuredOutput;
+    return needed;
+}
+
+QStringList Provider::validate(const ChatRequest &request) const
+{
+    QStringList problems;
+    const ProviderConfig &config = request.config;
+    if (config.model.trimmed().isEmpty())
+        problems << tr("No model is chosen.");
+
+    const ModelInfo *model = m_info.findModel(config.model);
+    for (Capability capability : requiredCapabilities(request)) {
+        if (capabilityValue(m_info.capabilities, capability) == false) {
+            problems << tr("%1 does not support %2.").arg(m_info.displayName, capabilityDisplayName(capability));
+        } else if (model && capabilityValue(model->capabilities, capability) == false) {
+            problems << tr("%1 on %2 does not support %3.")
+                            .arg(config.model, m_info.displayName, capabilityDisplayName(capability));
+        }
+    }
+
+    if (config.temperature && (*config.temperature < 0.0 || *config.temperature > 2.0))
+        problems << tr("Temperature must be between 0 and 2 (it is %1).").arg(*config.temperature);
+    if (config.topP && (*config.topP <= 0.0 || *config.topP > 1.0))
+        problems << tr("Top-p must be greater than 0 and at most 1 (it is %1).").arg(*config.topP);
+    if (config.maxTokens && *config.maxTokens < 1)
+        problems << tr("Max tokens must be at least 1 (it is %1).").arg(*config.maxTokens);
+    if (model && model->maxOutputTokens && config.maxTokens && *config.maxTokens > *model->maxOutputTokens)
+        problems << tr("Max tokens is %1, but %2 writes at most %3 tokens.")
+                        .arg(*config.maxTokens)
+                        .arg(config.model)
+                        .arg(*model->maxOutputTokens);
+    if (!config.reasoningEffort.isEmpty() && !m_info.reasoningEfforts.isEmpty() &&
+        !m_info.reasoningEfforts.contains(config.reasoningEffort))
+        problems << tr("%1 does not know the reasoning effort \"%2\"; use one of: %3.")
+                        .arg(m_info.displayName, config.reasoningEffort,
+                             m_info.reasoningEfforts.join(QStringLiteral(", ")));
+    if (!config.serviceTier.isEmpty()) {
+        if (m_info.serviceTiers.isEmpty())
+            problems << tr("%1 has no service tiers.").arg(m_info.displayName);
+        else if (!m_info.serviceTiers.contains(config.serviceTier))
+            problems << tr("%1 does not know the service tier \"%2\"; use one of: %3.")
+                            .arg(m_info.displayName, config.serviceTier,
+                                 m_info.serviceTiers.join(QStringLiteral(", ")));
+    }
+    for (const QJsonValue &tool : config.tools) {
+        const QJsonObject function = tool.toObject().value(u"function").toObject();
+        if (function.value(u"name").toString().isEmpty()) {
+            problems << tr("Every tool needs a function name.");
+            break;
+        }
+    }
+    if (request.messages.isEmpty())
+        problems << tr("There is no message to send.");
+    return problems;
+}
+
+ChatError Provider::errorFromHttp(int status, const QByteArray &body, const RawHeaders &headers) const
+{
+    ChatError error;
+    error.httpStatus = status;
+
+    // Error bodies seen in the wild: {"error":{"message","type","code"}} (OpenAI and most
+    // compatible services), {"error":"text","statusCode":N} (Synesia), {"detail":"text"}
+    // (Mistral), {"message":"text"}.
+    QString message;
+    QString code;
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (doc.isObject()) {
+        const QJsonObject root = doc.object();
+        const QJsonValue errorValue = root.value(u"error");
+        if (errorValue.isObject()) {
+            const QJsonObject e = errorValue.toObject();
+            message = e.value(u"message").toString();
+            code = jsonText(e.value(u"code"));
+            if (code.isEmpty())
+                code = e.value(u"type").toString();
+        } else if (errorValue.isString()) {
+            message = errorValue.toString();
+        }
+        if (message.isEmpty()) {
+            const QJsonValue detail = root.value(u"detail");
+            if (detail.isString())
+                message = detail.toString();
+            else if (detail.isArray() && !detail.toArray().isEmpty())
+                message = detail.toArray().first().toObject().value(u"msg").toString();
+        }
+        if (message.isEmpty())
+            message = root.value(u"message").toString();
+    }
+    if (message.isEmpty()) {
+        // Not JSON (a proxy's HTML page, plain text): show a short, single-line excerpt.
+        QString text = QString::fromUtf8(body.left(300)).simplified();
+        if (text.startsWith(u'<'))
+            text.clear();
+        message = text.isEmpty() ? tr("HTTP status %1 with no explanation from %2.").arg(status).arg(m_info.displayName)
+                                 : text;
+    }
+    error.message = message;
+    error.code = code;
+
+    const QString lowerMessage = message.toLower();
+    const bool modelMissing = code.contains(u"model_not_found") || code == u"model_not_available" ||
+                              (lowerMessage.contains(u"model") &&
+                               (lowerMessage.contains(u"not exist") || lowerMessage.contains(u"not found") ||
+                                lowerMessage.contains(u"does not exist") || lowerMessage.contains(u"decommissioned")));
+    if (status == 401 || status == 403) {
+        error.kind = ErrorKind::Auth;
+    } else if (status == 402 || code == u"insufficient_quota") {
+        error.kind = ErrorKind::Quota;
+    } else if (status == 404 || modelMissing) {
+        error.kind = ErrorKind::NotFound;
+    } else if (status == 429) {
+        error.kind = ErrorKind::RateLimit;
+    } else if (status == 408) {
+        error.kind = ErrorKind::Timeout;
+    } else if (status >= 500 || status == 498 || status == 499 || status == 409) {
+        error.kind = ErrorKind::Server;
+    } else {
+        error.kind = ErrorKind::BadRequest;
+    }
+    if (status == 429 || status == 503 || status == 498) {
+        error.retryAfterS = retryAfterHeader(headers);
+        if (!error.retryAfterS)
+            error.retryAfterS = retryHintFromMessage(message);
+    }
+    return error;
+}
+
+QUrl Provider::joinUrl(const QUrl &base, const QString &path)
+{
+    QUrl url = base;
+    QString basePath = url.path();
+    while (basePath.endsWith(u'/'))
+        basePath.chop(1);
+    QString tail = path;
+    if (!tail.startsWith(u'/'))
+        tail.prepend(u'/');
+    url.setPath(basePath + tail);
+    return url;
+}
+
+std::optional<HttpCall> Provider::buildModelsCall(const QUrl &baseUrl) const
+{
+    if (m_info.modelsPath.isEmpty())
+        return std::nullopt;
+    HttpCall call;
+    call.method = QByteArrayLiteral("GET");
+    call.url = joinUrl(baseUrl, m_info.modelsPath);
+    call.auth = m_info.auth;
+    call.headers.append({QByteArrayLiteral("Accept"), QByteArrayLiteral("application/json")});
+    return call;
+}
+
+std::expected<QList<ModelInfo>, QString> Provider::parseModels(const QByteArray &body) const
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return std::unexpected(tr("The model list is not valid JSON: %1.").arg(parseError.errorString()));
+    QJsonArray items;
+    if (doc.isArray())
+        items = doc.array(); // Together returns a bare array
+    else if (doc.object().value(u"data").isArray())
+        items = doc.object().value(u"data").toArray();
+    else if (doc.object().value(u"models").isArray())
+        items = doc.object().value(u"models").toArray();
+    else
+        return std::unexpected(tr("The answer does not look like a model list."));
+
+    QList<ModelInfo> models;
+    for (const QJsonValue &value : std::as_const(items)) {
+        const QJsonObject item = value.toObject();
+        ModelInfo model;
+        model.id = item.value(u"id").toString();
+        if (model.id.isEmpty())
+            model.id = item.value(u"model").toString();
+        if (model.id.isEmpty())
+            continue;
+        model.displayName = item.value(u"display_name").toString(item.value(u"name").toString());
+        for (const char16_t *key : {u"context_window", u"context_length", u"max_context_length"}) {
+            const QJsonValue v = item.value(key);
+            if (v.isDouble() && v.toDouble() > 0) {
+                model.contextWindow = v.toInteger();
+                break;
+            }
+        }
+        if (const QJsonValue v = item.value(u"max_completion_tokens"); v.isDouble() && v.toDouble() > 0)
+            model.maxOutputTokens = v.toInteger();
+        if (const ModelInfo *known = info().findModel(model.id))
+            model.capabilities = known->capabilities;
+        models << model;
+    }
+    return models;
+}
+
+} // namespace versus

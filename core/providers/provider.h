@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chat/chattypes.h"
+#include "providers/providerinfo.h"
+#include "sse/sseparser.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QUrl>
+
+#include <expected>
+#include <memory>
+
+namespace versus {
+
+using RawHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+/// A request ready for the transport. The key is not in it: core/net adds the auth header
+/// described by @c auth, and nothing else may.
+struct HttpCall {
+    QByteArray method = QByteArrayLiteral("POST");
+    QUrl url;
+    QByteArray body; ///< JSON, empty for GET
+    RawHeaders headers;
+    AuthStyle auth = AuthStyle::Bearer;
+};
+
+/// Turns one provider's stream events into ChatDeltas. One decoder per response; it may
+/// keep state between events (e.g. tool-call indexes for providers that omit them).
+class StreamDecoder {
+public:
+    struct Output {
+        QList<ChatDelta> deltas;
+        std::optional<ChatError> error; ///< the stream reported an error; stop reading
+        bool done = false;              ///< the end-of-stream marker arrived
+    };
+
+    virtual ~StreamDecoder() = default;
+    /// Decodes one SSE event, appending to @p out.
+    virtual void decode(const sse::SseEvent &event, Output &out) = 0;
+    /// Decodes a whole non-streamed JSON body (a server that ignored stream:true, or a
+    /// 200 response carrying an error object).
+    virtual void decodeComplete(const QByteArray &body, Output &out) = 0;
+};
+
+/// A chat provider: its catalog entry plus the dialect that speaks its wire format.
+/// A new OpenAI-compatible service needs only a catalog entry; a new wire format needs a
+/// new Provider subclass (see OpenAiProvider, SynesiaProvider).
+class Provider {
+public:
+    explicit Provider(ProviderInfo info)
+        : m_info(std::move(info))
+    {
+    }
+    virtual ~Provider() = default;
+    Provider(const Provider &) = delete;
+    Provider &operator=(const Provider &) = delete;
+
+    const ProviderInfo &info() const { return m_info; }
+    QString id() const { return m_info.id; }
+
+    /// Every problem with @p request, in words a user understands; empty when it can be sent.
+    /// Checks the capability matrix (provider-wide, then the model's when it is known)
+    /// and the parameter ranges.
+    virtual QStringList validate(const ChatRequest &request) const;
+
+    /// Builds the HTTP call for a streamed chat completion against @p baseUrl.
+    virtual HttpCall buildChatCall(const ChatRequest &request, const QUrl &baseUrl) const = 0;
+    virtual std::unique_ptr<StreamDecoder> createDecoder() const = 0;
+
+    /// Maps an HTTP error response to a typed error with the provider's own message.
+    virtual ChatError errorFromHttp(int status, const QByteArray &body, const RawHeaders &headers) const;
+
+    /// GET request for the live model list; std::nullopt when the provider has no endpoint.
+    virtual std::optional<HttpCall> buildModelsCall(const QUrl &baseUrl) const;
+    /// Parses a model list body; an error string when the body is not a model list.
+    virtual std::expected<QList<ModelInfo>, QString> parseModels(const QByteArray &body) const;
+
+protected:
+    static QUrl joinUrl(const QUrl &base, const QString &path);
+
+private:
+    ProviderInfo m_info;
+};
+
+/// Capabilities a request needs, derived from its config.
+QList<Capability> requiredCapabilities(const ChatRequest &request);
+
+} // namespace versus

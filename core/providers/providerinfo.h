@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+namespace versus {
+
+/// What a provider or a model can do. An unset field is unknown: nothing is enforced for it.
+struct Capabilities {
+    std::optional<bool> streaming;
+    std::optional<bool> functionCalls;
+    std::optional<bool> reasoning;
+    std::optional<bool> builtinTools; ///< code execution, browser search and other server-side tools
+    std::optional<bool> structuredOutput;
+    friend bool operator==(const Capabilities &, const Capabilities &) = default;
+};
+
+enum class Capability { Streaming, FunctionCalls, Reasoning, BuiltinTools, StructuredOutput };
+QString capabilityName(Capability capability);        ///< JSON/CLI name, e.g. "function_calls"
+QString capabilityDisplayName(Capability capability); ///< words for people, e.g. "function calls"
+std::optional<bool> capabilityValue(const Capabilities &caps, Capability capability);
+
+struct ModelInfo {
+    QString id;
+    QString displayName;
+    Capabilities capabilities;
+    std::optional<qint64> contextWindow;
+    std::optional<qint64> maxOutputTokens;
+    friend bool operator==(const ModelInfo &, const ModelInfo &) = default;
+};
+
+/// How the key travels. Only core/net turns this into a header.
+enum class AuthStyle {
+    None,
+    Bearer,  ///< Authorization: Bearer KEY
+    XApiKey, ///< x-api-key: KEY
+};
+
+/// Request shaping that differs between OpenAI-compatible services; chosen in the catalog,
+/// so a new compatible service is a catalog entry, not code.
+struct RequestQuirks {
+    bool streamUsageOption = true; ///< send stream_options.include_usage
+    QString maxTokensField = QStringLiteral("max_tokens");
+    enum class ReasoningParam { Effort, DeepSeekThinking, OpenRouterReasoning };
+    ReasoningParam reasoningParam = ReasoningParam::Effort;
+    friend bool operator==(const RequestQuirks &, const RequestQuirks &) = default;
+};
+
+struct ProviderInfo {
+    QString id;
+    QString displayName;
+    QString dialect; ///< "openai" or "synesia"
+    QUrl defaultBaseUrl;
+    QString keyEnvVar;
+    bool keyRequired = true;
+    bool local = false; ///< a server on this machine (Ollama, llama.cpp, LM Studio)
+    AuthStyle auth = AuthStyle::Bearer;
+    QString modelsPath; ///< relative to the base URL; empty = no model list endpoint
+    QString website;
+    Capabilities capabilities; ///< what the provider supports at all, whatever the model
+    QStringList reasoningEfforts;
+    QStringList serviceTiers;
+    RequestQuirks quirks;
+    QList<ModelInfo> models;
+    QString origin = QStringLiteral("bundled"); ///< "bundled" or "user"
+
+    const ModelInfo *findModel(const QString &modelId) const;
+    friend bool operator==(const ProviderInfo &, const ProviderInfo &) = default;
+};
+
+/// Environment variable that overrides a provider's base URL: VERSUS_<ID>_BASE_URL with the
+/// id upper-cased and every non-alphanumeric character as '_'.
+QString baseUrlEnvVar(const QString &providerId);
+
+/// The base URL a request uses: @p override when given, else VERSUS_<ID>_BASE_URL, else the catalog's.
+QUrl effectiveBaseUrl(const ProviderInfo &info, const QUrl &override = {});
+
+} // namespace versus

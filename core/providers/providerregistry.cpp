@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providers/providerregistry.h"
+
+#include "providers/openaiprovider.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QStandardPaths>
+
+namespace versus {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("versus::ProviderRegistry", text);
+}
+
+int lineOfOffset(const QByteArray &text, qsizetype offset)
+{
+    return int(text.left(offset).count('\n')) + 1;
+}
+
+// Best effort: the line where an entry with this id is written.
+int lineOfId(const QByteArray &text, const QString &id)
+{
+    if (id.isEmpty())
+        return 0;
+    const QRegularExpression re(QStringLiteral(R"("id"\s*:\s*")") + QRegularExpression::escape(id) + u'"');
+    const auto match = re.match(QString::fromUtf8(text));
+    if (!match.hasMatch())
+        return 0;
+    return int(QStringView(QString::fromUtf8(text)).left(match.capturedStart()).count(u'\n')) + 1;
+}
+
+std::optional<bool> optionalBool(const QJsonObject &object, QStringView key)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isBool())
+        return value.toBool();
+    return std::nullopt;
+}
+
+Capabilities parseCapabilities(const QJsonObject &object)
+{
+    Capabilities caps;
+    caps.streaming = optionalBool(object, u"streaming");
+    caps.functionCalls = optionalBool(object, u"function_calls");
+    caps.reasoning = optionalBool(object, u"reasoning");
+    caps.builtinTools = optionalBool(object, u"builtin_tools");
+    caps.structuredOutput = optionalBool(object, u"structured_output");
+    return caps;
+}
+
+QStringList stringList(const QJsonValue &value)
+{
+    QStringList list;
+    for (const QJsonValue &item : value.toArray())
+        list << item.toString();
+    return list;
+}
+
+bool isValidId(const QString &id)
+{
+    static const QRegularExpression re(QStringLiteral("^[a-z0-9][a-z0-9._-]*$"));
+    return re.match(id).hasMatch();
+}
+
+} // namespace
+
+std::optional<Target> Target::parse(const QString &text)
+{
+    const qsizetype colon = text.indexOf(u':');
+    if (colon <= 0 || colon == text.size() - 1)
+        return std::nullopt;
+    return Target{text.left(colon).trimmed(), text.mid(colon + 1).trimmed()};
+}
+
+QString CatalogProblem::toString() const
+{
+    QString where = file;
+    if (line > 0)
+        where += u':' + QString::number(line);
+    if (!entry.isEmpty())
+        where += QStringLiteral(", ") + entry;
+    return where + QStringLiteral(": ") + reason;
+}
+
+std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry, const QString &origin)
+{
+    ProviderInfo info;
+    info.origin = origin;
+    info.id = entry.value(u"id").toString();
+    if (info.id.isEmpty())
+        return std::unexpected(tr("\"id\" is missing."));
+    if (!isValidId(info.id))
+        return std::unexpected(tr("\"id\" must use only lower-case letters, digits, '.', '_' and '-'."));
+    info.displayName = entry.value(u"name").toString(info.id);
+    info.dialect = entry.value(u"dialect").toString(QStringLiteral("openai"));
+    if (info.dialect != u"openai" && info.dialect != u"synesia")
+        return std::unexpected(
+            tr("unknown dialect \"%1\" (use \"openai\" for OpenAI-compatible services).").arg(info.dialect));
+    const QString baseUrl = entry.value(u"base_url").toString();
+    info.defaultBaseUrl = QUrl(baseUrl, QUrl::StrictMode);
+    if (baseUrl.isEmpty() || !info.defaultBaseUrl.isValid() ||
+        (info.defaultBaseUrl.scheme() != u"https" && info.defaultBaseUrl.scheme() != u"http") ||
+        info.defaultBaseUrl.host().isEmpty())
+        return std::unexpected(tr("\"base_url\" must be an http:// or https:// URL, e.g. https://api.example.com/v1."));
+    if (!info.defaultBaseUrl.userInfo().isEmpty() || info.defaultBaseUrl.hasQuery())
+        return std::unexpected(tr("\"base_url\" must not contain a user name, password or query: "
+                                  "keys belong in the keychain, not in URLs."));
+    info.local = entry.value(u"local").toBool(false);
+    info.keyRequired = entry.value(u"key_required").toBool(!info.local);
+    info.keyEnvVar = entry.value(u"key_env").toString();
+    if (info.keyEnvVar.isEmpty() && info.keyRequired) {
+        QString env = info.id.toUpper();
+        env.replace(QRegularExpression(QStringLiteral("[^A-Z0-9]")), QStringLiteral("_"));
+        info.keyEnvVar = env + QStringLiteral("_API_KEY");
+    }
+    const QString auth =
+        entry.value(u"auth").toString(info.keyRequired ? QStringLiteral("bearer") : QStringLiteral("bearer"));
+    if (auth == u"bearer")
+        info.auth = AuthStyle::Bearer;
+    else if (auth == u"x-api-key")
+        info.auth = AuthStyle::XApiKey;
+    else if (auth == u"none")
+        info.auth = AuthStyle::None;
+    else
+        return std::unexpected(tr("\"auth\" must be \"bearer\", \"x-api-key\" or \"none\"."));
+    info.modelsPath =
+        entry.value(u"models_path").toString(info.dialect == u"openai" ? QStringLiteral("/models") : QString());
+    info.website = entry.value(u"website").toString();
+    info.capabilities = parseCapabilities(entry.value(u"capabilities").toObject());
+    if (!info.capabilities.streaming)
+        info.capabilities.streaming = true;
+    info.reasoningEfforts = stringList(entry.value(u"reasoning_efforts"));
+    info.serviceTiers = stringList(entry.value(u"service_tiers"));
+
+    const QJsonObject request = entry.value(u"request").toObject();
+    info.quirks.streamUsageOption = request.value(u"stream_usage_option").toBool(true);
+    info.quirks.maxTokensField = request.value(u"max_tokens_field").toString(QStringLiteral("max_tokens"));
+    if (info.quirks.maxTokensField != u"max_tokens" && info.quirks.maxTokensField != u"max_completion_tokens")
+        return std::unexpected(tr("\"request.max_tokens_field\" must be \"max_tokens\" or \"max_completion_tokens\"."));
+    const QString reasoningParam = request.value(u"reasoning_param").toString(QStringLiteral("reasoning_effort"));
+    if (reasoningParam == u"reasoning_effort")
+        info.quirks.reasoningParam = RequestQuirks::ReasoningParam::Effort;
+    else if (reasoningParam == u"deepseek_thinking")
+        info.quirks.reasoningParam = RequestQuirks::ReasoningParam::DeepSeekThinking;
+    else if (reasoningParam == u"openrouter_reasoning")
+        info.quirks.reasoningParam = RequestQuirks::ReasoningParam::OpenRouterReasoning;
+    else
+        return std::unexpected(tr("\"request.reasoning_param\" must be \"reasoning_effort\", \"deepseek_thinking\" "
+                                  "or \"openrouter_reasoning\"."));
+
+    const QJsonValue modelsValue = entry.value(u"models");
+    if (!modelsValue.isUndefined() && !modelsValue.isArray())
+        return std::unexpected(tr("\"models\" must be a list."));
+    for (const QJsonValue &modelValue : modelsValue.toArray()) {
+        ModelInfo model;
+        if (modelValue.isString()) {
+            model.id = modelValue.toString();
+        } else {
+            const QJsonObject m = modelValue.toObject();
+            model.id = m.value(u"id").toString();
+            model.displayName = m.value(u"name").toString();
+            model.capabilities = parseCapabilities(m.value(u"capabilities").toObject());
+            if (m.value(u"context_window").isDouble())
+                model.contextWindow = m.value(u"context_window").toInteger();
+            if (m.value(u"max_output_tokens").isDouble())
+                model.maxOutputTokens = m.value(u"max_output_tokens").toInteger();
+        }
+        if (model.id.isEmpty())
+            return std::unexpected(tr("a model has no \"id\"."));
+        info.models << model;
+    }
+    return info;
+}
+
+std::unique_ptr<Provider> createProvider(ProviderInfo info)
+{
+    if (info.dialect == u"openai")
+        return std::make_unique<OpenAiProvider>(std::move(info));
+    return nullptr;
+}
+
+ProviderRegistry::ProviderRegistry() = default;
+ProviderRegistry::~ProviderRegistry() = default;
+
+QString ProviderRegistry::userCatalogPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation) +
+           QStringLiteral("/versus/providers.json");
+}
+
+std::unique_ptr<ProviderRegistry> ProviderRegistry::createDefault()
+{
+    auto registry = std::make_unique<ProviderRegistry>();
+    registry->loadCatalogFile(QStringLiteral(":/versus/providers.json"), QStringLiteral("bundled"));
+    const QString user = userCatalogPath();
+    if (QFile::exists(user))
+        registry->loadCatalogFile(user, QStringLiteral("user"));
+    return registry;
+}
+
+bool ProviderRegistry::loadCatalogFile(const QString &path, const QString &origin)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        m_problems << CatalogProblem{path, 0, {}, tr("cannot be read: %1").arg(file.errorString())};
+        return false;
+    }
+    loadCatalog(file.readAll(), path, origin);
+    return true;
+}
+
+void ProviderRegistry::loadCatalog(const QByteArray &json, const QString &fileName, const QString &origin)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        m_problems << CatalogProblem{fileName,
+                                     lineOfOffset(json, parseError.offset),
+                                     {},
+                                     tr("not valid JSON: %1").arg(parseError.errorString())};
+        return;
+    }
+    const QJsonArray entries = doc.isArray() ? doc.array() : doc.object().value(u"providers").toArray();
+    if (!doc.isArray() && !doc.object().value(u"providers").isArray()) {
+        m_problems << CatalogProblem{fileName, 1, {}, tr("expected {\"providers\": [ ... ]}")};
+        return;
+    }
+    for (qsizetype i = 0; i < entries.size(); ++i) {
+        const QJsonObject entry = entries.at(i).toObject();
+        const QString id = entry.value(u"id").toString();
+        const QString entryName =
+            id.isEmpty() ? QStringLiteral("providers[%1]").arg(i) : QStringLiteral("providers[%1] (%2)").arg(i).arg(id);
+        if (!entries.at(i).isObject()) {
+            m_problems << CatalogProblem{fileName, 0, entryName, tr("an entry must be an object")};
+            continue;
+        }
+        auto info = parseProviderInfo(entry, origin);
+        if (!info) {
+            m_problems << CatalogProblem{fileName, lineOfId(json, id), entryName, info.error()};
+            continue;
+        }
+        auto provider = createProvider(std::move(*info));
+        if (!provider) {
+            m_problems << CatalogProblem{fileName, lineOfId(json, id), entryName, tr("dialect not available")};
+            continue;
+        }
+        auto existing = std::find_if(m_providers.begin(), m_providers.end(),
+                                     [&](const auto &p) { return p->id() == provider->id(); });
+        if (existing != m_providers.end())
+            *existing = std::move(provider);
+        else
+            m_providers.push_back(std::move(provider));
+    }
+}
+
+const Provider *ProviderRegistry::find(const QString &id) const
+{
+    for (const auto &provider : m_providers) {
+        if (provider->id() == id)
+            return provider.get();
+    }
+    return nullptr;
+}
+
+QList<const Provider *> ProviderRegistry::providers() const
+{
+    QList<const Provider *> list;
+    for (const auto &provider : m_providers)
+        list << provider.get();
+    return list;
+}
+
+} // namespace versus
