@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "net/ratelimitheaders.h"
+#include "net/requestauthorizer.h"
+#include "net/retrypolicy.h"
+
+#include <QTest>
+
+using namespace versus;
+
+class TestNetPolicy : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void durations_data()
+    {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<double>("seconds"); // < 0: unreadable
+        QTest::addRow("ms") << QByteArray("12ms") << 0.012;
+        QTest::addRow("seconds") << QByteArray("7.66s") << 7.66;
+        QTest::addRow("minutes zero seconds") << QByteArray("6m0s") << 360.0;
+        QTest::addRow("minutes fractional seconds") << QByteArray("2m59.56s") << 179.56;
+        QTest::addRow("hours") << QByteArray("1h2m3s") << 3723.0;
+        QTest::addRow("bare number") << QByteArray("30") << 30.0;
+        QTest::addRow("spaces") << QByteArray(" 1s ") << 1.0;
+        QTest::addRow("unknown unit") << QByteArray("5d") << -1.0;
+        QTest::addRow("garbage") << QByteArray("soon") << -1.0;
+        QTest::addRow("empty") << QByteArray("") << -1.0;
+    }
+    void durations()
+    {
+        QFETCH(QByteArray, text);
+        QFETCH(double, seconds);
+        const auto parsed = net::parseDurationSeconds(text);
+        if (seconds < 0) {
+            QVERIFY(!parsed);
+        } else {
+            QVERIFY(parsed);
+            QVERIFY2(qAbs(*parsed - seconds) < 1e-9, qPrintable(QString::number(*parsed)));
+        }
+    }
+
+    void rateLimitHeaders()
+    {
+        const RawHeaders headers{{"X-RateLimit-Limit-Requests", "14400"},     {"x-ratelimit-limit-tokens", "18000"},
+                                 {"x-ratelimit-remaining-requests", "14399"}, {"x-ratelimit-remaining-tokens", "17997"},
+                                 {"x-ratelimit-reset-requests", "2m59.56s"},  {"x-ratelimit-reset-tokens", "7.66s"},
+                                 {"content-type", "text/event-stream"}};
+        const RateLimit limit = net::parseRateLimit(headers);
+        QCOMPARE(limit.limitRequests, 14400);
+        QCOMPARE(limit.limitTokens, 18000);
+        QCOMPARE(limit.remainingRequests, 14399);
+        QCOMPARE(limit.remainingTokens, 17997);
+        QVERIFY(qAbs(*limit.resetRequestsS - 179.56) < 1e-9);
+        QVERIFY(qAbs(*limit.resetTokensS - 7.66) < 1e-9);
+        QVERIFY(net::parseRateLimit({{"content-type", "x"}}).isEmpty());
+    }
+
+    void retryPolicy_data()
+    {
+        QTest::addColumn<int>("attempt");
+        QTest::addColumn<bool>("retryable");
+        QTest::addColumn<RawHeaders>("headers");
+        QTest::addColumn<double>("expected"); // < 0: no retry
+        QTest::addRow("first backoff") << 0 << true << RawHeaders{} << 0.5;
+        QTest::addRow("second backoff") << 1 << true << RawHeaders{} << 1.0;
+        QTest::addRow("no third retry") << 2 << true << RawHeaders{} << -1.0;
+        QTest::addRow("not retryable") << 0 << false << RawHeaders{} << -1.0;
+        QTest::addRow("retry-after seconds") << 0 << true << RawHeaders{{"Retry-After", "3"}} << 3.0;
+        QTest::addRow("retry-after-ms wins")
+            << 0 << true << RawHeaders{{"retry-after", "3"}, {"retry-after-ms", "250"}} << 0.25;
+        QTest::addRow("retry-after too long") << 0 << true << RawHeaders{{"retry-after", "121"}} << -1.0;
+        QTest::addRow("x-should-retry false") << 0 << true << RawHeaders{{"x-should-retry", "false"}} << -1.0;
+        QTest::addRow("x-should-retry true") << 0 << false << RawHeaders{{"x-should-retry", "true"}} << 0.5;
+    }
+    void retryPolicy()
+    {
+        QFETCH(int, attempt);
+        QFETCH(bool, retryable);
+        QFETCH(RawHeaders, headers);
+        QFETCH(double, expected);
+        net::RetryPolicy policy;
+        policy.jitter = [] { return 1.0; };
+        const auto delay = policy.delayBeforeRetry(attempt, retryable, headers);
+        if (expected < 0) {
+            QVERIFY(!delay);
+        } else {
+            QVERIFY(delay);
+            QCOMPARE(*delay, expected);
+        }
+    }
+
+    void retryJitterStaysInRange()
+    {
+        net::RetryPolicy policy;
+        for (int i = 0; i < 200; ++i) {
+            const double d = *policy.delayBeforeRetry(1, true, {});
+            QVERIFY2(d >= 0.75 && d <= 1.0, qPrintable(QString::number(d)));
+        }
+        QVERIFY(*policy.delayBeforeRetry(0, true, {}) <= 0.5);
+        policy.maxRetries = 10;
+        policy.jitter = [] { return 1.0; };
+        QCOMPARE(*policy.delayBeforeRetry(9, true, {}), 8.0); // capped backoff
+    }
+
+    void retryableStatuses()
+    {
+        for (int status : {408, 409, 429, 500, 502, 503, 504, 529})
+            QVERIFY2(net::RetryPolicy::isRetryableStatus(status), qPrintable(QString::number(status)));
+        for (int status : {400, 401, 402, 403, 404, 413, 422})
+            QVERIFY2(!net::RetryPolicy::isRetryableStatus(status), qPrintable(QString::number(status)));
+    }
+
+    void authorizer_data()
+    {
+        QTest::addColumn<QUrl>("url");
+        QTest::addColumn<int>("style");
+        QTest::addColumn<bool>("withKey");
+        QTest::addColumn<bool>("allowed");
+        QTest::addColumn<QByteArray>("header");
+        QTest::addRow("https bearer") << QUrl(QStringLiteral("https://api.groq.com/openai/v1/chat/completions"))
+                                      << int(AuthStyle::Bearer) << true << true << QByteArray("Authorization");
+        QTest::addRow("https x-api-key") << QUrl(QStringLiteral("https://api.synesia.ai/v1/llm-exec/round/stream"))
+                                         << int(AuthStyle::XApiKey) << true << true << QByteArray("x-api-key");
+        QTest::addRow("http loopback ip") << QUrl(QStringLiteral("http://127.0.0.1:8080/v1")) << int(AuthStyle::Bearer)
+                                          << true << true << QByteArray("Authorization");
+        QTest::addRow("http localhost") << QUrl(QStringLiteral("http://localhost:11434/v1")) << int(AuthStyle::Bearer)
+                                        << true << true << QByteArray("Authorization");
+        QTest::addRow("http ipv6 loopback") << QUrl(QStringLiteral("http://[::1]:1234/v1")) << int(AuthStyle::Bearer)
+                                            << true << true << QByteArray("Authorization");
+        QTest::addRow("http remote with key refused") << QUrl(QStringLiteral("http://api.example.com/v1"))
+                                                      << int(AuthStyle::Bearer) << true << false << QByteArray();
+        QTest::addRow("http lan with key refused") << QUrl(QStringLiteral("http://192.168.1.20:11434/v1"))
+                                                   << int(AuthStyle::Bearer) << true << false << QByteArray();
+        QTest::addRow("http remote without key") << QUrl(QStringLiteral("http://192.168.1.20:11434/v1"))
+                                                 << int(AuthStyle::None) << false << true << QByteArray();
+        QTest::addRow("user info refused") << QUrl(QStringLiteral("https://user:pw@api.example.com/v1"))
+                                           << int(AuthStyle::Bearer) << true << false << QByteArray();
+        QTest::addRow("ftp refused") << QUrl(QStringLiteral("ftp://example.com/")) << int(AuthStyle::Bearer) << true
+                                     << false << QByteArray();
+        QTest::addRow("no key no header") << QUrl(QStringLiteral("https://api.example.com/v1"))
+                                          << int(AuthStyle::Bearer) << false << true << QByteArray();
+    }
+    void authorizer()
+    {
+        QFETCH(QUrl, url);
+        QFETCH(int, style);
+        QFETCH(bool, withKey);
+        QFETCH(bool, allowed);
+        QFETCH(QByteArray, header);
+        const ApiKey key = withKey ? ApiKey::fromUtf8("sk-canary-0123456789abcdef") : ApiKey();
+        const auto request = net::RequestAuthorizer::build(url, AuthStyle(style), key);
+        QCOMPARE(request.has_value(), allowed);
+        if (!allowed) {
+            QVERIFY(!request.error().isEmpty());
+            QVERIFY(!request.error().contains(u"canary"));
+            return;
+        }
+        QCOMPARE(request->attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
+                 int(QNetworkRequest::SameOriginRedirectPolicy));
+        QVERIFY(!request->url().toString().contains(u"canary"));
+        if (header.isEmpty()) {
+            QVERIFY(!request->hasRawHeader("Authorization"));
+            QVERIFY(!request->hasRawHeader("x-api-key"));
+        } else if (header == "Authorization") {
+            QCOMPARE(request->rawHeader(header), QByteArray("Bearer sk-canary-0123456789abcdef"));
+        } else {
+            QCOMPARE(request->rawHeader(header), QByteArray("sk-canary-0123456789abcdef"));
+        }
+    }
+
+    void displayUrlDropsSecrets()
+    {
+        const QString shown = net::displayUrl(QUrl(QStringLiteral("https://u:p@host.example/v1?key=abc#frag")));
+        QVERIFY(!shown.contains(u"abc"));
+        QVERIFY(!shown.contains(u"u:p"));
+        QVERIFY(shown.contains(u"host.example/v1"));
+    }
+
+    void apiKeyRedaction_data()
+    {
+        QTest::addColumn<QByteArray>("key");
+        QTest::addColumn<QString>("shown");
+        QTest::addRow("groq") << QByteArray("gsk_abcdefghijklmnopa1b2") << QStringLiteral("gsk_…a1b2");
+        QTest::addRow("openai") << QByteArray("sk-proj-abcdefghijk9z8y") << QStringLiteral("sk-…9z8y");
+        QTest::addRow("no prefix") << QByteArray("abcdefghijklmnop1234") << QStringLiteral("…1234");
+        QTest::addRow("short") << QByteArray("abc123") << QStringLiteral("…");
+        QTest::addRow("empty") << QByteArray() << QString();
+    }
+    void apiKeyRedaction()
+    {
+        QFETCH(QByteArray, key);
+        QFETCH(QString, shown);
+        QCOMPARE(ApiKey::fromUtf8(key).redacted(), shown);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestNetPolicy)
+#include "tst_netpolicy.moc"
