@@ -2,6 +2,7 @@
 #include "clisupport.h"
 #include "commands.h"
 #include "compare/laneresult.h"
+#include "interruptnotifier.h"
 #include "net/chatstream.h"
 #include "providers/erroradvice.h"
 
@@ -85,6 +86,7 @@ public:
             m_context.err.flush();
         });
         connect(m_stream, &ChatStream::finished, this, [this] { onFinished(); });
+        connect(&m_context.interrupt, &InterruptNotifier::interrupted, m_stream, &ChatStream::cancel);
         m_stream->start();
     }
 

@@ -11,6 +11,8 @@ class QIODevice;
 
 namespace versus::cli {
 
+class InterruptNotifier;
+
 /// Exit statuses of versus-cli (ARCHITECTURE.md): 0 every lane succeeded, 1 any lane
 /// failed (or the command failed), 2 usage error.
 enum ExitCode { ExitOk = 0, ExitFailure = 1, ExitUsage = 2 };
@@ -23,6 +25,7 @@ struct CommandContext {
     QTextStream &err;
     QIODevice &in;
     QNetworkAccessManager &network;
+    InterruptNotifier &interrupt; ///< emits interrupted() on Ctrl-C: stop and print what there is
     bool stdinIsTerminal = false;
     bool stdoutIsTerminal = false;
 };

@@ -3,6 +3,7 @@
 // file; this file only picks the command and wires the process's streams and network.
 #include "command.h"
 #include "commands.h"
+#include "interruptnotifier.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -72,7 +73,9 @@ int main(int argc, char **argv)
     }
 
     QNetworkAccessManager network;
-    CommandContext context{args, out, err, in, network, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1};
+    InterruptNotifier interrupt;
+    CommandContext context{
+        args, out, err, in, network, interrupt, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1};
     int exitCode = -1;
     bool finished = false;
     command->run(context, [&](int code) {
