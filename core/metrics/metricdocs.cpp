@@ -158,7 +158,7 @@ QString metricOriginName(MetricOrigin origin)
 {
     switch (origin) {
     case MetricOrigin::Measured:
-        return translated(QT_TRANSLATE_NOOP("versus::Metrics", "measured by Versus"));
+        return translated(QT_TRANSLATE_NOOP("versus::Metrics", "measured"));
     case MetricOrigin::Provider:
         return translated(QT_TRANSLATE_NOOP("versus::Metrics", "reported by the provider"));
     case MetricOrigin::Derived:
@@ -171,7 +171,7 @@ QString metricOriginName(MetricOrigin origin)
 
 QString metricTooltip(MetricId id)
 {
-    //: Metric tooltip: %1 name, %2 formula, %3 the formula in words, %4 origin ("measured by Versus")
+    //: Metric tooltip: %1 name, %2 formula, %3 the formula in words, %4 origin ("measured")
     return QCoreApplication::translate("versus::Metrics", "%1\n%2\n%3\nSource: %4")
         .arg(metricName(id), metricFormula(id), metricDescription(id), metricOriginName(metricOrigin(id)));
 }

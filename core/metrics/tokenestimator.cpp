@@ -131,7 +131,8 @@ std::expected<void, QString> TokenEstimator::load()
         return {};
     auto fail = [this](const QString &why) -> std::expected<void, QString> {
         qCWarning(lcTokenCalibration).noquote()
-            << "Ignoring token calibration file" << m_path << "(" << why << "); estimates use the default ratio";
+            << QStringLiteral("Ignoring token calibration file %1 (%2); estimates use the default ratio")
+                   .arg(m_path, why);
         m_entries.clear();
         return std::unexpected(why);
     };
@@ -168,7 +169,7 @@ std::expected<void, QString> TokenEstimator::load()
     }
     if (ignored > 0) {
         qCWarning(lcTokenCalibration).noquote()
-            << "Ignoring" << ignored << "malformed entries in token calibration file" << m_path;
+            << QStringLiteral("Ignoring %1 malformed entries in token calibration file %2").arg(ignored).arg(m_path);
         return std::unexpected(QStringLiteral("%1 malformed entries ignored").arg(ignored));
     }
     return {};
