@@ -75,8 +75,11 @@ public:
     {
     }
 
-    void start(ChatRequest request, ApiKey key, const QUrl &baseUrl, const TransportOptions &options)
+    void start(ChatRequest request, ApiKey key, const QUrl &baseUrl, TransportOptions options)
     {
+        if (auto loaded = m_estimator.load(); !loaded)
+            m_context.err << "versus-cli: warning: " << loaded.error() << '\n';
+        options.estimator = &m_estimator;
         m_stream =
             new ChatStream(m_context.network, m_provider, std::move(request), std::move(key), baseUrl, options, this);
         connect(m_stream, &ChatStream::deltaReceived, this, [this](const ChatDelta &delta) { onDelta(delta); });
@@ -122,6 +125,8 @@ private:
         lane.model = m_target.model;
         lane.chat = m_stream->result();
         lane.metrics = m_stream->metrics();
+        if (auto saved = m_estimator.save(); !saved)
+            m_context.err << "versus-cli: warning: " << saved.error() << '\n';
         const bool ok = lane.chat.status == ResultStatus::Ok;
         if (m_json) {
             writeJson(m_context.out, QJsonDocument(laneResultToJson(lane)));
@@ -155,6 +160,7 @@ private:
     const Provider &m_provider;
     Target m_target;
     bool m_json = false;
+    TokenEstimator m_estimator{TokenEstimator::defaultCalibrationPath()};
     ChatStream *m_stream = nullptr;
     bool m_inReasoning = false;
     bool m_wroteText = false;

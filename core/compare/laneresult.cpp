@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compare/laneresult.h"
 
+#include "metrics/metricsjson.h"
+
 #include <QJsonDocument>
 
 #include <cmath>
@@ -31,35 +33,6 @@ QJsonValue usageToJson(const Usage &usage)
         {QStringLiteral("reasoning_tokens"), number(usage.reasoningTokens)},
         {QStringLiteral("cached_prompt_tokens"), number(usage.cachedPromptTokens)},
         {QStringLiteral("source"), usage.estimated ? QStringLiteral("estimated") : QStringLiteral("provider")},
-    };
-}
-
-QJsonValue serverToJson(const std::optional<ServerTiming> &server)
-{
-    if (!server)
-        return QJsonValue::Null;
-    return QJsonObject{
-        {QStringLiteral("queue_ms"), rounded(server->queueMs)},
-        {QStringLiteral("prompt_ms"), rounded(server->promptMs)},
-        {QStringLiteral("completion_ms"), rounded(server->completionMs)},
-        {QStringLiteral("output_tokens_per_s"), rounded(server->outputTokensPerS)},
-    };
-}
-
-QJsonValue metricsToJson(const StreamMetrics &m)
-{
-    return QJsonObject{
-        {QStringLiteral("ttft_ms"), rounded(m.ttftMs)},
-        {QStringLiteral("ttfat_ms"), rounded(m.ttfatMs)},
-        {QStringLiteral("e2e_ms"), rounded(m.e2eMs)},
-        {QStringLiteral("output_tokens_per_s"), rounded(m.outputTokensPerS)},
-        {QStringLiteral("itl_ms_p50"), rounded(m.itlP50Ms)},
-        {QStringLiteral("itl_ms_p95"), rounded(m.itlP95Ms)},
-        {QStringLiteral("reasoning_ms"), rounded(m.reasoningMs)},
-        {QStringLiteral("network_gateway_ms"), rounded(m.networkGatewayMs)},
-        {QStringLiteral("chunks"), m.chunks},
-        {QStringLiteral("estimated"), m.estimated},
-        {QStringLiteral("server"), serverToJson(m.server)},
     };
 }
 

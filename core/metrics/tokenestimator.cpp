@@ -9,11 +9,18 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 #include <QSaveFile>
+#include <QStandardPaths>
 
 #include <algorithm>
 #include <cmath>
 
 namespace versus {
+
+QString TokenEstimator::defaultCalibrationPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/versus/token-calibration.json");
+}
 
 namespace {
 Q_LOGGING_CATEGORY(lcTokenCalibration, "versus.metrics.calibration")

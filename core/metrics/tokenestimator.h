@@ -67,6 +67,8 @@ public:
     explicit TokenEstimator(QString calibrationPath = {});
 
     QString calibrationPath() const { return m_path; }
+    /// $XDG_DATA_HOME/versus/token-calibration.json
+    static QString defaultCalibrationPath();
 
     /// Reads the calibration file. A missing file is not an error. A corrupt file (or a corrupt
     /// entry) is ignored with a warning and the estimator keeps working with what it has.

@@ -115,6 +115,9 @@ void ChatStream::sendAttempt()
     m_sawDone = false;
 
     m_sentAtUtc = QDateTime::currentDateTimeUtc();
+    if (m_options.estimator)
+        m_timeline.setEstimateFactor(
+            m_options.estimator->completionFactor(m_provider.id(), m_request.config.model).value);
     m_timeline.start();
     if (m_call.method == "GET")
         m_reply = m_network.get(request);
@@ -377,6 +380,33 @@ void ChatStream::onReplyFinished()
                          m_httpStatus));
 }
 
+void ChatStream::finalizeUsage()
+{
+    Usage &usage = m_accumulator.result().usage;
+    CharCounts promptChars = TokenEstimator::countChars(m_request.config.systemPrompt);
+    for (const ChatMessage &message : std::as_const(m_request.messages))
+        promptChars += TokenEstimator::countChars(message.content);
+    const QString providerId = m_provider.id();
+    const QString model = m_request.config.model;
+    if (usage.completionTokens && !usage.estimated) {
+        if (m_options.estimator)
+            m_options.estimator->calibrate(providerId, model, usage, m_timeline.generatedChars(), promptChars);
+        return;
+    }
+    if (!m_accumulator.sawTokens())
+        return;
+    // The provider sent no usage (or lost it): estimate, and say so.
+    const TokenEstimator uncalibrated;
+    const TokenEstimator &estimator = m_options.estimator ? *m_options.estimator : uncalibrated;
+    Usage estimated =
+        estimator.estimate(providerId, model, m_timeline.generatedChars(), m_timeline.reasoningChars(), promptChars);
+    if (usage.promptTokens)
+        estimated.promptTokens = usage.promptTokens;
+    if (usage.cachedPromptTokens)
+        estimated.cachedPromptTokens = usage.cachedPromptTokens;
+    usage = estimated;
+}
+
 void ChatStream::finishWith(ResultStatus status, std::optional<ChatError> error)
 {
     if (m_finished)
@@ -392,6 +422,7 @@ void ChatStream::finishWith(ResultStatus status, std::optional<ChatError> error)
         reply->abort();
         reply->deleteLater();
     }
+    finalizeUsage();
     ChatResult &result = m_accumulator.result();
     result.status = status;
     if (error && error->httpStatus == 0)

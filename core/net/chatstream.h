@@ -3,6 +3,7 @@
 
 #include "chat/responseaccumulator.h"
 #include "metrics/streamtimeline.h"
+#include "metrics/tokenestimator.h"
 #include "net/retrypolicy.h"
 #include "providers/provider.h"
 #include "secrets/apikey.h"
@@ -26,6 +27,9 @@ struct TransportOptions {
     qsizetype maxErrorBodyBytes = 256 * 1024;
     net::RetryPolicy retry;
     sse::SseLimits sseLimits;
+    /// Learns chars-per-token from answers that report usage and estimates usage for those
+    /// that do not. Not owned; may be null (the uncalibrated estimate is used then).
+    TokenEstimator *estimator = nullptr;
 };
 
 /// One streamed chat completion: a job that sends the request, retries it while nothing
@@ -78,6 +82,7 @@ private:
     void applyOutput(StreamDecoder::Output &output);
     bool maybeRetry(const ChatError &error, bool retryable);
     void finishWith(ResultStatus status, std::optional<ChatError> error);
+    void finalizeUsage();
     void stopReply();
 
     QNetworkAccessManager &m_network;
