@@ -21,6 +21,7 @@ namespace {
 const std::array kCommands{
     Command{"providers", "List the provider catalog, capabilities and key status", &runProviders},
     Command{"chat", "Send one prompt to one provider:model and stream the answer", &runChat},
+    Command{"pricing", "Show the effective price table (bundled + your overrides)", &runPricing},
 };
 
 void printUsage(QTextStream &stream)
