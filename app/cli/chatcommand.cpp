@@ -4,6 +4,8 @@
 #include "compare/laneresult.h"
 #include "interruptnotifier.h"
 #include "net/chatstream.h"
+#include "pricing/cost.h"
+#include "pricing/pricecatalog.h"
 #include "providers/erroradvice.h"
 
 #include <QJsonObject>
@@ -79,6 +81,13 @@ public:
     {
         if (auto loaded = m_estimator.load(); !loaded)
             m_context.err << "versus-cli: warning: " << loaded.error() << '\n';
+        QList<PriceError> priceErrors = m_prices.loadBundled();
+        priceErrors += m_prices.loadOverrides();
+        for (const PriceError &error : std::as_const(priceErrors))
+            m_context.err << "versus-cli: warning: " << error.toString() << '\n';
+        if (m_provider.info().findModel(m_target.model) && !m_prices.find(m_target.provider, m_target.model))
+            m_context.err << "versus-cli: warning: no price is known for " << m_target.toString()
+                          << "; cost will not be shown. Add one to " << PriceCatalog::defaultOverridePath() << '\n';
         options.estimator = &m_estimator;
         m_stream =
             new ChatStream(m_context.network, m_provider, std::move(request), std::move(key), baseUrl, options, this);
@@ -125,6 +134,8 @@ private:
         lane.model = m_target.model;
         lane.chat = m_stream->result();
         lane.metrics = m_stream->metrics();
+        if (const auto price = m_prices.find(m_target.provider, m_target.model))
+            lane.cost = costToJson(computeCost(*price, lane.chat.usage, m_stream->sentAtUtc()));
         if (auto saved = m_estimator.save(); !saved)
             m_context.err << "versus-cli: warning: " << saved.error() << '\n';
         const bool ok = lane.chat.status == ResultStatus::Ok;
@@ -160,6 +171,7 @@ private:
     const Provider &m_provider;
     Target m_target;
     bool m_json = false;
+    PriceCatalog m_prices;
     TokenEstimator m_estimator{TokenEstimator::defaultCalibrationPath()};
     ChatStream *m_stream = nullptr;
     bool m_inReasoning = false;
