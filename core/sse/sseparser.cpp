@@ -4,6 +4,8 @@
 // boundaries) or own the socket. This one is byte-oriented and transport-free.
 #include "sse/sseparser.h"
 
+#include <QStringDecoder>
+
 #include <algorithm>
 #include <climits>
 #include <cstring>
@@ -41,7 +43,24 @@ std::optional<int> parseRetry(QByteArrayView value)
     }
     return static_cast<int>(ms);
 }
+QString decodeUtf8(const QByteArray &bytes)
+{
+    // QString::fromUtf8 drops a leading BOM; inside an SSE stream it is content.
+    QStringDecoder decoder(QStringDecoder::Utf8,
+                           QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+    return decoder.decode(bytes);
+}
 } // namespace
+
+QString SseEvent::typeOrDefault() const
+{
+    return type.isEmpty() ? QStringLiteral("message") : decodeUtf8(type);
+}
+
+QString SseEvent::text() const
+{
+    return decodeUtf8(data);
+}
 
 SseParser::SseParser(SseLimits limits)
     : m_limits(limits)

@@ -17,8 +17,11 @@ struct SseEvent {
     QByteArray data; ///< `data:` lines joined with LF, without the final LF
     QByteArray id;   ///< last event id in force when the event was dispatched
 
-    QString typeOrDefault() const { return type.isEmpty() ? QStringLiteral("message") : QString::fromUtf8(type); }
-    QString text() const { return QString::fromUtf8(data); }
+    /// The type as text, "message" when empty. Like text(), keeps a leading U+FEFF.
+    QString typeOrDefault() const;
+    /// The data as text. Invalid UTF-8 becomes U+FFFD; a leading U+FEFF is kept (only the
+    /// BOM at the start of the stream is dropped, by the parser), unlike QString::fromUtf8.
+    QString text() const;
     friend bool operator==(const SseEvent &, const SseEvent &) = default;
 };
 

@@ -208,6 +208,7 @@ private slots:
     void everyChunking_data();
     void everyChunking();
     void typeOrDefault();
+    void decodingKeepsInnerBom();
     void feedAfterErrorIsRefused();
     void emptyFeedKeepsPendingCr();
     void throughput();
@@ -292,7 +293,7 @@ void TestSseParser::everyChunking_data()
     row("15 BOM alone", {bom}, {});
     row("15 BOM in the middle is content", {"data: a\n\n" + bom + "data: b\n\n"}, expect({ev("a")}));
     row("15 second BOM is content", {bom + bom + "data: b\n\n"}, {});
-    row("15 BOM inside data is kept", {"data: " + bom + "z\n\n"}, expect({ev(bom + "z")}));
+    row("15 BOM inside data is kept", {"data: " + bom + "z\n\n"}, expect({ev(bom + "z")}), {u"\uFEFFz"_s});
     row("15 partial BOM is content",
         {"\xEF\xBB"
          "data: x\n\n"},
@@ -384,6 +385,20 @@ void TestSseParser::typeOrDefault()
     QCOMPARE(events.size(), qsizetype(2));
     QCOMPARE(events[0].typeOrDefault(), u"message"_s);
     QCOMPARE(events[1].typeOrDefault(), u"п"_s);
+}
+
+void TestSseParser::decodingKeepsInnerBom()
+{
+    // Only the BOM at the start of the stream is dropped; inside a field it is U+FEFF.
+    SseParser parser;
+    QList<SseEvent> events;
+    QVERIFY(parser.feed("\xEF\xBB\xBF"
+                        "event: \xEF\xBB\xBF\ndata: \xEF\xBB\xBF"
+                        "a\n\n",
+                        events));
+    QCOMPARE(events.size(), qsizetype(1));
+    QCOMPARE(events[0].typeOrDefault(), u"\uFEFF"_s);
+    QCOMPARE(events[0].text(), u"\uFEFFa"_s);
 }
 
 void TestSseParser::feedAfterErrorIsRefused()
