@@ -17,13 +17,16 @@ struct SseEvent {
     QByteArray data; ///< `data:` lines joined with LF, without the final LF
     QByteArray id;   ///< last event id in force when the event was dispatched
 
-    QString typeOrDefault() const { return type.isEmpty() ? QStringLiteral("message") : QString::fromUtf8(type); }
-    QString text() const { return QString::fromUtf8(data); }
+    /// The type as text, "message" when empty. Like text(), keeps a leading U+FEFF.
+    QString typeOrDefault() const;
+    /// The data as text. Invalid UTF-8 becomes U+FFFD; a leading U+FEFF is kept (only the
+    /// BOM at the start of the stream is dropped, by the parser), unlike QString::fromUtf8.
+    QString text() const;
     friend bool operator==(const SseEvent &, const SseEvent &) = default;
 };
 
 struct SseLimits {
-    qsizetype maxEventBytes = 16 * 1024 * 1024;   ///< one event (all its lines), bytes
+    qsizetype maxEventBytes = 16 * 1024 * 1024;  ///< one event (all its lines), bytes
     qint64 maxStreamBytes = 512LL * 1024 * 1024; ///< the whole response, bytes
 };
 
@@ -40,25 +43,31 @@ public:
     explicit SseParser(SseLimits limits = {});
 
     /// Parses @p bytes and appends every event completed by them to @p out.
-    /// Returns false once a limit was exceeded; the parser then ignores further input.
+    /// Returns false once a limit was exceeded; the parser then ignores further input. The
+    /// events that come out before the error are those completed before the byte that
+    /// crossed the limit, whatever the chunking.
     bool feed(QByteArrayView bytes, QList<SseEvent> &out);
 
-    /// Marks the end of the stream. Returns true when bytes of an undispatched event (or an
-    /// unterminated line) were pending: such an event is discarded and the stream was cut.
+    /// Marks the end of the stream. Returns true when the stream was cut: an unterminated line,
+    /// or field lines (anything but comments and blank lines) not yet closed by a blank line,
+    /// were pending and are discarded; also true after a limit error, since the rest of the
+    /// stream was not consumed.
     bool finish();
 
     SseError error() const { return m_error; }
     QByteArray lastEventId() const { return m_lastEventId; }
     std::optional<int> reconnectionTimeMs() const { return m_retryMs; }
+    /// Bytes accepted so far; never more than SseLimits::maxStreamBytes.
     qint64 bytesSeen() const { return m_bytesSeen; }
 
 private:
+    bool parse(QByteArrayView bytes, QList<SseEvent> &out);
     void processLine(QByteArrayView line, QList<SseEvent> &out);
     void dispatch(QList<SseEvent> &out);
     bool fail(SseError error);
 
     SseLimits m_limits;
-    QByteArray m_line;      // bytes of the current, unterminated line
+    QByteArray m_line;      // bytes of the current line when it spans feeds (capacity kept)
     QByteArray m_data;      // data buffer of the event being built
     QByteArray m_eventType; // event type buffer
     QByteArray m_lastEventId;
@@ -66,8 +75,9 @@ private:
     qint64 m_bytesSeen = 0;
     qsizetype m_eventBytes = 0;
     bool m_sawData = false;
-    bool m_pendingCR = false; // last byte fed was CR: a following LF belongs to the same line ending
-    bool m_atStart = true;    // for skipping a BOM at the very start only
+    bool m_blockPending = false; // a field line was seen since the last blank line
+    bool m_pendingCR = false;    // last byte fed was CR: a following LF belongs to the same line ending
+    bool m_atStart = true;       // for skipping a BOM at the very start only
     SseError m_error = SseError::None;
 };
 
