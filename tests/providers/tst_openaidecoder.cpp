@@ -2,7 +2,7 @@
 // The OpenAI-compatible decoder over every service's recorded stream shape, with the
 // stream split at every byte offset on its way through the SSE parser.
 #include "chat/responseaccumulator.h"
-#include "providers/openaiprovider.h"
+#include "providers/openaistreamdecoder.h"
 #include "providers/providerregistry.h"
 
 #include <QJsonArray>
