@@ -56,7 +56,18 @@ void ScriptedConnection::shutdown()
     m_state = State::Closed;
     m_timer.stop();
     disconnect(m_socket, nullptr, this, nullptr);
+    setNoLinger();
     m_socket->abort();
+}
+
+void ScriptedConnection::setNoLinger()
+{
+#ifdef Q_OS_UNIX
+    // Linger 0: closing the descriptor sends RST instead of FIN.
+    const linger noLinger{1, 0};
+    if (m_socket->socketDescriptor() >= 0)
+        ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &noLinger, sizeof noLinger);
+#endif
 }
 
 void ScriptedConnection::onReadyRead()
@@ -335,11 +346,7 @@ void ScriptedConnection::resetConnection()
 {
     m_state = State::Closed;
     m_timer.stop();
-#ifdef Q_OS_UNIX
-    // Linger 0: closing the descriptor sends RST instead of FIN.
-    const linger noLinger{1, 0};
-    ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &noLinger, sizeof noLinger);
-#endif
+    setNoLinger();
     m_socket->abort();
     onDisconnected();
 }

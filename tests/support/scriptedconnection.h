@@ -24,7 +24,7 @@ public:
     ~ScriptedConnection() override;
 
     int id() const { return m_id; }
-    /// Drops the connection at once without emitting anything (server teardown).
+    /// Resets the connection at once without emitting anything (server teardown).
     void shutdown();
 
 signals:
@@ -48,6 +48,7 @@ private:
     void finishResponse();
     void closeGracefully();
     void resetConnection();
+    void setNoLinger();
     void onDisconnected();
 
     const int m_id;

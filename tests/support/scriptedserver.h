@@ -37,6 +37,7 @@ class ScriptedServer : public QObject {
     Q_OBJECT
 public:
     explicit ScriptedServer(QObject *parent = nullptr);
+    /// Resets (RST) every connection still open.
     ~ScriptedServer() override;
 
     /// Listens on 127.0.0.1 on an ephemeral port.
