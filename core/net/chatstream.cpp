@@ -278,11 +278,11 @@ void ChatStream::onReplyFinished()
     reply->deleteLater();
 
     const QNetworkReply::NetworkError code = reply->error();
-    if (m_abort == Abort::None || m_abort == Abort::StreamError) {
+    handleHeaders(reply);
+    if (m_abort == Abort::None) {
         // Whatever arrived with the end of the reply.
-        handleHeaders(reply);
         const QByteArray rest = reply->readAll();
-        if (!rest.isEmpty() && m_abort == Abort::None)
+        if (!rest.isEmpty())
             consume(rest);
         if (m_finished)
             return;

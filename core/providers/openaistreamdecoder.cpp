@@ -109,6 +109,25 @@ void appendContent(const QJsonValue &content, QString &text, QString &reasoning)
     }
 }
 
+ErrorKind kindForStatus(int status)
+{
+    if (status == 401 || status == 403)
+        return ErrorKind::Auth;
+    if (status == 402)
+        return ErrorKind::Quota;
+    if (status == 404)
+        return ErrorKind::NotFound;
+    if (status == 429)
+        return ErrorKind::RateLimit;
+    if (status == 400 || status == 413 || status == 422)
+        return ErrorKind::BadRequest;
+    if (status >= 500 || status == 498)
+        return ErrorKind::Server;
+    return ErrorKind::Stream;
+}
+
+// An error reported inside a 200 stream. Groq puts an HTTP-like "status_code" beside its
+// code, OpenRouter a number in "code": either says what kind of failure it was.
 ChatError streamError(const QJsonValue &errorValue)
 {
     ChatError error;
@@ -117,19 +136,16 @@ ChatError streamError(const QJsonValue &errorValue)
         const QJsonObject e = errorValue.toObject();
         error.message = e.value(u"message").toString();
         const QJsonValue code = e.value(u"code");
+        int status = e.value(u"status_code").toInt();
         if (code.isDouble()) {
-            // OpenRouter puts an HTTP-like status number in "code".
             error.code = QString::number(code.toInteger());
-            const int status = code.toInt();
-            if (status == 429)
-                error.kind = ErrorKind::RateLimit;
-            else if (status == 401 || status == 403)
-                error.kind = ErrorKind::Auth;
-            else if (status == 402)
-                error.kind = ErrorKind::Quota;
+            if (status == 0)
+                status = code.toInt();
         } else {
             error.code = code.toString(e.value(u"type").toString());
         }
+        if (status != 0)
+            error.kind = kindForStatus(status);
     } else if (errorValue.isString()) {
         error.message = errorValue.toString();
     }
@@ -255,8 +271,11 @@ void OpenAiStreamDecoder::decodeChunk(const QJsonObject &chunk, Output &out)
         delta.hasTokens() || delta.usage || delta.server || delta.finishReason || delta.providerCostUsd;
     if (carries)
         out.deltas.append(delta);
-    if (hasError)
+    if (hasError) {
         out.error = streamError(errorValue);
+        if (!chunk.contains(u"error")) // x_groq.error: Groq's own side stopped the answer
+            out.error->kind = ErrorKind::Server;
+    }
 }
 
 void OpenAiStreamDecoder::decodeComplete(const QByteArray &body, Output &out)

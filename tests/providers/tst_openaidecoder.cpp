@@ -138,7 +138,7 @@ void TestOpenAiDecoder::shapes_data()
                  R"({"id":"gen-1","object":"chat.completion.chunk","error":{"code":502,"message":"Provider disconnected"},"choices":[{"index":0,"delta":{"content":""},"finish_reason":"error"}]})"},
                 false))
         << QStringLiteral("Partial") << QStringLiteral("Hm") << QString() << QStringLiteral("error")
-        << QStringLiteral("-1/-1/-1/-1") << false << QStringLiteral("stream");
+        << QStringLiteral("-1/-1/-1/-1") << false << QStringLiteral("server");
 
     QTest::addRow("llama.cpp timings")
         << sseBody(
