@@ -957,7 +957,7 @@ void TestScriptedServer::fixturesLoad()
         QVERIFY2(expected.contains(QLatin1StringView(key)), key);
     const QString status = expected.value(u"status").toString();
     QVERIFY2(QStringList({u"ok"_s, u"error"_s, u"truncated"_s}).contains(status), qPrintable(status));
-    QCOMPARE(expected.value(u"error").isObject(), status == u"error");
+    QCOMPARE(expected.value(u"error").isObject(), status != u"ok"); // truncated says what happened too
 
     const QByteArray body = fixture.body();
     QVERIFY(!body.isEmpty());
@@ -965,8 +965,9 @@ void TestScriptedServer::fixturesLoad()
         const QJsonObject error = expected.value(u"error").toObject();
         QCOMPARE(error.value(u"http_status").toInt(), fixture.response.status);
         QVERIFY(!error.value(u"kind").toString().isEmpty());
-        QVERIFY2(body.contains(error.value(u"message_contains").toString().toUtf8()),
-                 "message_contains must occur in the body");
+        if (status == u"error") // a truncated stream's message is Versus' own words
+            QVERIFY2(body.contains(error.value(u"message_contains").toString().toUtf8()),
+                     "message_contains must occur in the body");
     } else {
         QCOMPARE(fixture.response.status, 200);
     }
