@@ -5,7 +5,8 @@
 
 namespace versus::ui {
 
-MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
 {
     setWindowTitle(tr("Versus"));
     auto *label = new QLabel(tr("Versus"), this);

@@ -28,10 +28,10 @@ struct ToolCall {
 struct ChatMessage {
     Role role = Role::User;
     QString content;
-    QString reasoning;          ///< assistant thinking, sent back only where a provider needs it
-    QList<ToolCall> toolCalls;  ///< assistant messages that called tools
-    QString toolCallId;         ///< Role::Tool: the call this message answers
-    QString name;               ///< Role::Tool: the tool's name
+    QString reasoning;         ///< assistant thinking, sent back only where a provider needs it
+    QList<ToolCall> toolCalls; ///< assistant messages that called tools
+    QString toolCallId;        ///< Role::Tool: the call this message answers
+    QString name;              ///< Role::Tool: the tool's name
     friend bool operator==(const ChatMessage &, const ChatMessage &) = default;
 };
 
@@ -47,8 +47,8 @@ struct ProviderConfig {
     QString serviceTier;     ///< e.g. Groq auto|on_demand|flex|performance
     QString reasoningEffort; ///< e.g. low|medium|high, provider-specific values
     std::optional<bool> parallelToolCalls;
-    QJsonArray tools;        ///< OpenAI-style tool objects (without Versus' "result" member)
-    QJsonValue toolChoice;   ///< undefined = not sent; "auto" | "none" | "required" | {function}
+    QJsonArray tools;           ///< OpenAI-style tool objects (without Versus' "result" member)
+    QJsonValue toolChoice;      ///< undefined = not sent; "auto" | "none" | "required" | {function}
     QJsonObject responseSchema; ///< JSON schema for structured output; empty = none
     friend bool operator==(const ProviderConfig &, const ProviderConfig &) = default;
 };
@@ -100,7 +100,7 @@ struct ChatDelta {
     QList<ToolCallFragment> toolCalls;
     std::optional<Usage> usage;
     std::optional<ServerTiming> server;
-    std::optional<QString> finishReason; ///< normalized: stop|length|tool_calls|content_filter|...
+    std::optional<QString> finishReason;   ///< normalized: stop|length|tool_calls|content_filter|...
     std::optional<double> providerCostUsd; ///< cost the provider reported (OpenRouter usage.cost)
     QString responseId;
     QString model; ///< model id the provider says answered
@@ -130,9 +130,9 @@ std::optional<ErrorKind> errorKindFromName(const QString &name);
 
 struct ChatError {
     ErrorKind kind = ErrorKind::Network;
-    int httpStatus = 0;            ///< 0 when no HTTP status applies
-    QString message;               ///< the provider's own words where it gave some; never a key
-    QString code;                  ///< provider error code/type when given
+    int httpStatus = 0; ///< 0 when no HTTP status applies
+    QString message;    ///< the provider's own words where it gave some; never a key
+    QString code;       ///< provider error code/type when given
     std::optional<double> retryAfterS;
     friend bool operator==(const ChatError &, const ChatError &) = default;
 };

@@ -25,7 +25,8 @@ ApiKey ApiKey::fromUtf8(QByteArray bytes)
     return ApiKey(std::move(bytes));
 }
 
-ApiKey::ApiKey(ApiKey &&other) noexcept : m_bytes(std::move(other.m_bytes))
+ApiKey::ApiKey(ApiKey &&other) noexcept
+    : m_bytes(std::move(other.m_bytes))
 {
     other.m_bytes = QByteArray();
 }

@@ -44,7 +44,10 @@ public:
     bool sameKeyAs(const ApiKey &other) const { return m_bytes == other.m_bytes; }
 
 private:
-    explicit ApiKey(QByteArray bytes) : m_bytes(std::move(bytes)) {}
+    explicit ApiKey(QByteArray bytes)
+        : m_bytes(std::move(bytes))
+    {
+    }
     QByteArray m_bytes;
 };
 
