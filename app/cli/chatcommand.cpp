@@ -7,6 +7,8 @@
 #include "pricing/cost.h"
 #include "pricing/pricecatalog.h"
 #include "providers/erroradvice.h"
+#include "secrets/keychainstore.h"
+#include "secrets/keyresolver.h"
 
 #include <QJsonObject>
 #include <QLocale>
@@ -77,6 +79,28 @@ public:
     {
     }
 
+    /// The key comes from the environment variable, else the OS keychain (only asked when
+    /// the provider needs a key and the variable is unset).
+    void resolveKeyAndStart(ChatRequest request, const QUrl &baseUrl, const TransportOptions &options)
+    {
+        const ProviderInfo &info = m_provider.info();
+        if (!info.keyRequired) {
+            start(std::move(request), ApiKey(), baseUrl, options);
+            return;
+        }
+        auto *store = new KeychainStore(this);
+        auto *resolver = new KeyResolver(store, this);
+        resolver->resolve(info.id, info.keyEnvVar, this,
+                          [this, request = std::move(request), baseUrl, options](KeyResult result) mutable {
+                              if (!result.hasKey() && !result.succeeded()) {
+                                  // Locked keyring, no keychain service, ...: say that, not "no key".
+                                  failBeforeSending(ChatError{ErrorKind::Config, 0, keyStatusMessage(result), {}, {}});
+                                  return;
+                              }
+                              start(std::move(request), std::move(result.key), baseUrl, options);
+                          });
+    }
+
     void start(ChatRequest request, ApiKey key, const QUrl &baseUrl, TransportOptions options)
     {
         if (auto loaded = m_estimator.load(); !loaded)
@@ -126,18 +150,37 @@ private:
         }
     }
 
-    void onFinished()
+    void failBeforeSending(const ChatError &error)
+    {
+        ChatResult result;
+        result.status = ResultStatus::Error;
+        result.error = error;
+        report(result);
+    }
+
+    void onFinished() { report(m_stream->result()); }
+
+    void report(const ChatResult &chat)
     {
         LaneResult lane;
         lane.target = m_target.toString();
         lane.provider = m_target.provider;
         lane.model = m_target.model;
-        lane.chat = m_stream->result();
+        lane.chat = chat;
+        if (!m_stream) {
+            printLane(lane);
+            return;
+        }
         lane.metrics = m_stream->metrics();
         if (const auto price = m_prices.find(m_target.provider, m_target.model))
             lane.cost = costToJson(computeCost(*price, lane.chat.usage, m_stream->sentAtUtc()));
         if (auto saved = m_estimator.save(); !saved)
             m_context.err << "versus-cli: warning: " << saved.error() << '\n';
+        printLane(lane);
+    }
+
+    void printLane(const LaneResult &lane)
+    {
         const bool ok = lane.chat.status == ResultStatus::Ok;
         if (m_json) {
             writeJson(m_context.out, QJsonDocument(laneResultToJson(lane)));
@@ -241,13 +284,9 @@ void runChat(CommandContext &context, Done done)
         context.err << "versus-cli: warning: " << provider->info().displayName << " has no catalog entry for \""
                     << target->model << "\": its capabilities are unknown and it has no price.\n";
 
-    ApiKey key;
-    if (auto fromEnv = keyFromEnvironment(provider->info()))
-        key = std::move(*fromEnv);
-
     auto *run =
         new ChatRun(context, done, std::move(registry), *provider, *target, parser.isSet(QStringLiteral("json")));
-    run->start(std::move(request), std::move(key), effectiveBaseUrl(provider->info(), baseOverride), options);
+    run->resolveKeyAndStart(std::move(request), effectiveBaseUrl(provider->info(), baseOverride), options);
 }
 
 } // namespace versus::cli

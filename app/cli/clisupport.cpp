@@ -192,4 +192,19 @@ std::optional<ApiKey> keyFromEnvironment(const ProviderInfo &provider)
     return ApiKey::fromUtf8(std::move(value));
 }
 
+KeyedProvider keyedProvider(const ProviderInfo &provider)
+{
+    return KeyedProvider{provider.id, provider.displayName, provider.keyEnvVar, provider.keyRequired};
+}
+
+QList<KeyedProvider> keyedProviders(const ProviderRegistry &registry)
+{
+    QList<KeyedProvider> list;
+    for (const Provider *provider : registry.providers()) {
+        if (provider->info().keyRequired)
+            list << keyedProvider(provider->info());
+    }
+    return list;
+}
+
 } // namespace versus::cli

@@ -5,6 +5,7 @@
 #include "command.h"
 #include "providers/providerregistry.h"
 #include "secrets/apikey.h"
+#include "secrets/keyedprovider.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -35,5 +36,9 @@ std::expected<QString, QString> readPrompt(CommandContext &context, const QStrin
 
 /// A key from the environment variable of @p provider, when it is set.
 std::optional<ApiKey> keyFromEnvironment(const ProviderInfo &provider);
+
+/// The catalog's providers that take a key, for the key store and `keys` commands.
+QList<KeyedProvider> keyedProviders(const ProviderRegistry &registry);
+KeyedProvider keyedProvider(const ProviderInfo &provider);
 
 } // namespace versus::cli

@@ -2,6 +2,7 @@
 // versus-cli keys: store, list, test and delete API keys in the OS keychain.
 // The key is read from standard input only (never argv, where other users and shell
 // history see it), without echo on a terminal, and only its masked form is ever printed.
+#include "clisupport.h"
 #include "commands.h"
 #include "secrets/keychainstore.h"
 #include "secrets/keycheck.h"
@@ -24,21 +25,6 @@
 namespace versus::cli {
 
 namespace {
-
-// The providers that take a key. Integration point: replaced by the provider catalog
-// (ProviderInfo: id, display name, key env var, key required).
-QList<KeyedProvider> keyedProviders()
-{
-    return {
-        {QStringLiteral("groq"), QStringLiteral("Groq"), QStringLiteral("GROQ_API_KEY"), true},
-        {QStringLiteral("together"), QStringLiteral("Together AI"), QStringLiteral("TOGETHER_API_KEY"), true},
-        {QStringLiteral("deepseek"), QStringLiteral("DeepSeek"), QStringLiteral("DEEPSEEK_API_KEY"), true},
-        {QStringLiteral("synesia"), QStringLiteral("Synesia"), QStringLiteral("SYNESIA_API_KEY"), true},
-        {QStringLiteral("openai"), QStringLiteral("OpenAI"), QStringLiteral("OPENAI_API_KEY"), true},
-        {QStringLiteral("openrouter"), QStringLiteral("OpenRouter"), QStringLiteral("OPENROUTER_API_KEY"), true},
-        {QStringLiteral("mistral"), QStringLiteral("Mistral"), QStringLiteral("MISTRAL_API_KEY"), true},
-    };
-}
 
 // Integration point: the transport's check of a key against the provider's model list
 // (GET {baseUrl}/models with the key as bearer token, set only in core/net). Empty until
@@ -165,7 +151,7 @@ public:
         , m_context(context)
         , m_done(std::move(done))
         , m_store(new KeychainStore(this))
-        , m_providers(keyedProviders())
+        , m_providers(keyedProviders(*loadRegistry(context)))
     {
     }
 

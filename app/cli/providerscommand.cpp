@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clisupport.h"
 #include "commands.h"
+#include "secrets/keychainstore.h"
+#include "secrets/storedkeyregistry.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -44,12 +46,16 @@ Capabilities effectiveCapabilities(const ProviderInfo &provider, const ModelInfo
     return caps;
 }
 
-QString keyStatus(const ProviderInfo &provider)
+// Without asking the keychain (which may prompt or be locked): the environment, else the
+// names of the providers whose key was stored (names only, never values).
+QString keyStatus(const ProviderInfo &provider, const QStringList &storedInKeychain)
 {
     if (!provider.keyRequired)
         return QStringLiteral("not_needed");
     if (keyFromEnvironment(provider))
         return QStringLiteral("env");
+    if (storedInKeychain.contains(provider.id))
+        return QStringLiteral("keychain");
     return QStringLiteral("missing");
 }
 
@@ -84,6 +90,7 @@ void runProviders(CommandContext &context, Done done)
     }
 
     auto registry = loadRegistry(context);
+    const QStringList stored = StoredKeyRegistry().providers(KeychainStore::Options().service);
     if (parser.isSet(QStringLiteral("json"))) {
         QJsonArray providers;
         for (const Provider *provider : registry->providers()) {
@@ -110,7 +117,7 @@ void runProviders(CommandContext &context, Done done)
                 {QStringLiteral("key_required"), info.keyRequired},
                 {QStringLiteral("key_env"),
                  info.keyEnvVar.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(info.keyEnvVar)},
-                {QStringLiteral("key_status"), keyStatus(info)},
+                {QStringLiteral("key_status"), keyStatus(info, stored)},
                 {QStringLiteral("capabilities"), capabilitiesToJson(info.capabilities)},
                 {QStringLiteral("reasoning_efforts"), QJsonArray::fromStringList(info.reasoningEfforts)},
                 {QStringLiteral("service_tiers"), QJsonArray::fromStringList(info.serviceTiers)},
@@ -133,11 +140,13 @@ void runProviders(CommandContext &context, Done done)
         if (info.origin != u"bundled")
             out << "  [" << info.origin << ']';
         out << "\n  key: ";
-        const QString status = keyStatus(info);
+        const QString status = keyStatus(info, stored);
         if (status == u"not_needed")
             out << "not needed";
         else if (status == u"env")
             out << "from " << info.keyEnvVar;
+        else if (status == u"keychain")
+            out << "stored in the keychain";
         else
             out << "not in the environment (" << info.keyEnvVar << ")";
         out << '\n';
