@@ -8,5 +8,6 @@ namespace versus::cli {
 void runProviders(CommandContext &context, Done done);
 void runChat(CommandContext &context, Done done);
 void runPricing(CommandContext &context, Done done);
+void runModels(CommandContext &context, Done done);
 
 } // namespace versus::cli
