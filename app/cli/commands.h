@@ -9,5 +9,6 @@ void runProviders(CommandContext &context, Done done);
 void runChat(CommandContext &context, Done done);
 void runPricing(CommandContext &context, Done done);
 void runKeys(CommandContext &context, Done done);
+void runModels(CommandContext &context, Done done);
 
 } // namespace versus::cli

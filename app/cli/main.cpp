@@ -20,6 +20,7 @@ namespace {
 
 const std::array kCommands{
     Command{"providers", "List the provider catalog, capabilities and key status", &runProviders},
+    Command{"models", "List the models a provider offers now (live, cached for offline use)", &runModels},
     Command{"chat", "Send one prompt to one provider:model and stream the answer", &runChat},
     Command{"pricing", "Show the effective price table (bundled + your overrides)", &runPricing},
     Command{"keys", "Store, list, test and delete API keys in the OS keychain", &runKeys},

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/provider.h"
 
+#include "pricing/fixedpoint.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace versus {
 
@@ -65,6 +69,129 @@ QString jsonText(const QJsonValue &value)
     if (value.isDouble())
         return QString::number(value.toInteger());
     return QString();
+}
+
+std::optional<qint64> positiveInteger(const QJsonValue &value)
+{
+    if (value.isDouble() && value.toDouble() >= 1)
+        return value.toInteger();
+    return std::nullopt;
+}
+
+std::optional<qint64> firstPositive(const QJsonObject &object, std::initializer_list<const char16_t *> keys)
+{
+    for (const char16_t *key : keys) {
+        if (auto v = positiveInteger(object.value(key)))
+            return v;
+    }
+    return std::nullopt;
+}
+
+// A price given as a decimal number or text, scaled to micro-USD per million tokens. Negative
+// figures mean "variable" (OpenRouter's router models): no price then.
+std::optional<qint64> listedPrice(const QJsonValue &value, int scale)
+{
+    QString text;
+    if (value.isDouble())
+        text = shortestDecimalText(value.toDouble());
+    else if (value.isString())
+        text = value.toString().trimmed();
+    if (text.isEmpty())
+        return std::nullopt;
+    const auto parsed = parseFixedPoint(text, scale);
+    if (!parsed || *parsed < 0)
+        return std::nullopt;
+    return *parsed;
+}
+
+// OpenRouter: {"prompt": "0.00000015", "completion": "0.0000006", "input_cache_read": "…"}, USD
+// per token as text. Together AI: {"input": 0.88, "output": 0.88}, USD per million tokens.
+std::optional<ModelPricing> listedPricing(const QJsonObject &pricing)
+{
+    constexpr int perTokenScale = 12; // USD/token × 10^12 = micro-USD per Mtok
+    constexpr int perMtokScale = 6;   // USD/Mtok × 10^6 = micro-USD per Mtok
+    ModelPricing result;
+    if (pricing.contains(u"prompt") || pricing.contains(u"completion")) {
+        result.inputMicroPerMtok = listedPrice(pricing.value(u"prompt"), perTokenScale);
+        result.outputMicroPerMtok = listedPrice(pricing.value(u"completion"), perTokenScale);
+        result.cachedInputMicroPerMtok = listedPrice(pricing.value(u"input_cache_read"), perTokenScale);
+    } else {
+        result.inputMicroPerMtok = listedPrice(pricing.value(u"input"), perMtokScale);
+        result.outputMicroPerMtok = listedPrice(pricing.value(u"output"), perMtokScale);
+        result.cachedInputMicroPerMtok = listedPrice(pricing.value(u"cached_input"), perMtokScale);
+    }
+    if (result.isEmpty())
+        return std::nullopt;
+    return result;
+}
+
+// Groq's "supported_features" and OpenRouter's "supported_parameters" name what a model
+// supports: what such a list leaves out is not supported.
+void applyFeatures(const QStringList &features, Capabilities &caps)
+{
+    const auto any = [&](std::initializer_list<const char16_t *> names) {
+        return std::any_of(names.begin(), names.end(),
+                           [&](const char16_t *name) { return features.contains(QString::fromUtf16(name)); });
+    };
+    caps.functionCalls = any({u"tools", u"function_calling", u"tool_use", u"tool_calls"});
+    caps.reasoning = any({u"reasoning", u"include_reasoning", u"reasoning_effort"});
+    caps.structuredOutput = any({u"structured_outputs", u"json_schema"});
+    if (any({u"browser_search", u"code_execution", u"code_interpreter", u"web_search"}))
+        caps.builtinTools = true;
+}
+
+// A list of names (["tools", "json_mode"]) or an object of booleans ({"tools": true}).
+void applyFeatureValue(const QJsonValue &value, Capabilities &caps)
+{
+    QStringList features;
+    if (value.isArray()) {
+        for (const QJsonValue &v : value.toArray())
+            features << v.toString().toLower();
+        if (features.isEmpty()) // an empty list says nothing
+            return;
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        if (object.isEmpty())
+            return;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (it.value().toBool())
+                features << it.key().toLower();
+        }
+    } else {
+        return;
+    }
+    applyFeatures(features, caps);
+}
+
+ModelInfo parseListedModel(const QJsonObject &item)
+{
+    ModelInfo model;
+    model.id = item.value(u"id").toString();
+    if (model.id.isEmpty())
+        model.id = item.value(u"model").toString(); // Ollama's native list
+    if (model.id.isEmpty())
+        model.id = item.value(u"name").toString();
+    model.displayName = item.value(u"display_name").toString(item.value(u"name").toString());
+    if (model.displayName == model.id)
+        model.displayName.clear();
+    const QJsonObject topProvider = item.value(u"top_provider").toObject(); // OpenRouter
+    const QJsonObject meta = item.value(u"meta").toObject();                // llama.cpp
+    model.contextWindow = firstPositive(
+        item, {u"context_window", u"context_length", u"max_context_length", u"max_model_len", u"max_input_tokens"});
+    if (!model.contextWindow)
+        model.contextWindow = positiveInteger(topProvider.value(u"context_length"));
+    if (!model.contextWindow)
+        model.contextWindow = positiveInteger(meta.value(u"n_ctx_train"));
+    model.maxOutputTokens = firstPositive(item, {u"max_completion_tokens", u"max_output_tokens"});
+    if (!model.maxOutputTokens)
+        model.maxOutputTokens = positiveInteger(topProvider.value(u"max_completion_tokens"));
+    if (item.value(u"pricing").isObject())
+        model.pricing = listedPricing(item.value(u"pricing").toObject());
+    model.type = item.value(u"type").toString();
+    model.ownedBy = item.value(u"owned_by").toString(item.value(u"organization").toString());
+    applyFeatureValue(item.value(u"supported_features"), model.capabilities);
+    applyFeatureValue(item.value(u"supported_parameters"), model.capabilities);
+    return model;
 }
 
 } // namespace
@@ -237,9 +364,11 @@ std::expected<QList<ModelInfo>, QString> Provider::parseModels(const QByteArray 
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
         return std::unexpected(tr("The model list is not valid JSON: %1.").arg(parseError.errorString()));
+    // {"data": [...]} (OpenAI and most compatible services, llama.cpp with a single entry),
+    // a bare array (Together AI), {"models": [...]} (Ollama's native list, newer llama.cpp).
     QJsonArray items;
     if (doc.isArray())
-        items = doc.array(); // Together returns a bare array
+        items = doc.array();
     else if (doc.object().value(u"data").isArray())
         items = doc.object().value(u"data").toArray();
     else if (doc.object().value(u"models").isArray())
@@ -249,26 +378,15 @@ std::expected<QList<ModelInfo>, QString> Provider::parseModels(const QByteArray 
 
     QList<ModelInfo> models;
     for (const QJsonValue &value : std::as_const(items)) {
-        const QJsonObject item = value.toObject();
-        ModelInfo model;
-        model.id = item.value(u"id").toString();
-        if (model.id.isEmpty())
-            model.id = item.value(u"model").toString();
+        if (!value.isObject())
+            continue;
+        ModelInfo model = parseListedModel(value.toObject());
         if (model.id.isEmpty())
             continue;
-        model.displayName = item.value(u"display_name").toString(item.value(u"name").toString());
-        for (const char16_t *key : {u"context_window", u"context_length", u"max_context_length"}) {
-            const QJsonValue v = item.value(key);
-            if (v.isDouble() && v.toDouble() > 0) {
-                model.contextWindow = v.toInteger();
-                break;
-            }
-        }
-        if (const QJsonValue v = item.value(u"max_completion_tokens"); v.isDouble() && v.toDouble() > 0)
-            model.maxOutputTokens = v.toInteger();
-        if (const ModelInfo *known = info().findModel(model.id))
-            model.capabilities = known->capabilities;
-        models << model;
+        const bool duplicate =
+            std::any_of(models.cbegin(), models.cend(), [&](const ModelInfo &m) { return m.id == model.id; });
+        if (!duplicate)
+            models << mergeWithCatalog(model, info());
     }
     return models;
 }

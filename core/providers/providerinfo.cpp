@@ -65,6 +65,54 @@ const ModelInfo *ProviderInfo::findModel(const QString &modelId) const
     return nullptr;
 }
 
+bool isChatModel(const ModelInfo &model)
+{
+    const QString type = model.type.toLower();
+    return type.isEmpty() || type == u"chat" || type == u"language" || type == u"code" || type == u"llm" ||
+           type == u"text" || type == u"vlm" || type == u"model";
+}
+
+Capabilities enforcedCapabilities(const ProviderInfo &provider, const ModelInfo &model)
+{
+    Capabilities caps = model.capabilities;
+    const auto merge = [](std::optional<bool> &m, const std::optional<bool> &p) {
+        if (p == false)
+            m = false;
+        else if (!m)
+            m = p;
+    };
+    merge(caps.streaming, provider.capabilities.streaming);
+    merge(caps.functionCalls, provider.capabilities.functionCalls);
+    merge(caps.reasoning, provider.capabilities.reasoning);
+    merge(caps.builtinTools, provider.capabilities.builtinTools);
+    merge(caps.structuredOutput, provider.capabilities.structuredOutput);
+    return caps;
+}
+
+ModelInfo mergeWithCatalog(const ModelInfo &live, const ProviderInfo &provider)
+{
+    ModelInfo merged = live;
+    const ModelInfo *known = provider.findModel(live.id);
+    if (!known)
+        return merged;
+    if (!known->displayName.isEmpty())
+        merged.displayName = known->displayName;
+    if (known->contextWindow)
+        merged.contextWindow = known->contextWindow;
+    if (known->maxOutputTokens)
+        merged.maxOutputTokens = known->maxOutputTokens;
+    const auto prefer = [](std::optional<bool> &m, const std::optional<bool> &catalog) {
+        if (catalog)
+            m = catalog;
+    };
+    prefer(merged.capabilities.streaming, known->capabilities.streaming);
+    prefer(merged.capabilities.functionCalls, known->capabilities.functionCalls);
+    prefer(merged.capabilities.reasoning, known->capabilities.reasoning);
+    prefer(merged.capabilities.builtinTools, known->capabilities.builtinTools);
+    prefer(merged.capabilities.structuredOutput, known->capabilities.structuredOutput);
+    return merged;
+}
+
 QString baseUrlEnvVar(const QString &providerId)
 {
     QString name = QStringLiteral("VERSUS_");

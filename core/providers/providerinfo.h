@@ -25,14 +25,31 @@ QString capabilityName(Capability capability);        ///< JSON/CLI name, e.g. "
 QString capabilityDisplayName(Capability capability); ///< words for people, e.g. "function calls"
 std::optional<bool> capabilityValue(const Capabilities &caps, Capability capability);
 
+/// Prices a provider states in its own model list (Together AI, OpenRouter), in integer
+/// micro-USD per million tokens. Informational: costs come from the price catalog.
+struct ModelPricing {
+    std::optional<qint64> inputMicroPerMtok;
+    std::optional<qint64> outputMicroPerMtok;
+    std::optional<qint64> cachedInputMicroPerMtok;
+    bool isEmpty() const { return !inputMicroPerMtok && !outputMicroPerMtok && !cachedInputMicroPerMtok; }
+    friend bool operator==(const ModelPricing &, const ModelPricing &) = default;
+};
+
 struct ModelInfo {
     QString id;
     QString displayName;
     Capabilities capabilities;
     std::optional<qint64> contextWindow;
     std::optional<qint64> maxOutputTokens;
+    std::optional<ModelPricing> pricing; ///< from a live model list; never from the provider catalog
+    QString type;                        ///< a live list's model type ("chat", "embedding", ...); empty = unknown
+    QString ownedBy;                     ///< "owned_by" / "organization" of a live list
     friend bool operator==(const ModelInfo &, const ModelInfo &) = default;
 };
+
+/// True unless @p model is known to be something other than a chat model (an embedding,
+/// image, audio, moderation or rerank model in a live list).
+bool isChatModel(const ModelInfo &model);
 
 /// How the key travels. Only core/net turns this into a header.
 enum class AuthStyle {
@@ -72,6 +89,14 @@ struct ProviderInfo {
     const ModelInfo *findModel(const QString &modelId) const;
     friend bool operator==(const ProviderInfo &, const ProviderInfo &) = default;
 };
+
+/// A model's capabilities as they are enforced: the provider-wide "no" wins over the model's
+/// entry, and what the model's entry leaves unknown comes from the provider.
+Capabilities enforcedCapabilities(const ProviderInfo &provider, const ModelInfo &model);
+
+/// A live model list entry completed with the catalog's knowledge of the same model: what the
+/// catalog states wins (it is what Provider::validate enforces), the live entry fills the rest.
+ModelInfo mergeWithCatalog(const ModelInfo &live, const ProviderInfo &provider);
 
 /// Environment variable that overrides a provider's base URL: VERSUS_<ID>_BASE_URL with the
 /// id upper-cased and every non-alphanumeric character as '_'.

@@ -2,6 +2,7 @@
 #include "providers/providerregistry.h"
 
 #include "providers/openaiprovider.h"
+#include "providers/synesiaprovider.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -183,6 +184,8 @@ std::unique_ptr<Provider> createProvider(ProviderInfo info)
 {
     if (info.dialect == u"openai")
         return std::make_unique<OpenAiProvider>(std::move(info));
+    if (info.dialect == u"synesia")
+        return std::make_unique<SynesiaProvider>(std::move(info));
     return nullptr;
 }
 

@@ -990,11 +990,14 @@ void TestScriptedServer::fixturesLoad()
             QJsonDocument::fromJson(data, &parseError);
             QVERIFY2(parseError.error == QJsonParseError::NoError, data.constData());
         }
-        QCOMPARE(body.contains("data: [DONE]"), status == u"ok" || name == u"midstream_xgroq_error");
+        // Synesia's stream ends with its own `done` event, never with [DONE].
+        const bool endsWithDone = provider != u"synesia" && (status == u"ok" || name == u"midstream_xgroq_error");
+        QCOMPARE(body.contains("data: [DONE]"), endsWithDone);
         if (status == u"truncated")
             QVERIFY(!body.endsWith("\n\n")); // cut inside an event
     } else {
-        QVERIFY(QJsonDocument::fromJson(body).object().contains(u"error"));
+        const QJsonObject error = QJsonDocument::fromJson(body).object();
+        QVERIFY(error.contains(u"error") || error.contains(u"detail")); // Mistral: {"detail": "Unauthorized"}
     }
 
     // Text and arguments expected must be assembled from pieces that are in the body.

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "providers/synesiastreamdecoder.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+
+namespace versus {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("versus::SynesiaProvider", text);
+}
+
+std::optional<qint64> intField(const QJsonObject &object, QStringView key)
+{
+    const QJsonValue value = object.value(key);
+    if (!value.isDouble())
+        return std::nullopt;
+    return value.toInteger();
+}
+
+std::optional<qint64> firstInt(const QJsonObject &object, QStringView a, QStringView b)
+{
+    if (auto v = intField(object, a))
+        return v;
+    return intField(object, b);
+}
+
+ChatError makeStreamError(const QString &message)
+{
+    ChatError error;
+    error.kind = ErrorKind::Stream;
+    error.message = message;
+    return error;
+}
+
+// {"type":"error","error":{"message":"…","code":"…"}}; the error may also be plain text.
+ChatError streamError(const QJsonObject &event)
+{
+    ChatError error = makeStreamError(QString());
+    const QJsonValue value = event.value(u"error");
+    if (value.isObject()) {
+        const QJsonObject e = value.toObject();
+        error.message = e.value(u"message").toString();
+        const QJsonValue code = e.value(u"code");
+        if (code.isDouble()) {
+            error.code = QString::number(code.toInteger());
+            const int status = code.toInt();
+            if (status == 429)
+                error.kind = ErrorKind::RateLimit;
+            else if (status == 401 || status == 403)
+                error.kind = ErrorKind::Auth;
+            else if (status == 402)
+                error.kind = ErrorKind::Quota;
+        } else {
+            error.code = code.toString(e.value(u"type").toString());
+        }
+    } else if (value.isString()) {
+        error.message = value.toString();
+    }
+    if (error.message.isEmpty())
+        error.message = event.value(u"message").toString();
+    if (error.message.isEmpty())
+        error.message = tr("Synesia reported an error in the middle of the answer.");
+    return error;
+}
+
+QString textField(const QJsonObject &event)
+{
+    for (const char16_t *key : {u"delta", u"content", u"text"}) {
+        const QJsonValue value = event.value(key);
+        if (value.isString())
+            return value.toString();
+    }
+    return QString();
+}
+
+} // namespace
+
+Usage parseSynesiaUsage(const QJsonObject &u)
+{
+    Usage usage;
+    usage.promptTokens = firstInt(u, u"input_tokens", u"prompt_tokens");
+    usage.completionTokens = firstInt(u, u"output_tokens", u"completion_tokens");
+    usage.totalTokens = intField(u, u"total_tokens");
+    usage.cachedPromptTokens = intField(u, u"cached_input_tokens");
+    if (!usage.cachedPromptTokens)
+        usage.cachedPromptTokens = intField(u.value(u"input_tokens_details").toObject(), u"cached_tokens");
+    if (!usage.cachedPromptTokens)
+        usage.cachedPromptTokens = intField(u.value(u"prompt_tokens_details").toObject(), u"cached_tokens");
+    usage.reasoningTokens = intField(u, u"reasoning_output_tokens");
+    if (!usage.reasoningTokens)
+        usage.reasoningTokens = intField(u.value(u"output_tokens_details").toObject(), u"reasoning_tokens");
+    if (!usage.reasoningTokens)
+        usage.reasoningTokens = intField(u.value(u"completion_tokens_details").toObject(), u"reasoning_tokens");
+    return usage;
+}
+
+void SynesiaStreamDecoder::decode(const sse::SseEvent &event, Output &out)
+{
+    if (m_done)
+        return; // the round is over; whatever follows (a [DONE], a closing comment) adds nothing
+    const QByteArray data = event.data.trimmed();
+    if (data.isEmpty())
+        return;
+    if (data == "[DONE]") {
+        m_done = true;
+        out.done = true;
+        return;
+    }
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        out.error = makeStreamError(
+            tr("Synesia sent a malformed event (%1 at byte %2).").arg(parseError.errorString()).arg(parseError.offset));
+        return;
+    }
+    QJsonObject object = doc.object();
+    if (event.type == "error" && !object.contains(u"type"))
+        object.insert(QStringLiteral("type"), QStringLiteral("error"));
+    decodeEvent(object, out);
+}
+
+void SynesiaStreamDecoder::decodeEvent(const QJsonObject &event, Output &out)
+{
+    const QString type = event.value(u"type").toString();
+    if (type == u"text.delta" || type == u"chunk") {
+        ChatDelta delta;
+        delta.text = textField(event);
+        if (delta.hasTokens())
+            out.deltas.append(delta);
+    } else if (type == u"reasoning.delta") {
+        ChatDelta delta;
+        delta.reasoning = textField(event);
+        if (delta.hasTokens())
+            out.deltas.append(delta);
+    } else if (type == u"done" || type == u"end") {
+        ChatDelta delta;
+        // "complete": false means the round stopped at config.max_loops while Synesia's own
+        // tools were still running; the answer so far is all there is, so it is still a stop.
+        delta.finishReason = QStringLiteral("stop");
+        const QJsonValue usage = event.value(u"usage");
+        if (usage.isObject()) {
+            const Usage parsed = parseSynesiaUsage(usage.toObject());
+            if (!parsed.isEmpty())
+                delta.usage = parsed;
+        }
+        delta.model = event.value(u"model").toString();
+        out.deltas.append(delta);
+        m_done = true;
+        out.done = true;
+    } else if (type == u"error") {
+        out.error = streamError(event);
+    }
+    // start, text.start/done, reasoning.start/done, tool_block.*, internal_tool.* and types
+    // this version does not know: nothing for the answer.
+}
+
+void SynesiaStreamDecoder::decodeComplete(const QByteArray &body, Output &out)
+{
+    QJsonParseError parseError{};
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        out.error = makeStreamError(tr("Synesia answered with something that is neither a stream nor JSON."));
+        return;
+    }
+    const QJsonObject root = doc.object();
+    if (root.contains(u"error")) {
+        out.error = streamError(root);
+        return;
+    }
+    if (!root.value(u"message").isObject()) {
+        out.error = makeStreamError(tr("Synesia answered with JSON that holds no answer."));
+        return;
+    }
+    const QJsonObject message = root.value(u"message").toObject();
+    ChatDelta delta;
+    delta.text = message.value(u"content").toString();
+    delta.reasoning = message.value(u"reasoning").toString();
+    const QString finish = root.value(u"finish_reason").toString();
+    delta.finishReason = finish.isEmpty() ? QStringLiteral("stop") : finish;
+    if (root.value(u"usage").isObject()) {
+        const Usage usage = parseSynesiaUsage(root.value(u"usage").toObject());
+        if (!usage.isEmpty())
+            delta.usage = usage;
+    }
+    out.deltas.append(delta);
+    m_done = true;
+    out.done = true;
+}
+
+} // namespace versus
