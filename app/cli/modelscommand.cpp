@@ -104,10 +104,10 @@ public:
     {
         int hidden = 0;
         const QList<ModelInfo> models = shown(listing.models, hidden);
-        const std::optional<qint64> age =
-            listing.source == u"cache" && listing.fetchedAtUtc.isValid()
-                ? std::optional<qint64>(qMax<qint64>(0, listing.fetchedAtUtc.secsTo(QDateTime::currentDateTimeUtc())))
-                : std::nullopt;
+        // -1: not from the cache (a plain integer: GCC 12 warns falsely on an optional here)
+        const qint64 ageS = listing.source == u"cache" && listing.fetchedAtUtc.isValid()
+                                ? qMax<qint64>(0, listing.fetchedAtUtc.secsTo(QDateTime::currentDateTimeUtc()))
+                                : -1;
         if (listing.error)
             printError(*listing.error);
         if (m_json) {
@@ -121,7 +121,7 @@ public:
                                                              ? QJsonValue(listing.fetchedAtUtc.toString(Qt::ISODate))
                                                              : QJsonValue(QJsonValue::Null)},
                           {QStringLiteral("source"), listing.source},
-                          {QStringLiteral("age_s"), age ? QJsonValue(*age) : QJsonValue(QJsonValue::Null)},
+                          {QStringLiteral("age_s"), ageS >= 0 ? QJsonValue(ageS) : QJsonValue(QJsonValue::Null)},
                           {QStringLiteral("models"), array},
                           {QStringLiteral("hidden_non_chat"), hidden},
                           {QStringLiteral("note"),
@@ -139,7 +139,7 @@ public:
             out << " (live, fetched " << listing.fetchedAtUtc.toString(Qt::ISODate) << ')';
         else if (listing.source == u"cache")
             out << " (cached, fetched " << listing.fetchedAtUtc.toString(Qt::ISODate) << ", "
-                << ageText(age.value_or(0)) << ')';
+                << ageText(qMax<qint64>(0, ageS)) << ')';
         else
             out << " (from the catalog)";
         out << '\n';
