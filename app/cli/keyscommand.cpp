@@ -4,6 +4,7 @@
 // history see it), without echo on a terminal, and only its masked form is ever printed.
 #include "clisupport.h"
 #include "commands.h"
+#include "net/modellistkeycheck.h"
 #include "secrets/keychainstore.h"
 #include "secrets/keycheck.h"
 #include "secrets/keyedprovider.h"
@@ -25,15 +26,6 @@
 namespace versus::cli {
 
 namespace {
-
-// Integration point: the transport's check of a key against the provider's model list
-// (GET {baseUrl}/models with the key as bearer token, set only in core/net). Empty until
-// the transport exists.
-KeyCheck keyCheck(QNetworkAccessManager &network)
-{
-    Q_UNUSED(network);
-    return {};
-}
 
 QString usageText()
 {
@@ -151,7 +143,8 @@ public:
         , m_context(context)
         , m_done(std::move(done))
         , m_store(new KeychainStore(this))
-        , m_providers(keyedProviders(*loadRegistry(context)))
+        , m_registry(loadRegistry(context))
+        , m_providers(keyedProviders(*m_registry))
     {
     }
 
@@ -174,6 +167,7 @@ private:
     CommandContext &m_context;
     Done m_done;
     KeychainStore *m_store;
+    std::unique_ptr<ProviderRegistry> m_registry;
     QList<KeyedProvider> m_providers;
     QList<KeyResult> m_keychain; // list: one per provider
     int m_pending = 0;
@@ -394,12 +388,7 @@ void KeysCommand::test(const KeyedProvider &provider)
                 err() << "versus-cli keys test: " << keyStatusMessage(result) << '\n';
             return finish(ExitFailure);
         }
-        const KeyCheck check = keyCheck(m_context.network);
-        if (!check) {
-            err() << "versus-cli keys test: checking a key against the provider is not available in this build yet "
-                     "(it needs the provider transport)\n";
-            return finish(ExitFailure);
-        }
+        const KeyCheck check = net::modelListKeyCheck(m_context.network, *m_registry);
         const QString from =
             result.source == KeySource::Environment ? provider.envVar : QStringLiteral("the system keychain");
         out() << "Checking the " << provider.displayName << " key " << result.key.redacted() << " from " << from
