@@ -7,8 +7,6 @@
 #include "pricing/cost.h"
 #include "pricing/pricecatalog.h"
 #include "providers/erroradvice.h"
-#include "secrets/keychainstore.h"
-#include "secrets/keyresolver.h"
 
 #include <QJsonObject>
 #include <QLocale>
@@ -84,21 +82,14 @@ public:
     void resolveKeyAndStart(ChatRequest request, const QUrl &baseUrl, const TransportOptions &options)
     {
         const ProviderInfo &info = m_provider.info();
-        if (!info.keyRequired) {
-            start(std::move(request), ApiKey(), baseUrl, options);
-            return;
-        }
-        auto *store = new KeychainStore(this);
-        auto *resolver = new KeyResolver(store, this);
-        resolver->resolve(info.id, info.keyEnvVar, this,
-                          [this, request = std::move(request), baseUrl, options](KeyResult result) mutable {
-                              if (!result.hasKey() && !result.succeeded()) {
-                                  // Locked keyring, no keychain service, ...: say that, not "no key".
-                                  failBeforeSending(ChatError{ErrorKind::Config, 0, keyStatusMessage(result), {}, {}});
-                                  return;
-                              }
-                              start(std::move(request), std::move(result.key), baseUrl, options);
-                          });
+        resolveKey(info, this, [this, request = std::move(request), baseUrl, options](KeyResult result) mutable {
+            if (!result.hasKey() && !result.succeeded()) {
+                // Locked keyring, no keychain service, ...: say that, not "no key".
+                failBeforeSending(ChatError{ErrorKind::Config, 0, keyStatusMessage(result), {}, {}});
+                return;
+            }
+            start(std::move(request), std::move(result.key), baseUrl, options);
+        });
     }
 
     void start(ChatRequest request, ApiKey key, const QUrl &baseUrl, TransportOptions options)

@@ -2,6 +2,8 @@
 #include "clisupport.h"
 
 #include "secrets/apikey.h"
+#include "secrets/keychainstore.h"
+#include "secrets/keyresolver.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -190,6 +192,19 @@ std::optional<ApiKey> keyFromEnvironment(const ProviderInfo &provider)
     if (value.isEmpty())
         return std::nullopt;
     return ApiKey::fromUtf8(std::move(value));
+}
+
+void resolveKey(const ProviderInfo &provider, QObject *context, std::function<void(KeyResult)> done)
+{
+    if (!provider.keyRequired) {
+        KeyStore::deliver(context, std::move(done), KeyResult{});
+        return;
+    }
+    // One store per resolution: a CLI run resolves one or a few keys, and QtKeychain
+    // serialises its jobs globally anyway.
+    auto *store = new KeychainStore(context);
+    auto *resolver = new KeyResolver(store, context);
+    resolver->resolve(provider.id, provider.keyEnvVar, context, std::move(done));
 }
 
 KeyedProvider keyedProvider(const ProviderInfo &provider)

@@ -6,6 +6,7 @@
 #include "providers/providerregistry.h"
 #include "secrets/apikey.h"
 #include "secrets/keyedprovider.h"
+#include "secrets/keyresult.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>
@@ -36,6 +37,11 @@ std::expected<QString, QString> readPrompt(CommandContext &context, const QStrin
 
 /// A key from the environment variable of @p provider, when it is set.
 std::optional<ApiKey> keyFromEnvironment(const ProviderInfo &provider);
+
+/// The key for a request to @p provider: its environment variable, else the OS keychain
+/// (asked only when the provider needs a key). @p done runs once, from the event loop, while
+/// @p context lives; a failed keychain (locked, no service, ...) comes back as that status.
+void resolveKey(const ProviderInfo &provider, QObject *context, std::function<void(KeyResult)> done);
 
 /// The catalog's providers that take a key, for the key store and `keys` commands.
 QList<KeyedProvider> keyedProviders(const ProviderRegistry &registry);

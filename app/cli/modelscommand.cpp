@@ -22,11 +22,6 @@ const QString kUsage =
 
 /// The key a model list request uses. The environment only, for now: this is the one place
 /// to add the keychain.
-std::optional<ApiKey> lookupKey(const ProviderInfo &provider)
-{
-    return keyFromEnvironment(provider);
-}
-
 QJsonValue errorToJson(const ChatError &error)
 {
     return QJsonObject{
@@ -327,12 +322,12 @@ void runModels(CommandContext &context, Done done)
         return done(listing.error ? ExitFailure : ExitOk);
     }
 
-    ApiKey key;
-    if (auto found = lookupKey(info))
-        key = std::move(*found);
     auto *run = new ModelsRun(context, done, std::move(registry), *provider, json, parser.isSet(QStringLiteral("all")),
                               &context.network);
-    run->start(std::move(key), baseUrl, timeoutMs);
+    resolveKey(info, run, [run, baseUrl, timeoutMs](KeyResult key) {
+        // A keychain failure leaves the key empty; the job then says which key is missing.
+        run->start(std::move(key.key), baseUrl, timeoutMs);
+    });
 }
 
 } // namespace versus::cli
