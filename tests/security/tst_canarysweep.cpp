@@ -1,0 +1,220 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The canary sweep: a scripted session with a canary key through the real versus-cli, the
+// real keychain and a loopback provider — a successful chat, 401, 429, 500, a TLS failure, the
+// key stored, listed, tested and used from the keychain, prices, model lists, the token
+// calibration and key registry written — then the canary must appear in no file under the
+// session's HOME and XDG folders and in no line the program printed (stdout or stderr, where
+// every log line goes). Only the Authorization header sent to the provider may carry it.
+#include "../secrets/keyringcontrol.h"
+#include "fixture.h"
+#include "scriptedserver.h"
+
+#include <QDirIterator>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace versus::test;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+} // namespace
+
+class TestCanarySweep : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void sweep();
+
+private:
+    Run cli(const QStringList &args, const QByteArray &input = {}, bool keyInEnvironment = false);
+    void expectNoCanaryIn(const Run &run, const char *what);
+
+    QTemporaryDir m_home;
+    QByteArray m_canary;
+    QUrl m_baseUrl;
+    QStringList m_transcript;
+};
+
+void TestCanarySweep::initTestCase()
+{
+    if (KeyringControl::keyringTestsDisabled())
+        QSKIP("VERSUS_NO_KEYRING_TESTS=1: the canary sweep needs the throw-away keyring (skipped, not passed)");
+    const QString problem = KeyringControl::problemWithTestKeyring();
+    QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    QVERIFY(m_home.isValid());
+    m_canary = "gsk_CANARY_" + QByteArray::number(QRandomGenerator::global()->generate64(), 36) + "Zq9";
+}
+
+Run TestCanarySweep::cli(const QStringList &args, const QByteArray &input, bool keyInEnvironment)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &name : env.keys()) {
+        if (name.endsWith(u"_API_KEY") || name.startsWith(u"VERSUS_") || name.endsWith(u"_proxy", Qt::CaseInsensitive))
+            env.remove(name);
+    }
+    env.insert(QStringLiteral("HOME"), m_home.path());
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.path() + QStringLiteral("/.config"));
+    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.path() + QStringLiteral("/.local/share"));
+    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home.path() + QStringLiteral("/.cache"));
+    env.insert(QStringLiteral("XDG_STATE_HOME"), m_home.path() + QStringLiteral("/.local/state"));
+    env.insert(QStringLiteral("no_proxy"), QStringLiteral("*"));
+    env.insert(QStringLiteral("VERSUS_GROQ_BASE_URL"), m_baseUrl.toString());
+    // Every category of Qt logging on, so that a key in any debug line would show.
+    env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("versus.*=true"));
+    if (keyInEnvironment)
+        env.insert(QStringLiteral("GROQ_API_KEY"), QString::fromLatin1(m_canary));
+    QProcess process;
+    process.setProcessEnvironment(env);
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(VERSUS_CLI), args);
+    process.write(input);
+    process.closeWriteChannel();
+    Run run;
+    if (!finished.wait(60000)) { // the loopback server answers from this event loop meanwhile
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitCode();
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    m_transcript << args.join(u' ') + QStringLiteral(" → %1").arg(run.exitCode);
+    return run;
+}
+
+void TestCanarySweep::expectNoCanaryIn(const Run &run, const char *what)
+{
+    QVERIFY2(run.exitCode >= 0, what);
+    QVERIFY2(!run.out.contains(m_canary), what);
+    QVERIFY2(!run.err.contains(m_canary), what);
+    // Nor most of it: a key cut in two or half-masked is still a leak.
+    QVERIFY2(!run.out.contains(m_canary.mid(4, 12)) && !run.err.contains(m_canary.mid(4, 12)), what);
+}
+
+void TestCanarySweep::sweep()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    m_baseUrl = server.url("/openai/v1");
+    const Fixture text = loadFixture(QStringLiteral("groq"), QStringLiteral("text"));
+    const Fixture unauthorized = loadFixture(QStringLiteral("groq"), QStringLiteral("error_401"));
+    const Fixture serverError = loadFixture(QStringLiteral("groq"), QStringLiteral("error_500"));
+    QVERIFY(text.isValid() && unauthorized.isValid() && serverError.isValid());
+    const QByteArray chatPath = "/openai/v1/chat/completions";
+    const QStringList chat{QStringLiteral("chat"), QStringLiteral("-t"), QStringLiteral("groq:openai/gpt-oss-120b"),
+                           QStringLiteral("--timeout"), QStringLiteral("5")};
+    const QStringList chatJson = chat + QStringList{QStringLiteral("--json")};
+
+    // The key goes into the keychain, and everything after uses it from there.
+    Run run = cli({QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("groq")}, m_canary + '\n');
+    QCOMPARE(run.exitCode, 0);
+    expectNoCanaryIn(run, "keys set");
+    for (const QStringList &args :
+         {QStringList{QStringLiteral("keys"), QStringLiteral("list")},
+          QStringList{QStringLiteral("keys"), QStringLiteral("list"), QStringLiteral("--json")},
+          QStringList{QStringLiteral("providers"), QStringLiteral("--json")}, QStringList{QStringLiteral("pricing")}}) {
+        run = cli(args);
+        QCOMPARE(run.exitCode, 0);
+        expectNoCanaryIn(run, qPrintable(args.join(u' ')));
+    }
+
+    // A successful chat, for people and as JSON, with the key from the keychain and from the environment.
+    server.route("POST", chatPath, text.response);
+    for (bool env : {false, true}) {
+        run = cli(chat + QStringList{QStringLiteral("hi")}, {}, env);
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("Hello there"));
+        expectNoCanaryIn(run, "chat ok");
+        run = cli(chatJson + QStringList{QStringLiteral("hi")}, {}, env);
+        QCOMPARE(run.exitCode, 0);
+        expectNoCanaryIn(run, "chat ok --json");
+    }
+    QCOMPARE(server.lastRequest().header("authorization"), QByteArray("Bearer " + m_canary));
+
+    // 401, 429 (retried, then given up), 500 (retried, then given up).
+    const QList<std::pair<const char *, ScriptedResponse>> failures{
+        {"401", unauthorized.response},
+        {"429",
+         ScriptedResponse::json(429, R"({"error":{"message":"Rate limit reached"}})", {{"retry-after-ms", "5"}})},
+        {"500", ScriptedResponse(serverError.response).setHeader("retry-after-ms", "5")},
+    };
+    for (const auto &[name, response] : failures) {
+        server.clearRoutes();
+        server.route("POST", chatPath, response);
+        run = cli(chat + QStringList{QStringLiteral("hi")});
+        QCOMPARE(run.exitCode, 1);
+        expectNoCanaryIn(run, name);
+        run = cli(chatJson + QStringList{QStringLiteral("hi")});
+        QCOMPARE(run.exitCode, 1);
+        expectNoCanaryIn(run, name);
+    }
+
+    // Model list and key check against the provider.
+    server.route("GET", "/openai/v1/models", ScriptedResponse::json(200, R"({"data":[{"id":"openai/gpt-oss-120b"}]})"));
+    run = cli({QStringLiteral("models"), QStringLiteral("groq"), QStringLiteral("--json")});
+    QCOMPARE(run.exitCode, 0);
+    expectNoCanaryIn(run, "models");
+    run = cli({QStringLiteral("keys"), QStringLiteral("test"), QStringLiteral("groq")});
+    QCOMPARE(run.exitCode, 0);
+    expectNoCanaryIn(run, "keys test");
+
+    // A TLS failure: a peer that answers the handshake with plain text.
+    QTcpServer peer;
+    QVERIFY(peer.listen(QHostAddress::LocalHost));
+    connect(&peer, &QTcpServer::newConnection, this, [&peer] {
+        while (QTcpSocket *socket = peer.nextPendingConnection()) {
+            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
+                socket->readAll();
+                socket->write("HTTP/1.1 400 Bad Request\r\n\r\n");
+                socket->disconnectFromHost();
+            });
+        }
+    });
+    const QUrl tlsUrl(QStringLiteral("https://127.0.0.1:%1/openai/v1").arg(peer.serverPort()));
+    run = cli(chatJson + QStringList{QStringLiteral("--base-url"), tlsUrl.toString(), QStringLiteral("hi")});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY(run.out.contains("\"tls\""));
+    expectNoCanaryIn(run, "tls");
+
+    // Deleting the key leaves no trace either.
+    run = cli({QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("groq")});
+    QCOMPARE(run.exitCode, 0);
+    expectNoCanaryIn(run, "keys delete");
+
+    // Every file the session wrote: settings, key registry, calibration, model cache, ...
+    int files = 0;
+    QStringList written;
+    QDirIterator it(m_home.path(), QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray bytes = file.readAll();
+        QVERIFY2(!bytes.contains(m_canary), qPrintable(QStringLiteral("the key is in %1").arg(path)));
+        QVERIFY2(!bytes.contains(m_canary.mid(4, 12)),
+                 qPrintable(QStringLiteral("part of the key is in %1").arg(path)));
+        written << path.mid(m_home.path().size());
+        ++files;
+    }
+    qInfo("swept %d files: %s", files, qPrintable(written.join(QStringLiteral(", "))));
+    // The sweep looked at what the session really writes (the sweep must not pass on nothing).
+    QVERIFY2(written.contains(QStringLiteral("/.config/versus/keychain-entries.ini")), qPrintable(written.join(u' ')));
+    QVERIFY2(written.contains(QStringLiteral("/.local/share/versus/token-calibration.json")),
+             qPrintable(written.join(u' ')));
+    QVERIFY2(written.contains(QStringLiteral("/.cache/versus/models/groq.json")), qPrintable(written.join(u' ')));
+}
+
+QTEST_GUILESS_MAIN(TestCanarySweep)
+#include "tst_canarysweep.moc"
