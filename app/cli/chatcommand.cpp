@@ -7,6 +7,7 @@
 #include "pricing/cost.h"
 #include "pricing/pricecatalog.h"
 #include "providers/erroradvice.h"
+#include "providers/modellistprices.h"
 
 #include <QJsonObject>
 #include <QLocale>
@@ -97,6 +98,7 @@ public:
         if (auto loaded = m_estimator.load(); !loaded)
             m_context.err << "versus-cli: warning: " << loaded.error() << '\n';
         QList<PriceError> priceErrors = m_prices.loadBundled();
+        applyCachedListPrices(m_prices, m_provider, ModelListCache());
         priceErrors += m_prices.loadOverrides();
         for (const PriceError &error : std::as_const(priceErrors))
             m_context.err << "versus-cli: warning: " << error.toString() << '\n';

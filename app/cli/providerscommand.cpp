@@ -28,24 +28,6 @@ QJsonObject capabilitiesToJson(const Capabilities &caps)
     return json;
 }
 
-// Per-model capabilities as enforced: a provider-wide "no" wins over the model's entry.
-Capabilities effectiveCapabilities(const ProviderInfo &provider, const ModelInfo &model)
-{
-    Capabilities caps = model.capabilities;
-    auto merge = [](std::optional<bool> &m, const std::optional<bool> &p) {
-        if (p == false)
-            m = false;
-        else if (!m)
-            m = p;
-    };
-    merge(caps.streaming, provider.capabilities.streaming);
-    merge(caps.functionCalls, provider.capabilities.functionCalls);
-    merge(caps.reasoning, provider.capabilities.reasoning);
-    merge(caps.builtinTools, provider.capabilities.builtinTools);
-    merge(caps.structuredOutput, provider.capabilities.structuredOutput);
-    return caps;
-}
-
 // Without asking the keychain (which may prompt or be locked): the environment, else the
 // names of the providers whose key was stored (names only, never values).
 QString keyStatus(const ProviderInfo &provider, const QStringList &storedInKeychain)
@@ -104,7 +86,7 @@ void runProviders(CommandContext &context, Done done)
                      model.contextWindow ? QJsonValue(*model.contextWindow) : QJsonValue(QJsonValue::Null)},
                     {QStringLiteral("max_output_tokens"),
                      model.maxOutputTokens ? QJsonValue(*model.maxOutputTokens) : QJsonValue(QJsonValue::Null)},
-                    {QStringLiteral("capabilities"), capabilitiesToJson(effectiveCapabilities(info, model))},
+                    {QStringLiteral("capabilities"), capabilitiesToJson(enforcedCapabilities(info, model))},
                 });
             }
             providers.append(QJsonObject{
@@ -151,7 +133,7 @@ void runProviders(CommandContext &context, Done done)
             out << "not in the environment (" << info.keyEnvVar << ")";
         out << '\n';
         for (const ModelInfo &model : info.models)
-            out << "  " << capabilityMarks(effectiveCapabilities(info, model)) << "  " << model.id << '\n';
+            out << "  " << capabilityMarks(enforcedCapabilities(info, model)) << "  " << model.id << '\n';
         if (info.models.isEmpty())
             out << "  " << capabilityMarks(info.capabilities) << "  (any model the server has loaded)\n";
     }
