@@ -62,6 +62,14 @@ ProviderSetup setupFor(const QString &provider)
         return {QStringLiteral("local-model"), QStringLiteral("/v1"), chat, QStringLiteral("none"), true};
     if (provider == u"lmstudio")
         return {QStringLiteral("qwen2.5-7b-instruct"), QStringLiteral("/v1"), chat, QStringLiteral("none"), true};
+    if (provider == u"groq")
+        return {QStringLiteral("openai/gpt-oss-120b"), QStringLiteral("/openai/v1"), QStringLiteral("/openai") + chat,
+                QStringLiteral("bearer"), true};
+    if (provider == u"together")
+        return {QStringLiteral("openai/gpt-oss-120b"), QStringLiteral("/v1"), chat, QStringLiteral("bearer"), false};
+    if (provider == u"deepseek")
+        return {QStringLiteral("deepseek-flash"), QStringLiteral(""), QStringLiteral("/chat/completions"),
+                QStringLiteral("bearer"), true};
     return {};
 }
 
@@ -141,6 +149,7 @@ private Q_SLOTS:
     void modelsHttpError();
     void modelsSynesiaFromCatalog();
     void modelsCachedWithoutCache();
+    void laneResultSchema();
 
 private:
     bool runCli(const QStringList &arguments, Run &run, const QMap<QString, QString> &extraEnv = {});
@@ -320,7 +329,8 @@ void TestProvidersCli::fixtures_data()
 {
     QTest::addColumn<QString>("provider");
     QTest::addColumn<QString>("name");
-    for (const char *provider : {"synesia", "openai", "openrouter", "mistral", "ollama", "llamacpp", "lmstudio"}) {
+    for (const char *provider : {"groq", "together", "deepseek", "synesia", "openai", "openrouter", "mistral", "ollama",
+                                 "llamacpp", "lmstudio"}) {
         const QString id = QString::fromLatin1(provider);
         const QStringList names = fixtureNames(id);
         QVERIFY2(!names.isEmpty(), provider);
@@ -336,15 +346,24 @@ void TestProvidersCli::fixtures()
     const Fixture fixture = loadFixture(provider, name);
     QVERIFY2(fixture.isValid(), qPrintable(fixture.error));
     const ProviderSetup setup = setupFor(provider);
-    // Routed, so that every attempt (ChatStream retries 429 and 5xx) gets the same answer.
-    m_server->route("POST", setup.requestPath.toLatin1(), fixture.response);
+    // Routed, so that every attempt (ChatStream retries 429 and 5xx) gets the same answer. A
+    // recorded retry-after of seconds is shortened so the two retries do not slow the suite;
+    // tst_chatstream checks the recorded value itself.
+    ScriptedResponse response = fixture.response;
+    QJsonObject expected = fixture.expected;
+    if (response.header("retry-after").toDouble() > 1) {
+        response.setHeader("retry-after", "0.01");
+        QJsonObject error = expected.value(u"error").toObject();
+        error.insert(QStringLiteral("retry_after_s"), 0.01);
+        expected.insert(QStringLiteral("error"), error);
+    }
+    m_server->route("POST", setup.requestPath.toLatin1(), response);
 
     Run run;
     QVERIFY(runCli({QStringLiteral("chat"), QStringLiteral("-t"), provider + u':' + setup.model,
                     QStringLiteral("--base-url"), m_server->url(setup.basePath).toString(), QStringLiteral("--json"),
                     QStringLiteral("--timeout"), QStringLiteral("10"), QStringLiteral("hi")},
                    run));
-    const QJsonObject &expected = fixture.expected;
     const bool ok = expected.value(u"status").toString() == u"ok";
     QVERIFY2(run.exitCode == (ok ? 0 : 1), qPrintable(run.err));
     QJsonParseError parseError{};
@@ -817,6 +836,71 @@ void TestProvidersCli::modelsCachedWithoutCache()
     QVERIFY(runCli({QStringLiteral("models"), QStringLiteral("nosuch")}, unknown));
     QCOMPARE(unknown.exitCode, 2);
     QVERIFY(unknown.err.contains(u"unknown provider"));
+}
+
+// The lane result of ARCHITECTURE.md member by member, for a Groq-shaped stream: usage,
+// metrics with the provider's own timing block, cost from the bundled price, rate limits.
+void TestProvidersCli::laneResultSchema()
+{
+    const Fixture fixture = loadFixture(QStringLiteral("groq"), QStringLiteral("text"));
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error));
+    // One write per event, 5 ms apart: a decode speed needs time between the first and last token.
+    m_server->route("POST", "/openai/v1/chat/completions", ScriptedResponse(fixture.response).splitBodyAtEvents(5));
+    Run run;
+    QVERIFY(runCli({QStringLiteral("chat"), QStringLiteral("-t"), QStringLiteral("groq:openai/gpt-oss-120b"),
+                    QStringLiteral("--base-url"), m_server->url("/openai/v1").toString(), QStringLiteral("--json"),
+                    QStringLiteral("hi")},
+                   run));
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject lane = QJsonDocument::fromJson(run.out).object();
+
+    auto expectType = [&](const QJsonObject &object, const char *key, QJsonValue::Type type) {
+        const QJsonValue value = object.value(QLatin1StringView(key));
+        QVERIFY2(value.type() == type, key);
+    };
+    using T = QJsonValue::Type;
+    for (const char *key : {"target", "provider", "model", "status", "text", "reasoning", "finish_reason"})
+        expectType(lane, key, T::String);
+    for (const char *key : {"tool_calls", "tool_rounds"})
+        expectType(lane, key, T::Array);
+    for (const char *key : {"usage", "metrics", "cost", "rate_limit"})
+        expectType(lane, key, T::Object);
+    expectType(lane, "error", T::Null);
+    QCOMPARE(lane.value(u"target").toString(), QStringLiteral("groq:openai/gpt-oss-120b"));
+
+    const QJsonObject usage = lane.value(u"usage").toObject();
+    QCOMPARE(usage.value(u"prompt_tokens").toInt(), 48);
+    QCOMPARE(usage.value(u"completion_tokens").toInt(), 10);
+    QVERIFY(usage.contains(u"reasoning_tokens") && usage.contains(u"cached_prompt_tokens"));
+    QCOMPARE(usage.value(u"source").toString(), QStringLiteral("provider"));
+
+    const QJsonObject metrics = lane.value(u"metrics").toObject();
+    for (const char *key : {"ttft_ms", "ttfat_ms", "e2e_ms", "output_tokens_per_s", "chunks"})
+        expectType(metrics, key, T::Double);
+    for (const char *key : {"itl_ms_p50", "itl_ms_p95"})
+        QVERIFY2(metrics.contains(QLatin1StringView(key)), key);
+    const QJsonObject server = metrics.value(u"server").toObject();
+    QVERIFY(qAbs(server.value(u"queue_ms").toDouble() - 41.520249) < 1e-6);
+    for (const char *key : {"prompt_ms", "completion_ms", "output_tokens_per_s"})
+        expectType(server, key, T::Double);
+    // Groq's own decode speed: completion_tokens / completion_time.
+    QVERIFY(qAbs(server.value(u"output_tokens_per_s").toDouble() -
+                 10.0 / (server.value(u"completion_ms").toDouble() / 1000.0)) < 0.01);
+
+    // openai/gpt-oss-120b on Groq: 0.15 USD/Mtok in, 0.60 out (resources/pricing.json).
+    // 48 × 0.15 = 7.2 µ$ → 7 µ$; 10 × 0.60 = 6 µ$.
+    const QJsonObject cost = lane.value(u"cost").toObject();
+    QCOMPARE(cost.value(u"input_usd").toDouble(), 0.000007);
+    QCOMPARE(cost.value(u"output_usd").toDouble(), 0.000006);
+    QCOMPARE(cost.value(u"total_usd").toDouble(), 0.000013);
+    QCOMPARE(cost.value(u"estimated").toBool(), false);
+    QVERIFY(cost.value(u"price_source").toString().startsWith(u"https://"));
+    QVERIFY(QDate::fromString(cost.value(u"price_as_of").toString(), Qt::ISODate).isValid());
+
+    const QJsonObject rate = lane.value(u"rate_limit").toObject();
+    for (const char *key : {"remaining_requests", "remaining_tokens", "reset_requests_s", "reset_tokens_s"})
+        expectType(rate, key, T::Double);
+    QCOMPARE(rate.value(u"reset_requests_s").toDouble(), 179.56);
 }
 
 QTEST_GUILESS_MAIN(TestProvidersCli)
