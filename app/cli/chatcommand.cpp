@@ -250,36 +250,27 @@ void runChat(CommandContext &context, Done done)
     request.messages.append(ChatMessage{Role::User, *prompt, {}, {}, {}, {}});
 
     TransportOptions options;
-    if (parser.isSet(QStringLiteral("timeout"))) {
-        bool ok = false;
-        const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
-        if (!ok || seconds <= 0)
-            return usageError(QStringLiteral("--timeout needs a positive number of seconds"));
-        options.firstByteTimeoutMs = int(seconds * 1000);
-        options.idleTimeoutMs = int(seconds * 1000);
-    }
-    QUrl baseOverride;
-    if (parser.isSet(QStringLiteral("base-url"))) {
-        baseOverride = QUrl(parser.value(QStringLiteral("base-url")), QUrl::StrictMode);
-        if (!baseOverride.isValid() || baseOverride.host().isEmpty())
-            return usageError(QStringLiteral("--base-url needs a URL like https://host/v1"));
-    }
+    const auto timeoutMs = readTimeoutMs(parser, options.firstByteTimeoutMs);
+    if (!timeoutMs)
+        return usageError(timeoutMs.error());
+    if (parser.isSet(QStringLiteral("timeout")))
+        options.firstByteTimeoutMs = options.idleTimeoutMs = *timeoutMs;
+    const auto baseOverride = readBaseUrl(parser);
+    if (!baseOverride)
+        return usageError(baseOverride.error());
 
     auto registry = loadRegistry(context);
-    const Provider *provider = registry->find(target->provider);
-    if (!provider) {
-        QStringList ids;
-        for (const Provider *p : registry->providers())
-            ids << p->id();
-        return usageError(QStringLiteral("unknown provider \"%1\"; known: %2").arg(target->provider, ids.join(u' ')));
-    }
+    const auto found = findProvider(*registry, target->provider);
+    if (!found)
+        return usageError(found.error());
+    const Provider *provider = *found;
     if (!provider->info().findModel(target->model))
         context.err << "versus-cli: warning: " << provider->info().displayName << " has no catalog entry for \""
                     << target->model << "\": its capabilities are unknown and it has no price.\n";
 
     auto *run =
         new ChatRun(context, done, std::move(registry), *provider, *target, parser.isSet(QStringLiteral("json")));
-    run->resolveKeyAndStart(std::move(request), effectiveBaseUrl(provider->info(), baseOverride), options);
+    run->resolveKeyAndStart(std::move(request), effectiveBaseUrl(provider->info(), *baseOverride), options);
 }
 
 } // namespace versus::cli

@@ -171,6 +171,37 @@ std::expected<void, QString> readRequestOptions(const QCommandLineParser &parser
     return {};
 }
 
+std::expected<int, QString> readTimeoutMs(const QCommandLineParser &parser, int fallbackMs)
+{
+    if (!parser.isSet(QStringLiteral("timeout")))
+        return fallbackMs;
+    bool ok = false;
+    const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 24 * 3600)
+        return std::unexpected(QStringLiteral("--timeout needs a positive number of seconds"));
+    return int(seconds * 1000);
+}
+
+std::expected<QUrl, QString> readBaseUrl(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(QStringLiteral("base-url")))
+        return QUrl();
+    const QUrl url(parser.value(QStringLiteral("base-url")), QUrl::StrictMode);
+    if (!url.isValid() || url.host().isEmpty() || (url.scheme() != u"https" && url.scheme() != u"http"))
+        return std::unexpected(QStringLiteral("--base-url needs a URL like https://host/v1"));
+    return url;
+}
+
+std::expected<const Provider *, QString> findProvider(const ProviderRegistry &registry, const QString &id)
+{
+    if (const Provider *provider = registry.find(id))
+        return provider;
+    QStringList ids;
+    for (const Provider *p : registry.providers())
+        ids << p->id();
+    return std::unexpected(QStringLiteral("unknown provider \"%1\"; known: %2").arg(id, ids.join(u' ')));
+}
+
 std::expected<QString, QString> readPrompt(CommandContext &context, const QStringList &positional)
 {
     if (positional.isEmpty())

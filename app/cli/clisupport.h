@@ -32,6 +32,13 @@ void addRequestOptions(QCommandLineParser &parser);
 /// Reads the request options into @p config; an error text for a bad value.
 std::expected<void, QString> readRequestOptions(const QCommandLineParser &parser, ProviderConfig &config);
 
+/// --timeout SECONDS in milliseconds, @p fallbackMs when not given; an error text for a bad value.
+std::expected<int, QString> readTimeoutMs(const QCommandLineParser &parser, int fallbackMs);
+/// --base-url URL, an empty URL when not given; an error text for a bad value.
+std::expected<QUrl, QString> readBaseUrl(const QCommandLineParser &parser);
+/// The provider @p id, or a usage error text that lists the known ids.
+std::expected<const Provider *, QString> findProvider(const ProviderRegistry &registry, const QString &id);
+
 /// The prompt: the positional arguments joined by spaces, or standard input for "-".
 std::expected<QString, QString> readPrompt(CommandContext &context, const QStringList &positional);
 

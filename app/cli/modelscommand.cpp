@@ -259,33 +259,23 @@ void runModels(CommandContext &context, Done done)
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1)
         return usageError(QStringLiteral("give exactly one provider id"));
-    int timeoutMs = 30'000;
-    if (parser.isSet(QStringLiteral("timeout"))) {
-        bool ok = false;
-        const double seconds = parser.value(QStringLiteral("timeout")).toDouble(&ok);
-        if (!ok || seconds <= 0)
-            return usageError(QStringLiteral("--timeout needs a positive number of seconds"));
-        timeoutMs = int(seconds * 1000);
-    }
-    QUrl baseOverride;
-    if (parser.isSet(QStringLiteral("base-url"))) {
-        baseOverride = QUrl(parser.value(QStringLiteral("base-url")), QUrl::StrictMode);
-        if (!baseOverride.isValid() || baseOverride.host().isEmpty())
-            return usageError(QStringLiteral("--base-url needs a URL like https://host/v1"));
-    }
+    const auto timeout = readTimeoutMs(parser, 30'000);
+    if (!timeout)
+        return usageError(timeout.error());
+    const int timeoutMs = *timeout;
+    const auto baseOverride = readBaseUrl(parser);
+    if (!baseOverride)
+        return usageError(baseOverride.error());
 
     auto registry = loadRegistry(context);
-    const Provider *provider = registry->find(positional.first());
-    if (!provider) {
-        QStringList ids;
-        for (const Provider *p : registry->providers())
-            ids << p->id();
-        return usageError(QStringLiteral("unknown provider \"%1\"; known: %2").arg(positional.first(), ids.join(u' ')));
-    }
+    const auto found = findProvider(*registry, positional.first());
+    if (!found)
+        return usageError(found.error());
+    const Provider *provider = *found;
     const ProviderInfo &info = provider->info();
     const bool json = parser.isSet(QStringLiteral("json"));
     const ModelsPrinter printer(context, info, json, parser.isSet(QStringLiteral("all")));
-    const QUrl baseUrl = effectiveBaseUrl(info, baseOverride);
+    const QUrl baseUrl = effectiveBaseUrl(info, *baseOverride);
 
     if (!provider->buildModelsCall(baseUrl)) {
         // Synesia and other providers without a list endpoint: the catalog's known ids.

@@ -134,6 +134,15 @@ struct ChatError {
     QString message;    ///< the provider's own words where it gave some; never a key
     QString code;       ///< provider error code/type when given
     std::optional<double> retryAfterS;
+
+    static ChatError make(ErrorKind kind, QString message, int httpStatus = 0)
+    {
+        ChatError error;
+        error.kind = kind;
+        error.message = std::move(message);
+        error.httpStatus = httpStatus;
+        return error;
+    }
     friend bool operator==(const ChatError &, const ChatError &) = default;
 };
 

@@ -11,14 +11,6 @@
 namespace versus {
 
 namespace {
-ChatError makeError(ErrorKind kind, const QString &message, int status = 0)
-{
-    ChatError error;
-    error.kind = kind;
-    error.message = message;
-    error.httpStatus = status;
-    return error;
-}
 
 bool startsLikeSse(QByteArrayView bytes)
 {
@@ -80,7 +72,7 @@ void ChatStream::start()
                         .arg(m_provider.info().displayName, m_provider.info().keyEnvVar, m_provider.id());
     }
     if (!problems.isEmpty()) {
-        finishWith(ResultStatus::Error, makeError(ErrorKind::Config, problems.join(u' ')));
+        finishWith(ResultStatus::Error, ChatError::make(ErrorKind::Config, problems.join(u' ')));
         return;
     }
     m_call = m_provider.buildChatCall(m_request, m_baseUrl);
@@ -93,7 +85,7 @@ void ChatStream::sendAttempt()
         return;
     auto built = net::RequestAuthorizer::build(m_call.url, m_call.auth, m_key);
     if (!built) {
-        finishWith(ResultStatus::Error, makeError(ErrorKind::Config, built.error()));
+        finishWith(ResultStatus::Error, ChatError::make(ErrorKind::Config, built.error()));
         return;
     }
     QNetworkRequest request = *built;
@@ -137,7 +129,7 @@ void ChatStream::cancel()
         return;
     if (!m_started || m_retryTimer.isActive() || !m_reply) {
         m_retryTimer.stop();
-        finishWith(ResultStatus::Cancelled, makeError(ErrorKind::Cancelled, tr("Stopped by you.")));
+        finishWith(ResultStatus::Cancelled, ChatError::make(ErrorKind::Cancelled, tr("Stopped by you.")));
         return;
     }
     m_abort = Abort::Cancelled;
@@ -218,12 +210,12 @@ void ChatStream::processSse(const QByteArray &bytes)
             return;
     }
     if (!ok) {
-        m_streamError = makeError(ErrorKind::Stream,
-                                  m_parser.error() == sse::SseError::EventTooLarge
-                                      ? tr("One event of the stream is larger than %1 MiB; the answer was stopped.")
-                                            .arg(m_options.sseLimits.maxEventBytes / (1024 * 1024))
-                                      : tr("The answer is larger than %1 MiB; it was stopped.")
-                                            .arg(m_options.sseLimits.maxStreamBytes / (1024 * 1024)));
+        m_streamError = ChatError::make(
+            ErrorKind::Stream, m_parser.error() == sse::SseError::EventTooLarge
+                                   ? tr("One event of the stream is larger than %1 MiB; the answer was stopped.")
+                                         .arg(m_options.sseLimits.maxEventBytes / (1024 * 1024))
+                                   : tr("The answer is larger than %1 MiB; it was stopped.")
+                                         .arg(m_options.sseLimits.maxStreamBytes / (1024 * 1024)));
         m_abort = Abort::StreamError;
         stopReply();
     }
@@ -290,21 +282,21 @@ void ChatStream::onReplyFinished()
 
     switch (m_abort) {
     case Abort::Cancelled:
-        finishWith(ResultStatus::Cancelled, makeError(ErrorKind::Cancelled, tr("Stopped by you.")));
+        finishWith(ResultStatus::Cancelled, ChatError::make(ErrorKind::Cancelled, tr("Stopped by you.")));
         return;
     case Abort::FirstByteTimeout: {
-        const ChatError error = makeError(ErrorKind::Timeout, tr("%1 did not start answering within %2 s.")
-                                                                  .arg(m_provider.info().displayName)
-                                                                  .arg(m_options.firstByteTimeoutMs / 1000.0));
+        const ChatError error = ChatError::make(ErrorKind::Timeout, tr("%1 did not start answering within %2 s.")
+                                                                        .arg(m_provider.info().displayName)
+                                                                        .arg(m_options.firstByteTimeoutMs / 1000.0));
         if (!maybeRetry(error, true))
             finishWith(ResultStatus::Error, error);
         return;
     }
     case Abort::IdleTimeout:
         finishWith(ResultStatus::Error,
-                   makeError(ErrorKind::Timeout, tr("%1 stopped sending for %2 s; the partial answer is kept.")
-                                                     .arg(m_provider.info().displayName)
-                                                     .arg(m_options.idleTimeoutMs / 1000.0)));
+                   ChatError::make(ErrorKind::Timeout, tr("%1 stopped sending for %2 s; the partial answer is kept.")
+                                                           .arg(m_provider.info().displayName)
+                                                           .arg(m_options.idleTimeoutMs / 1000.0)));
         return;
     case Abort::StreamError:
         finishWith(ResultStatus::Error, m_streamError);
@@ -342,12 +334,13 @@ void ChatStream::onReplyFinished()
     // 2xx and the body ended normally.
     if (m_bodyKind == BodyKind::Error) {
         const QString type = reply->header(QNetworkRequest::ContentTypeHeader).toString();
-        finishWith(ResultStatus::Error,
-                   makeError(ErrorKind::Stream,
-                             tr("%1 answered with \"%2\" content instead of a stream; a proxy or login page may be "
-                                "in the way. Check the base URL.")
-                                 .arg(m_provider.info().displayName, type),
-                             m_httpStatus));
+        finishWith(
+            ResultStatus::Error,
+            ChatError::make(ErrorKind::Stream,
+                            tr("%1 answered with \"%2\" content instead of a stream; a proxy or login page may be "
+                               "in the way. Check the base URL.")
+                                .arg(m_provider.info().displayName, type),
+                            m_httpStatus));
         return;
     }
     if (m_bodyKind == BodyKind::Json || (m_bodyKind == BodyKind::Unknown && !m_body.isEmpty())) {
@@ -372,12 +365,12 @@ void ChatStream::onReplyFinished()
     }
     Q_UNUSED(pendingEvent);
     finishWith(ResultStatus::Truncated,
-               makeError(ErrorKind::Stream,
-                         m_accumulator.sawTokens()
-                             ? tr("The answer was cut off: the stream ended without its end marker. The partial "
-                                  "answer is kept.")
-                             : tr("The stream ended before anything was generated."),
-                         m_httpStatus));
+               ChatError::make(ErrorKind::Stream,
+                               m_accumulator.sawTokens()
+                                   ? tr("The answer was cut off: the stream ended without its end marker. The partial "
+                                        "answer is kept.")
+                                   : tr("The stream ended before anything was generated."),
+                               m_httpStatus));
 }
 
 void ChatStream::finalizeUsage()

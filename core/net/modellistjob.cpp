@@ -9,17 +9,6 @@
 
 namespace versus {
 
-namespace {
-ChatError makeError(ErrorKind kind, const QString &message, int status = 0)
-{
-    ChatError error;
-    error.kind = kind;
-    error.message = message;
-    error.httpStatus = status;
-    return error;
-}
-} // namespace
-
 ModelListJob::ModelListJob(QNetworkAccessManager &network, const Provider &provider, ApiKey key, QUrl baseUrl,
                            int timeoutMs, QObject *parent)
     : QObject(parent)
@@ -28,7 +17,7 @@ ModelListJob::ModelListJob(QNetworkAccessManager &network, const Provider &provi
     , m_key(std::move(key))
     , m_baseUrl(std::move(baseUrl))
     , m_timeoutMs(timeoutMs)
-    , m_result(std::unexpected(makeError(ErrorKind::Cancelled, QString())))
+    , m_result(std::unexpected(ChatError::make(ErrorKind::Cancelled, QString())))
 {
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, [this] {
@@ -57,21 +46,21 @@ void ModelListJob::start()
     const ProviderInfo &info = m_provider.info();
     const std::optional<HttpCall> call = m_provider.buildModelsCall(m_baseUrl);
     if (!call) {
-        finishWith(std::unexpected(makeError(
+        finishWith(std::unexpected(ChatError::make(
             ErrorKind::Config, tr("%1 has no model list to fetch; use a model id you know.").arg(info.displayName))));
         return;
     }
     if (info.keyRequired && m_key.isEmpty()) {
-        finishWith(std::unexpected(
-            makeError(ErrorKind::Config, tr("No API key for %1. Set %2 or store one with \"versus-cli keys set %3\" "
-                                            "(or in Settings → Providers & Keys).")
-                                             .arg(info.displayName, info.keyEnvVar, info.id))));
+        finishWith(std::unexpected(ChatError::make(
+            ErrorKind::Config, tr("No API key for %1. Set %2 or store one with \"versus-cli keys set %3\" "
+                                  "(or in Settings → Providers & Keys).")
+                                   .arg(info.displayName, info.keyEnvVar, info.id))));
         return;
     }
     m_url = call->url;
     auto built = net::RequestAuthorizer::build(call->url, call->auth, m_key);
     if (!built) {
-        finishWith(std::unexpected(makeError(ErrorKind::Config, built.error())));
+        finishWith(std::unexpected(ChatError::make(ErrorKind::Config, built.error())));
         return;
     }
     QNetworkRequest request = *built;
@@ -89,7 +78,7 @@ void ModelListJob::cancel()
     if (m_finished)
         return;
     if (!m_reply) {
-        finishWith(std::unexpected(makeError(ErrorKind::Cancelled, tr("Stopped by you."))));
+        finishWith(std::unexpected(ChatError::make(ErrorKind::Cancelled, tr("Stopped by you."))));
         return;
     }
     m_abort = Abort::Cancelled;
@@ -119,17 +108,17 @@ void ModelListJob::onReplyFinished()
 
     switch (m_abort) {
     case Abort::Cancelled:
-        finishWith(std::unexpected(makeError(ErrorKind::Cancelled, tr("Stopped by you."))));
+        finishWith(std::unexpected(ChatError::make(ErrorKind::Cancelled, tr("Stopped by you."))));
         return;
     case Abort::Timeout:
-        finishWith(std::unexpected(makeError(
+        finishWith(std::unexpected(ChatError::make(
             ErrorKind::Timeout,
             tr("%1 did not send its model list within %2 s.").arg(info.displayName).arg(m_timeoutMs / 1000.0))));
         return;
     case Abort::TooLarge:
-        finishWith(std::unexpected(makeError(ErrorKind::Stream, tr("The model list of %1 is larger than %2 MiB.")
-                                                                    .arg(info.displayName)
-                                                                    .arg(kMaxBodyBytes / (1024 * 1024)))));
+        finishWith(std::unexpected(ChatError::make(ErrorKind::Stream, tr("The model list of %1 is larger than %2 MiB.")
+                                                                          .arg(info.displayName)
+                                                                          .arg(kMaxBodyBytes / (1024 * 1024)))));
         return;
     case Abort::None:
         break;
@@ -139,9 +128,10 @@ void ModelListJob::onReplyFinished()
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const QNetworkReply::NetworkError code = reply->error();
     if (status == 0) {
-        const ChatError error = code == QNetworkReply::NoError
-                                    ? makeError(ErrorKind::Network, tr("%1 sent no answer.").arg(info.displayName))
-                                    : net::errorFromNetwork(code, info, m_url);
+        const ChatError error =
+            code == QNetworkReply::NoError
+                ? ChatError::make(ErrorKind::Network, tr("%1 sent no answer.").arg(info.displayName))
+                : net::errorFromNetwork(code, info, m_url);
         finishWith(std::unexpected(error));
         return;
     }
@@ -163,7 +153,7 @@ void ModelListJob::onReplyFinished()
     }
     auto models = m_provider.parseModels(m_body);
     if (!models) {
-        finishWith(std::unexpected(makeError(ErrorKind::Stream, models.error(), status)));
+        finishWith(std::unexpected(ChatError::make(ErrorKind::Stream, models.error(), status)));
         return;
     }
     m_fetchedAtUtc = QDateTime::currentDateTimeUtc();

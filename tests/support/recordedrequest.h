@@ -19,6 +19,9 @@ struct RecordedRequest {
     HeaderList headers; ///< in arrival order, names as the client spelled them
     QByteArray body;
     int connectionId = 0; ///< 1-based id of the TCP connection that carried the request
+    /// When the request was complete, on the steady (monotonic) clock in nanoseconds: the
+    /// instant a response's schedule counts from, for tests that compare client timings.
+    qint64 receivedAtNs = 0;
 
     /// Value of the first header called @p name (ASCII case-insensitive); empty when absent.
     QByteArray header(QByteArrayView name) const;

@@ -6,6 +6,8 @@
 #include <QPointer>
 #include <QTcpSocket>
 
+#include <chrono>
+
 #ifdef Q_OS_UNIX
 #include <sys/socket.h>
 #endif
@@ -164,6 +166,9 @@ bool ScriptedConnection::parseHead(qsizetype headEnd)
 void ScriptedConnection::dispatchRequest()
 {
     m_state = State::Responding;
+    m_request.receivedAtNs =
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+            .count();
     QPointer<ScriptedConnection> self(this);
     auto [index, response] = m_server->takeResponse(m_request);
     // A slot on requestReceived may have torn the connection down.
