@@ -70,7 +70,7 @@ void addRequestOptions(QCommandLineParser &parser)
         {QStringLiteral("base-url"), QStringLiteral("Override the provider's base URL (gateways, proxies, tests)."),
          QStringLiteral("URL")},
         {QStringLiteral("timeout"),
-         QStringLiteral("Seconds to wait for the first byte and between bytes (default 60)."),
+         QStringLiteral("Seconds to wait for the first byte and between bytes (default 60 and 90)."),
          QStringLiteral("SECONDS")},
         {QStringLiteral("json"), QStringLiteral("Print one JSON document instead of text.")},
     });
