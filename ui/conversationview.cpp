@@ -145,6 +145,7 @@ void ConversationView::beginTurn(const QString &prompt)
     cursor.movePosition(QTextCursor::End);
     renderUser(cursor, m_turns.last(), int(m_turns.size() - 1));
     m_tailStart = cursor.position();
+    renderAssistant(cursor, m_turns.last(), int(m_turns.size() - 1));
     m_tailShape = shapeOf(m_turns.last());
     scrollToEnd();
 }
