@@ -28,7 +28,7 @@ CapabilityBadges::CapabilityBadges(QWidget *parent)
         auto *label = new QLabel(QString(letter(capability)), this);
         label->setObjectName(QStringLiteral("badge_") + capabilityName(capability));
         label->setAlignment(Qt::AlignCenter);
-        label->setMinimumWidth(label->fontMetrics().horizontalAdvance(QStringLiteral("MM")));
+        label->setMinimumWidth(label->fontMetrics().horizontalAdvance(u'W') + 4);
         layout->addWidget(label);
         m_badges.append(label);
     }
@@ -68,7 +68,7 @@ void CapabilityBadges::setCapabilities(const Capabilities &capabilities, bool mo
         QLabel *label = m_badges.at(i);
         const std::optional<bool> value = capabilityValue(capabilities, capability);
         const QString name = capitalized(capabilityDisplayName(capability));
-        QString style = QStringLiteral("QLabel { border-radius: 3px; padding: 0px 3px; font-size: 8pt; "
+        QString style = QStringLiteral("QLabel { border-radius: 3px; padding: 0px 2px; font-size: 7pt; "
                                        "font-weight: bold; border: 1px %1 palette(%2); color: palette(%2); %3 }");
         if (value.value_or(false)) {
             label->setText(QString(letter(capability)));

@@ -74,6 +74,42 @@ void replaceImages(QTextDocument &document, const QTextCharFormat &dim)
     }
 }
 
+bool isCode(const QTextBlock &block)
+{
+    const QTextBlockFormat format = block.blockFormat();
+    return format.nonBreakableLines() || format.hasProperty(QTextFormat::BlockCodeFence);
+}
+
+// Code stands out: code blocks and inline code get a tinted background.
+void tintCode(QTextDocument &document, const QColor &background)
+{
+    QTextCursor cursor(&document);
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        QTextBlockFormat format = block.blockFormat();
+        if (isCode(block)) {
+            format.setBackground(background);
+            // A little air around a code block, none between its lines.
+            if (!block.previous().isValid() || !isCode(block.previous()))
+                format.setTopMargin(std::max(format.topMargin(), 6.0));
+            if (!block.next().isValid() || !isCode(block.next()))
+                format.setBottomMargin(std::max(format.bottomMargin(), 6.0));
+            cursor.setPosition(block.position());
+            cursor.setBlockFormat(format);
+            continue;
+        }
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.isValid() || !fragment.charFormat().fontFixedPitch())
+                continue;
+            QTextCharFormat tint;
+            tint.setBackground(background);
+            cursor.setPosition(fragment.position());
+            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
+            cursor.mergeCharFormat(tint);
+        }
+    }
+}
+
 } // namespace
 
 ConversationView::ConversationView(QWidget *parent)
@@ -393,6 +429,7 @@ void ConversationView::renderMarkdown(QTextCursor &cursor, const QString &markdo
     features |= QTextDocument::MarkdownNoHTML;
     parsed.setMarkdown(markdown, features);
     replaceImages(parsed, dimFormat());
+    tintCode(parsed, mix(palette().color(QPalette::Base), palette().color(QPalette::Text), 0.06));
     cursor.insertFragment(QTextDocumentFragment(&parsed));
 }
 

@@ -139,6 +139,7 @@ void LaneWidget::setTarget(const Target &target)
         m_modelBox->setCurrentIndex(modelIndex);
     else
         m_modelBox->setEditText(target.model);
+    m_modelBox->lineEdit()->setCursorPosition(0); // a long id shows its start, where it differs
     updateBadges();
     updatePlaceholder();
 }
@@ -181,6 +182,7 @@ void LaneWidget::onProviderChosen()
 
 void LaneWidget::onModelChosen()
 {
+    m_modelBox->setToolTip(target().model);
     updateBadges();
     updatePlaceholder();
     Q_EMIT targetChanged();
@@ -206,9 +208,10 @@ void LaneWidget::updatePlaceholder()
     const Provider *p = provider();
     const QString providerName = p ? p->info().displayName : t.provider;
     if (t.model.isEmpty()) {
-        m_view->setPlaceholderText(tr("Type the id of a %1 model in the box above, then write a prompt below and "
-                                      "press Ctrl+Enter.")
-                                       .arg(providerName));
+        m_view->setPlaceholderText(
+            tr("This lane asks %1: type the id of one of its models in the box above, then write a "
+               "prompt below and press Ctrl+Enter.")
+                .arg(providerName));
     } else {
         m_view->setPlaceholderText(tr("Write a prompt below and press Ctrl+Enter: it goes to every lane at once.\n\n"
                                       "This lane asks %1 on %2.")
@@ -340,7 +343,7 @@ void LaneWidget::send(const QString &prompt)
         m_cardPurpose = CardPurpose::Answer;
         m_card->showCard(
             LaneCard::Kind::Warning, tr("Choose a model"),
-            tr("Type the id of a %1 model in the box at the top of this lane.").arg(p->info().displayName));
+            tr("Type the id of one of %1's models in the box at the top of this lane.").arg(p->info().displayName));
         return;
     }
     const ProviderInfo &info = p->info();

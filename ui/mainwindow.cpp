@@ -22,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -96,8 +97,13 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         targets.append(defaultTarget());
     setLaneTargets(targets);
 
-    if (!restoreGeometry(services.settings->windowGeometry()))
-        resize(1280, 800);
+    if (!restoreGeometry(services.settings->windowGeometry())) {
+        // Room for three lanes side by side, without covering a small screen.
+        QSize size(1400, 900);
+        if (const QScreen *screen = this->screen())
+            size = size.boundedTo(screen->availableSize() * 0.92);
+        resize(size);
+    }
     restoreState(services.settings->windowState());
     m_composer->editor()->setFocus();
     updateBusy();
@@ -444,7 +450,11 @@ void MainWindow::openProviderKeys(const QString &providerId)
         auto *layout = new QVBoxLayout(dialog);
         layout->addWidget(scroll, 1);
         layout->addWidget(buttons);
-        dialog->resize(860, 620);
+        // Wide enough for the key entries to show a whole masked key beside the row's buttons.
+        QSize size(1080, 420);
+        if (const QScreen *screen = this->screen())
+            size = size.boundedTo(screen->availableSize() * 0.9);
+        dialog->resize(size);
         m_keysDialog = dialog;
     } else if (auto *page = m_keysDialog->findChild<ProviderKeysPage *>()) {
         page->refresh();

@@ -3,8 +3,9 @@
 
 #include "metrics/metricdocs.h"
 
-#include <QGridLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QVBoxLayout>
 
 namespace versus::ui {
 
@@ -30,19 +31,21 @@ MetricsFooter::MetricsFooter(QWidget *parent)
     m_server = addLabel("serverSpeed");
 
     // Two rows: time figures, then size and money; narrow lanes keep every figure readable.
-    auto *grid = new QGridLayout(this);
-    grid->setContentsMargins(8, 4, 8, 6);
-    grid->setHorizontalSpacing(14);
-    grid->setVerticalSpacing(2);
-    grid->addWidget(m_state, 0, 0);
-    grid->addWidget(m_ttft, 0, 1);
-    grid->addWidget(m_ttfat, 0, 2);
-    grid->addWidget(m_speed, 0, 3);
-    grid->addWidget(m_e2e, 0, 4);
-    grid->addWidget(m_tokens, 1, 0, 1, 2);
-    grid->addWidget(m_cost, 1, 2);
-    grid->addWidget(m_server, 1, 3, 1, 2);
-    grid->setColumnStretch(5, 1);
+    auto *times = new QHBoxLayout;
+    auto *amounts = new QHBoxLayout;
+    for (QHBoxLayout *row : {times, amounts})
+        row->setSpacing(12);
+    for (QLabel *label : {m_state, m_ttft, m_ttfat, m_speed, m_e2e})
+        times->addWidget(label);
+    for (QLabel *label : {m_tokens, m_cost, m_server})
+        amounts->addWidget(label);
+    times->addStretch(1);
+    amounts->addStretch(1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 6);
+    layout->setSpacing(2);
+    layout->addLayout(times);
+    layout->addLayout(amounts);
     reset();
 }
 
@@ -118,7 +121,7 @@ void MetricsFooter::showFinal(const Final &final)
               metricTooltip(MetricId::Ttft));
     // Worth a figure of its own only when the model thought before answering.
     const bool answerLater = m.ttfatMs && m.ttftMs && *m.ttfatMs - *m.ttftMs > 1;
-    setFigure(m_ttfat, answerLater ? tr("answer %1").arg(formatDuration(*m.ttfatMs)) : QString(),
+    setFigure(m_ttfat, answerLater ? tr("answer after %1").arg(formatDuration(*m.ttfatMs)) : QString(),
               metricTooltip(MetricId::Ttfat));
     setFigure(m_speed,
               m.outputTokensPerS ? (m.estimated ? QStringLiteral("~") : QString()) + formatRate(*m.outputTokensPerS)

@@ -35,13 +35,17 @@ int main(int argc, char **argv)
     const QCommandLineOption demoOption(QStringLiteral("demo-prompt"),
                                         QStringLiteral("Send TEXT to every lane once the window is shown."),
                                         QStringLiteral("TEXT"));
+    const QCommandLineOption keysOption(QStringLiteral("keys"), QStringLiteral("Open Providers & Keys at start."));
     parser.addOption(targetOption);
     parser.addOption(demoOption);
+    parser.addOption(keysOption);
     parser.process(app);
 
     QList<Target> targets;
     for (const QString &text : parser.values(targetOption)) {
-        const auto target = Target::parse(text);
+        auto target = Target::parse(text);
+        if (!target && text.size() > 1 && text.endsWith(u':')) // the model is chosen in the window
+            target = Target{text.chopped(1), QString()};
         if (!target) {
             qCritical("versus: \"%s\" is not PROVIDER:MODEL", qPrintable(text));
             return 2;
@@ -82,6 +86,8 @@ int main(int argc, char **argv)
         window.setLaneTargets(targets);
     window.show();
 
+    if (parser.isSet(keysOption))
+        QTimer::singleShot(0, &window, [&window] { window.openProviderKeys(); });
     if (parser.isSet(demoOption)) {
         const QString prompt = parser.value(demoOption);
         QTimer::singleShot(0, &window, [&window, prompt] { window.sendPrompt(prompt); });
