@@ -1,14 +1,97 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "appservices.h"
+#include "pricing/costtotals.h"
+#include "providers/providerregistry.h"
+
 #include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+class QAction;
+class QDialog;
+class QLabel;
+class QSplitter;
 
 namespace versus::ui {
 
+class Composer;
+class LaneWidget;
+
+/// The Versus window: lanes side by side (a single lane is a comparison of one), the
+/// composer under them that sends one prompt to every lane, and the session's cost in the
+/// status bar. Lanes' targets and the window layout are kept in AppSettings.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    /// @p services must outlive the window.
+    explicit MainWindow(const AppServices &services, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    QList<LaneWidget *> lanes() const;
+    Composer *composer() const { return m_composer; }
+    QSplitter *laneSplitter() const { return m_splitter; }
+    const CostTotals &sessionCost() const { return m_sessionCost; }
+    bool isBusy() const;
+    /// The Providers & Keys dialog, once it has been opened.
+    QDialog *providerKeysDialog() const;
+
+    /// Adds a lane for @p target at the right end.
+    LaneWidget *addLane(const Target &target);
+    /// Replaces every lane by one lane per target (at least one lane stays).
+    void setLaneTargets(const QList<Target> &targets);
+
+public Q_SLOTS:
+    /// Adds a lane with a provider no lane uses yet (Ctrl+Shift+N).
+    void addLaneForNextProvider();
+    /// Sends @p text to every lane as their next turn.
+    void sendPrompt(const QString &text);
+    /// Sends what the composer holds, then clears it (Ctrl+Enter).
+    void sendComposerText();
+    /// Stops every lane (Esc); partial answers stay.
+    void stopAll();
+    /// Empties every lane's conversation (Ctrl+N).
+    void newComparison();
+    /// Opens Settings → Providers & Keys, with @p providerId's entry focused when given.
+    void openProviderKeys(const QString &providerId = QString());
+    void showMetricsHelp();
+    void showAbout();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void removeLane(LaneWidget *lane);
+    void updateBusy();
+    void updateLaneControls();
+    void updateSessionCost();
+    void scheduleEstimate();
+    void updateEstimate();
+    void saveLaneTargets();
+    void focusLane(int index);
+    Target nextTarget() const;
+    Target defaultTarget() const;
+
+    AppServices m_services;
+    QSplitter *m_splitter;
+    Composer *m_composer;
+    QLabel *m_sessionCostLabel;
+    QLabel *m_catalogProblems;
+    QTimer m_estimateTimer;
+    CostTotals m_sessionCost;
+    QPointer<QDialog> m_keysDialog;
+    QPointer<QDialog> m_metricsDialog;
+
+    QAction *m_addLaneAction = nullptr;
+    QAction *m_newComparisonAction = nullptr;
+    QAction *m_sendAction = nullptr;
+    QAction *m_stopAllAction = nullptr;
+    QAction *m_keysAction = nullptr;
+    QAction *m_metricsAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_quitAction = nullptr;
 };
 
 } // namespace versus::ui

@@ -1,7 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+// Composition root of the desktop app: every long-lived object is created here, once, and
+// handed to the window.
+#include "appsettings.h"
 #include "mainwindow.h"
+#include "metrics/tokenestimator.h"
+#include "pricing/pricecatalog.h"
+#include "providers/providerregistry.h"
+#include "secrets/keychainstore.h"
+#include "secrets/keyresolver.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QNetworkAccessManager>
+#include <QTimer>
+
+using namespace versus;
 
 int main(int argc, char **argv)
 {
@@ -9,7 +22,75 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("versus"));
     QApplication::setApplicationDisplayName(QStringLiteral("Versus"));
     QApplication::setOrganizationName(QStringLiteral("versus"));
-    versus::ui::MainWindow window;
+    QApplication::setApplicationVersion(QStringLiteral(VERSUS_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Compare LLM API providers side by side."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption targetOption(
+        {QStringLiteral("t"), QStringLiteral("target")},
+        QStringLiteral("Open a lane for PROVIDER:MODEL (repeat for several lanes) instead of the saved lanes."),
+        QStringLiteral("PROVIDER:MODEL"));
+    const QCommandLineOption demoOption(QStringLiteral("demo-prompt"),
+                                        QStringLiteral("Send TEXT to every lane once the window is shown."),
+                                        QStringLiteral("TEXT"));
+    const QCommandLineOption keysOption(QStringLiteral("keys"), QStringLiteral("Open Providers & Keys at start."));
+    parser.addOption(targetOption);
+    parser.addOption(demoOption);
+    parser.addOption(keysOption);
+    parser.process(app);
+
+    QList<Target> targets;
+    for (const QString &text : parser.values(targetOption)) {
+        auto target = Target::parse(text);
+        if (!target && text.size() > 1 && text.endsWith(u':')) // the model is chosen in the window
+            target = Target{text.chopped(1), QString()};
+        if (!target) {
+            qCritical("versus: \"%s\" is not PROVIDER:MODEL", qPrintable(text));
+            return 2;
+        }
+        targets.append(*target);
+    }
+
+    QNetworkAccessManager network;
+    const std::unique_ptr<ProviderRegistry> registry = ProviderRegistry::createDefault();
+    for (const CatalogProblem &problem : registry->problems())
+        qWarning("versus: %s", qPrintable(problem.toString()));
+
+    PriceCatalog prices;
+    QList<PriceError> priceErrors = prices.loadBundled();
+    priceErrors += prices.loadOverrides();
+    for (const PriceError &error : std::as_const(priceErrors))
+        qWarning("versus: %s", qPrintable(error.toString()));
+
+    TokenEstimator estimator(TokenEstimator::defaultCalibrationPath());
+    if (auto loaded = estimator.load(); !loaded)
+        qWarning("versus: %s", qPrintable(loaded.error()));
+
+    KeychainStore keyStore;
+    KeyResolver keyResolver(&keyStore);
+    ui::AppSettings settings;
+
+    ui::AppServices services;
+    services.network = &network;
+    services.registry = registry.get();
+    services.prices = &prices;
+    services.estimator = &estimator;
+    services.keyStore = &keyStore;
+    services.keyResolver = &keyResolver;
+    services.settings = &settings;
+
+    ui::MainWindow window(services);
+    if (!targets.isEmpty())
+        window.setLaneTargets(targets);
     window.show();
+
+    if (parser.isSet(keysOption))
+        QTimer::singleShot(0, &window, [&window] { window.openProviderKeys(); });
+    if (parser.isSet(demoOption)) {
+        const QString prompt = parser.value(demoOption);
+        QTimer::singleShot(0, &window, [&window, prompt] { window.sendPrompt(prompt); });
+    }
     return app.exec();
 }
