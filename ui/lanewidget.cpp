@@ -287,7 +287,7 @@ void LaneWidget::showAnswerError(const ChatError &error)
     QString title = errorTitle(error.kind);
     if (error.httpStatus > 0)
         title += tr(" (HTTP %1)").arg(error.httpStatus);
-    const QString advice = p ? errorAdvice(error, p->info()) : QString();
+    const QString advice = p ? errorAdvice(error, p->info(), AdviceFor::App) : QString();
     const bool keyProblem = error.kind == ErrorKind::Auth;
     m_card->showCard(LaneCard::Kind::Error, title, error.message, advice,
                      keyProblem ? tr("Open Providers && Keys") : QString());

@@ -43,12 +43,16 @@ QString errorTitle(ErrorKind kind)
     return QString();
 }
 
-QString errorAdvice(const ChatError &error, const ProviderInfo &provider)
+QString errorAdvice(const ChatError &error, const ProviderInfo &provider, AdviceFor audience)
 {
+    const bool app = audience == AdviceFor::App;
     switch (error.kind) {
     case ErrorKind::Auth:
         if (provider.keyEnvVar.isEmpty())
             return tr("Check the key for %1.").arg(provider.displayName);
+        if (app)
+            return tr("Check the key for %1: store a new one in Settings → Providers & Keys, or set %2.")
+                .arg(provider.displayName, provider.keyEnvVar);
         return tr("Check the key for %1: store a new one with \"versus-cli keys set %2\" or set %3.")
             .arg(provider.displayName, provider.id, provider.keyEnvVar);
     case ErrorKind::RateLimit:
@@ -56,6 +60,8 @@ QString errorAdvice(const ChatError &error, const ProviderInfo &provider)
             return tr("Wait %1 s and try again, or use another model or tier.").arg(*error.retryAfterS, 0, 'f', 1);
         return tr("Wait a moment and try again, or use another model or tier.");
     case ErrorKind::NotFound:
+        if (app)
+            return tr("Check the model id; the model box lists what %1 offers.").arg(provider.displayName);
         return tr("Check the model id; \"versus-cli models %1\" lists what %2 offers now.")
             .arg(provider.id, provider.displayName);
     case ErrorKind::Quota:
@@ -63,7 +69,8 @@ QString errorAdvice(const ChatError &error, const ProviderInfo &provider)
     case ErrorKind::Server:
         return tr("The problem is on %1's side; try again later or use another provider.").arg(provider.displayName);
     case ErrorKind::Timeout:
-        return tr("Try again, or allow more time with --timeout.");
+        return app ? tr("Try again; a busy provider may answer later.")
+                   : tr("Try again, or allow more time with --timeout.");
     case ErrorKind::Stream:
         return tr("The partial answer is kept; try again.");
     case ErrorKind::BadRequest:
