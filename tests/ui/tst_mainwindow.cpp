@@ -410,7 +410,7 @@ void tst_MainWindow::errorCardInOneLaneOtherFinishes()
     const Provider *provider = harness.registry->find(kGroq);
     ChatError error;
     error.kind = ErrorKind::Auth;
-    QCOMPARE(card->advice(), errorAdvice(error, provider->info()));
+    QCOMPARE(card->advice(), errorAdvice(error, provider->info(), AdviceFor::App));
     QVERIFY(groq->view()->toPlainText().contains(errorTitle(ErrorKind::Auth)));
 
     QTRY_VERIFY_WITH_TIMEOUT(!together->isBusy(), 10000);
