@@ -83,7 +83,10 @@ void ChatStream::sendAttempt()
 {
     if (m_finished)
         return;
-    auto built = net::RequestAuthorizer::build(m_call.url, m_call.auth, m_key);
+    auto built =
+        net::RequestAuthorizer::build(m_call.url, m_call.auth, m_key,
+                                      m_call.method == "GET" ? net::RequestAuthorizer::Redirects::SameOriginByQt
+                                                             : net::RequestAuthorizer::Redirects::Manual);
     if (!built) {
         finishWith(ResultStatus::Error, ChatError::make(ErrorKind::Config, built.error()));
         return;
@@ -305,10 +308,25 @@ void ChatStream::onReplyFinished()
         break;
     }
 
-    if (m_httpStatus >= 300 || (m_httpStatus == 0 && code == QNetworkReply::NoError)) {
+    if (m_httpStatus >= 300 && m_httpStatus < 400) {
+        // Follow a redirect within the same origin by sending the same request again; never
+        // to another origin, where the key would go along.
+        const QUrl target = m_call.url.resolved(reply->header(QNetworkRequest::LocationHeader).toUrl());
+        if (target.isValid() && net::isSameOrigin(target, m_call.url) && m_redirects < 5) {
+            ++m_redirects;
+            m_call.url = target;
+            --m_attempt; // not a retry
+            sendAttempt();
+            return;
+        }
+        finishWith(ResultStatus::Error,
+                   net::errorFromNetwork(net::isSameOrigin(target, m_call.url) ? QNetworkReply::TooManyRedirectsError
+                                                                               : QNetworkReply::InsecureRedirectError,
+                                         m_provider.info(), m_call.url));
+        return;
+    }
+    if (m_httpStatus >= 400 || (m_httpStatus == 0 && code == QNetworkReply::NoError)) {
         ChatError error = m_provider.errorFromHttp(m_httpStatus, m_body, m_headers);
-        if (m_httpStatus >= 300 && m_httpStatus < 400)
-            error = net::errorFromNetwork(QNetworkReply::InsecureRedirectError, m_provider.info(), m_call.url);
         if (!maybeRetry(error, net::RetryPolicy::isRetryableStatus(m_httpStatus)))
             finishWith(ResultStatus::Error, error);
         return;

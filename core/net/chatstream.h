@@ -106,6 +106,7 @@ private:
     QDateTime m_sentAtUtc;
     int m_httpStatus = 0;
     int m_attempt = 0;
+    int m_redirects = 0;
     BodyKind m_bodyKind = BodyKind::Unknown;
     Abort m_abort = Abort::None;
     std::optional<ChatError> m_streamError;

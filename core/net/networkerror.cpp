@@ -4,6 +4,7 @@
 #include "net/requestauthorizer.h"
 
 #include <QCoreApplication>
+#include <QMetaEnum>
 
 namespace versus::net {
 
@@ -60,8 +61,10 @@ ChatError errorFromNetwork(QNetworkReply::NetworkError code, const ProviderInfo 
     case QNetworkReply::ProxyAuthenticationRequiredError:
         error.message = tr("The proxy failed (check http_proxy/https_proxy and the system proxy settings).");
         break;
-    case QNetworkReply::InsecureRedirectError:
     case QNetworkReply::TooManyRedirectsError:
+        error.message = tr("%1 kept redirecting the request (more than 5 times). Check the base URL.").arg(name);
+        break;
+    case QNetworkReply::InsecureRedirectError:
         error.message = tr("%1 redirected the request to another address; Versus does not follow redirects to other "
                            "hosts so that your key is not sent there. Check the base URL.")
                             .arg(name);
@@ -70,7 +73,10 @@ ChatError errorFromNetwork(QNetworkReply::NetworkError code, const ProviderInfo 
     case QNetworkReply::InternalServerError:
     case QNetworkReply::ServiceUnavailableError:
     default:
-        error.message = tr("The connection to %1 failed (%2).").arg(name, displayUrl(url));
+        error.message =
+            tr("The connection to %1 failed (%2, %3).")
+                .arg(name, displayUrl(url),
+                     QString::fromLatin1(QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(code)));
         break;
     }
     return error;

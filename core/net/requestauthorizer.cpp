@@ -19,7 +19,15 @@ QString displayUrl(const QUrl &url)
     return url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment).toDisplayString();
 }
 
-std::expected<QNetworkRequest, QString> RequestAuthorizer::build(const QUrl &url, AuthStyle style, const ApiKey &key)
+bool isSameOrigin(const QUrl &a, const QUrl &b)
+{
+    const int defaultPort = a.scheme() == u"https" ? 443 : 80;
+    return a.scheme() == b.scheme() && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 &&
+           a.port(defaultPort) == b.port(defaultPort);
+}
+
+std::expected<QNetworkRequest, QString> RequestAuthorizer::build(const QUrl &url, AuthStyle style, const ApiKey &key,
+                                                                 Redirects redirects)
 {
     const QString scheme = url.scheme();
     if (!url.isValid() || url.host().isEmpty() || (scheme != u"https" && scheme != u"http"))
@@ -41,8 +49,11 @@ std::expected<QNetworkRequest, QString> RequestAuthorizer::build(const QUrl &url
 
     QNetworkRequest request(url);
     // Same-origin redirects only: Qt's default would follow a redirect to another host and
-    // send the Authorization header along.
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
+    // send the Authorization header along. Qt 6.4 sometimes fails to send a POST body again
+    // on a redirect (UnknownNetworkError), so POSTs handle redirects themselves.
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, redirects == Redirects::Manual
+                                                                       ? QNetworkRequest::ManualRedirectPolicy
+                                                                       : QNetworkRequest::SameOriginRedirectPolicy);
     request.setMaximumRedirectsAllowed(5);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
     request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);

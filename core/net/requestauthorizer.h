@@ -18,11 +18,19 @@ class RequestAuthorizer {
 public:
     /// Builds a QNetworkRequest for @p url with the auth header @p style for @p key.
     /// An empty key adds no header. Returns an error text when the request must not be sent.
-    static std::expected<QNetworkRequest, QString> build(const QUrl &url, AuthStyle style, const ApiKey &key);
+    /// Redirects: Qt follows same-origin ones (GET requests), or, with @p manualRedirects, the
+    /// caller gets the 3xx answer and decides (a POST whose body must be sent again).
+    enum class Redirects { SameOriginByQt, Manual };
+    static std::expected<QNetworkRequest, QString> build(const QUrl &url, AuthStyle style, const ApiKey &key,
+                                                         Redirects redirects = Redirects::SameOriginByQt);
 };
 
 /// True for localhost, 127.0.0.0/8 and ::1: the hosts plain http is acceptable for.
 bool isLoopbackHost(const QString &host);
+
+/// True when @p a and @p b have the same scheme, host and port: the only redirects that may
+/// carry the key.
+bool isSameOrigin(const QUrl &a, const QUrl &b);
 
 /// The URL with user info, query and fragment removed, for messages and logs.
 QString displayUrl(const QUrl &url);

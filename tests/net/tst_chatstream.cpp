@@ -100,6 +100,7 @@ private Q_SLOTS:
     void tlsFailure();
     void crossOriginRedirectSendsNoKey();
     void sameOriginRedirectIsFollowed();
+    void redirectLoopStops();
     void plainHttpToRemoteHostSendsNothing();
     void invalidRequestSendsNothing();
     void missingKeySendsNothing();
@@ -526,10 +527,28 @@ void TestChatStream::sameOriginRedirectIsFollowed()
     server.route("POST", "/v1/chat/completions", ScriptedResponse::sseData({chunk(QStringLiteral("moved")), kFinish}));
     auto stream = run(requestFor(QStringLiteral("groq")), server.url("/old"));
     QVERIFY(stream);
-    QCOMPARE(stream->result().status, ResultStatus::Ok);
+    QVERIFY2(stream->result().status == ResultStatus::Ok,
+             stream->result().error ? qPrintable(stream->result().error->message) : "not ok");
     QCOMPARE(stream->result().text, QStringLiteral("moved"));
     QCOMPARE(server.requestCount(), 2);
     QCOMPARE(server.request(1).header("authorization"), QByteArray("Bearer " + kCanary));
+    QCOMPARE(server.request(1).json().value(u"model").toString(), QStringLiteral("openai/gpt-oss-120b"));
+    QCOMPARE(stream->attempts(), 1); // following a redirect is not a retry
+}
+
+void TestChatStream::redirectLoopStops()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    // A relative Location, back to itself: followed a few times, then given up.
+    server.route("POST", "/loop/chat/completions",
+                 ScriptedResponse::redirect(308, QUrl(QStringLiteral("/loop/chat/completions"))));
+    auto stream = run(requestFor(QStringLiteral("groq")), server.url("/loop"));
+    QVERIFY(stream);
+    QCOMPARE(stream->result().status, ResultStatus::Error);
+    QVERIFY2(stream->result().error->message.contains(u"kept redirecting"),
+             qPrintable(stream->result().error->message));
+    QCOMPARE(server.requestCount(), 6);
 }
 
 void TestChatStream::plainHttpToRemoteHostSendsNothing()
