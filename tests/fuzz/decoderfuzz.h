@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The shared body of the stream-decoder fuzz targets: SSE parser + a dialect's StreamDecoder +
+// ResponseAccumulator.
+//
+// An input is an SSE stream. Its first byte, when it is 0xFF, is followed by one byte that
+// gives a chunk size; otherwise the stream is also fed in 7-byte chunks.
+//
+// For every input: no crash or undefined behaviour (ASan/UBSan); decoding the stream fed whole
+// and fed in chunks gives the same result (text, reasoning, tool calls, usage, finish reason,
+// error and end marker); with @c strictEnd, nothing is produced after the end marker;
+// decodeComplete() on the raw bytes never crashes.
+#include "chat/responseaccumulator.h"
+#include "providers/streamdecoder.h"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+namespace versus::fuzz {
+
+struct Outcome {
+    ChatResult result;
+    bool done = false;
+    std::optional<ChatError> error;
+    friend bool operator==(const Outcome &, const Outcome &) = default;
+};
+
+[[noreturn]] inline void fail(const char *target, const char *what)
+{
+    std::fprintf(stderr, "%s: %s\n", target, what);
+    std::abort();
+}
+
+template<class Decoder>
+Outcome decode(const char *target, QByteArrayView stream, qsizetype chunk, bool strictEnd)
+{
+    Outcome o;
+    sse::SseParser parser(sse::SseLimits{64 * 1024, 1024 * 1024});
+    Decoder decoder;
+    ResponseAccumulator accumulator;
+    for (qsizetype at = 0; at < stream.size() && !o.error; at += chunk) {
+        QList<sse::SseEvent> events;
+        parser.feed(stream.sliced(at, std::min(chunk, stream.size() - at)), events);
+        for (const sse::SseEvent &event : events) {
+            StreamDecoder::Output out;
+            decoder.decode(event, out);
+            if (strictEnd && o.done && (!out.deltas.isEmpty() || out.error || out.done))
+                fail(target, "output after the end marker");
+            for (const ChatDelta &delta : out.deltas)
+                accumulator.add(delta);
+            o.done = o.done || out.done;
+            if (out.error) {
+                o.error = out.error;
+                break;
+            }
+        }
+    }
+    parser.finish();
+    o.result = accumulator.result();
+    return o;
+}
+
+template<class Decoder>
+int fuzzDecoder(const char *target, const uint8_t *data, size_t size, bool strictEnd)
+{
+    QByteArrayView input(reinterpret_cast<const char *>(data), qsizetype(size));
+    qsizetype chunk = 7;
+    if (input.size() >= 2 && uint8_t(input[0]) == 0xFF) {
+        chunk = std::max<qsizetype>(1, uint8_t(input[1]));
+        input = input.sliced(2);
+    }
+    const Outcome whole = decode<Decoder>(target, input, std::max<qsizetype>(1, input.size()), strictEnd);
+    const Outcome pieces = decode<Decoder>(target, input, chunk, strictEnd);
+    if (!(whole == pieces))
+        fail(target, "result depends on chunking");
+    Decoder decoder;
+    StreamDecoder::Output out;
+    decoder.decodeComplete(input.toByteArray(), out);
+    return 0;
+}
+
+} // namespace versus::fuzz
