@@ -3,6 +3,7 @@
 // known absolute schedule and the figures ChatStream computes must match the schedule within 2 %.
 // The formulas themselves are pinned exactly, on a fake clock, in tst_streamtimeline.
 #include "net/chatstream.h"
+#include "openaichunks.h"
 #include "providers/providerregistry.h"
 #include "scriptedserver.h"
 
@@ -20,31 +21,6 @@ using namespace versus;
 using namespace versus::test;
 
 namespace {
-QByteArray contentChunk(const QString &text)
-{
-    return QJsonDocument(QJsonObject{{QStringLiteral("id"), QStringLiteral("f")},
-                                     {QStringLiteral("choices"),
-                                      QJsonArray{QJsonObject{
-                                          {QStringLiteral("index"), 0},
-                                          {QStringLiteral("delta"), QJsonObject{{QStringLiteral("content"), text}}},
-                                          {QStringLiteral("finish_reason"), QJsonValue()}}}}})
-        .toJson(QJsonDocument::Compact);
-}
-
-QByteArray finishChunk(int completionTokens)
-{
-    QJsonObject chunk{{QStringLiteral("id"), QStringLiteral("f")},
-                      {QStringLiteral("choices"),
-                       QJsonArray{QJsonObject{{QStringLiteral("index"), 0},
-                                              {QStringLiteral("delta"), QJsonObject{}},
-                                              {QStringLiteral("finish_reason"), QStringLiteral("stop")}}}}};
-    if (completionTokens > 0)
-        chunk.insert(QStringLiteral("usage"), QJsonObject{{QStringLiteral("prompt_tokens"), 10},
-                                                          {QStringLiteral("completion_tokens"), completionTokens},
-                                                          {QStringLiteral("total_tokens"), 10 + completionTokens}});
-    return QJsonDocument(chunk).toJson(QJsonDocument::Compact);
-}
-
 bool within(double got, double want, double tolerance)
 {
     return qAbs(got - want) <= tolerance * want;
@@ -84,10 +60,10 @@ void TestFidelity::schedule()
 
     QList<QByteArray> payloads;
     for (int i = 0; i < chunks; ++i)
-        payloads << contentChunk(QString(4 * tokensPerChunk, u'a')); // "aaaa" is one token for the estimate
+        payloads << openAiContentChunk(QString(4 * tokensPerChunk, u'a')); // "aaaa" is one token for the estimate
     // The finish chunk (with usage) goes with the last token, as Together and DeepSeek send it.
     QByteArray last =
-        "data: " + payloads.takeLast() + "\n\ndata: " + finishChunk(usage ? tokens : 0) + "\n\ndata: [DONE]\n\n";
+        "data: " + payloads.takeLast() + "\n\ndata: " + openAiFinishChunk(usage ? tokens : 0) + "\n\ndata: [DONE]\n\n";
     QList<QByteArray> events;
     for (const QByteArray &p : std::as_const(payloads))
         events << "data: " + p + "\n\n";

@@ -3,6 +3,7 @@
 // with every recorded provider fixture and every error class.
 #include "fixture.h"
 #include "net/chatstream.h"
+#include "openaichunks.h"
 #include "providers/providerregistry.h"
 #include "scriptedserver.h"
 
@@ -57,13 +58,7 @@ ChatRequest requestFor(const QString &provider, const QString &model = {})
 
 QByteArray chunk(const QString &text)
 {
-    return QJsonDocument(QJsonObject{{QStringLiteral("id"), QStringLiteral("c1")},
-                                     {QStringLiteral("choices"),
-                                      QJsonArray{QJsonObject{
-                                          {QStringLiteral("index"), 0},
-                                          {QStringLiteral("delta"), QJsonObject{{QStringLiteral("content"), text}}},
-                                          {QStringLiteral("finish_reason"), QJsonValue()}}}}})
-        .toJson(QJsonDocument::Compact);
+    return openAiContentChunk(text);
 }
 
 const QByteArray kFinish =
@@ -475,24 +470,12 @@ void TestChatStream::connectionRefused()
 
 void TestChatStream::tlsFailure()
 {
-    // A peer that answers the TLS ClientHello with plain text, as a misconfigured proxy or a
-    // plain-HTTP port would: the handshake must fail, and nothing is ignored.
-    QTcpServer peer;
-    QVERIFY(peer.listen(QHostAddress::LocalHost));
-    connect(&peer, &QTcpServer::newConnection, this, [&peer] {
-        while (QTcpSocket *socket = peer.nextPendingConnection()) {
-            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-                socket->readAll();
-                socket->write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
-                socket->disconnectFromHost();
-            });
-        }
-    });
+    NotTlsPeer peer; // answers the TLS ClientHello with plain text, as a plain-HTTP port would
+    QVERIFY(peer.isListening());
     TransportOptions options;
     options.retry.maxRetries = 0;
     options.firstByteTimeoutMs = 5000;
-    auto stream = run(requestFor(QStringLiteral("groq")),
-                      QUrl(QStringLiteral("https://127.0.0.1:%1/v1").arg(peer.serverPort())), options);
+    auto stream = run(requestFor(QStringLiteral("groq")), peer.httpsUrl(QStringLiteral("/v1")), options);
     QVERIFY(stream);
     QVERIFY(stream->result().error);
     QCOMPARE(errorKindName(stream->result().error->kind), QStringLiteral("tls"));

@@ -7,6 +7,7 @@
 // every log line goes). Only the Authorization header sent to the provider may carry it.
 #include "../secrets/keyringcontrol.h"
 #include "fixture.h"
+#include "openaichunks.h"
 #include "scriptedserver.h"
 
 #include <QDirIterator>
@@ -14,8 +15,6 @@
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -171,18 +170,9 @@ void TestCanarySweep::sweep()
     expectNoCanaryIn(run, "keys test");
 
     // A TLS failure: a peer that answers the handshake with plain text.
-    QTcpServer peer;
-    QVERIFY(peer.listen(QHostAddress::LocalHost));
-    connect(&peer, &QTcpServer::newConnection, this, [&peer] {
-        while (QTcpSocket *socket = peer.nextPendingConnection()) {
-            connect(socket, &QTcpSocket::readyRead, socket, [socket] {
-                socket->readAll();
-                socket->write("HTTP/1.1 400 Bad Request\r\n\r\n");
-                socket->disconnectFromHost();
-            });
-        }
-    });
-    const QUrl tlsUrl(QStringLiteral("https://127.0.0.1:%1/openai/v1").arg(peer.serverPort()));
+    NotTlsPeer peer;
+    QVERIFY(peer.isListening());
+    const QUrl tlsUrl = peer.httpsUrl(QStringLiteral("/openai/v1"));
     run = cli(chatJson + QStringList{QStringLiteral("--base-url"), tlsUrl.toString(), QStringLiteral("hi")});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.contains("\"tls\""));
