@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "metrics/tokenestimator.h"
 #include "pricing/pricecatalog.h"
+#include "providers/modellistprices.h"
 #include "providers/providerregistry.h"
 #include "secrets/keychainstore.h"
 #include "secrets/keyresolver.h"
@@ -60,6 +61,9 @@ int main(int argc, char **argv)
 
     PriceCatalog prices;
     QList<PriceError> priceErrors = prices.loadBundled();
+    const ModelListCache modelLists;
+    for (const Provider *provider : registry->providers())
+        applyCachedListPrices(prices, *provider, modelLists); // OpenRouter and Together state prices
     priceErrors += prices.loadOverrides();
     for (const PriceError &error : std::as_const(priceErrors))
         qWarning("versus: %s", qPrintable(error.toString()));
