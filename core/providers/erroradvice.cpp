@@ -76,6 +76,10 @@ QString errorAdvice(const ChatError &error, const ProviderInfo &provider, Advice
     case ErrorKind::BadRequest:
         return tr("Check the parameters (max tokens, tools, schema) against what this model accepts.");
     case ErrorKind::Network:
+        if (provider.local)
+            return QString(); // the message already says the server is not running
+        return app ? tr("Check your connection, proxy and the provider's address, then try again.")
+                   : tr("Check your connection, proxy and the provider's address (--base-url), then try again.");
     case ErrorKind::Tls:
     case ErrorKind::Config:
     case ErrorKind::Cancelled:
