@@ -49,16 +49,6 @@ bool containsAll(const QJsonObject &actual, const QJsonObject &expected, QString
     return true;
 }
 
-quint16 closedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost))
-        return 1;
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
-
 } // namespace
 
 class TestModelLists : public QObject {
@@ -332,7 +322,7 @@ void TestModelLists::jobHttpError()
 
 void TestModelLists::jobLocalServerNotRunning()
 {
-    const quint16 port = closedPort();
+    const quint16 port = closedLoopbackPort();
     ModelListJob job(*m_network, provider("ollama"), ApiKey(),
                      QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port)));
     QSignalSpy finished(&job, &ModelListJob::finished);

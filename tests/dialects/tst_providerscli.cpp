@@ -100,16 +100,6 @@ QString show(const QJsonValue &value)
     return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
 }
 
-quint16 closedPort()
-{
-    QTcpServer probe;
-    if (!probe.listen(QHostAddress::LocalHost))
-        return 1;
-    const quint16 port = probe.serverPort();
-    probe.close();
-    return port;
-}
-
 QJsonObject findById(const QJsonArray &array, const QString &id)
 {
     for (const QJsonValue &value : array) {
@@ -588,7 +578,7 @@ void TestProvidersCli::localServerNotRunning()
     QFETCH(QString, provider);
     QFETCH(QString, name);
     QFETCH(QString, command);
-    const quint16 port = closedPort();
+    const quint16 port = closedLoopbackPort();
     const QMap<QString, QString> env{{QStringLiteral("VERSUS_%1_BASE_URL").arg(provider.toUpper()),
                                       QStringLiteral("http://127.0.0.1:%1/v1").arg(port)}};
     const QStringList arguments = command == u"models"

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Synesia dialect: its event stream split at every byte offset on its way through the
 // SSE parser, the LLM Exec request body, its HTTP and stream errors and the capability checks.
-#include "chat/responseaccumulator.h"
 #include "fixture.h"
 #include "providers/providerregistry.h"
 #include "providers/synesiaprovider.h"
 #include "providers/synesiastreamdecoder.h"
+#include "splitdecode.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -15,43 +15,6 @@ using namespace versus;
 using namespace versus::test;
 
 namespace {
-
-struct Decoded {
-    ChatResult result;
-    bool done = false;
-    std::optional<ChatError> error;
-    int eventsAfterDone = 0; ///< deltas or errors produced after the done marker
-};
-
-/// Feeds @p body to the parser in pieces that end at @p cuts (ascending).
-Decoded decodeSplit(const QByteArray &body, QList<qsizetype> cuts)
-{
-    Decoded decoded;
-    ResponseAccumulator accumulator;
-    sse::SseParser parser;
-    SynesiaStreamDecoder decoder;
-    qsizetype from = 0;
-    cuts.append(body.size());
-    for (qsizetype cut : std::as_const(cuts)) {
-        QList<sse::SseEvent> events;
-        parser.feed(QByteArrayView(body).sliced(from, cut - from), events);
-        from = cut;
-        for (const auto &event : std::as_const(events)) {
-            StreamDecoder::Output out;
-            decoder.decode(event, out);
-            if (decoded.done && (!out.deltas.isEmpty() || out.error))
-                ++decoded.eventsAfterDone;
-            for (const ChatDelta &delta : std::as_const(out.deltas))
-                accumulator.add(delta);
-            decoded.done = decoded.done || out.done;
-            if (out.error && !decoded.error)
-                decoded.error = out.error;
-        }
-    }
-    parser.finish();
-    decoded.result = accumulator.result();
-    return decoded;
-}
 
 QString nullableString(const QJsonValue &value)
 {
@@ -186,13 +149,14 @@ void TestSynesia::fixtureStreams()
         return ok;
     };
 
-    QVERIFY(check(decodeSplit(body, {}), "whole"));
+    QVERIFY(check(decodeSplit<SynesiaStreamDecoder>(body, {}), "whole"));
     QList<qsizetype> everyByte;
     for (qsizetype i = 1; i < body.size(); ++i)
         everyByte << i;
-    QVERIFY(check(decodeSplit(body, everyByte), "byte by byte"));
+    QVERIFY(check(decodeSplit<SynesiaStreamDecoder>(body, everyByte), "byte by byte"));
     for (qsizetype cut = 1; cut < body.size(); ++cut)
-        QVERIFY2(check(decodeSplit(body, {cut}), "cut at " + QByteArray::number(cut)), qPrintable(name));
+        QVERIFY2(check(decodeSplit<SynesiaStreamDecoder>(body, {cut}), "cut at " + QByteArray::number(cut)),
+                 qPrintable(name));
 }
 
 void TestSynesia::eventShapes_data()
@@ -257,7 +221,7 @@ void TestSynesia::eventShapes()
     QFETCH(QString, errorKind);
     QFETCH(QString, errorText);
     for (qsizetype cut = 0; cut < body.size(); ++cut) {
-        const Decoded d = decodeSplit(body, cut > 0 ? QList<qsizetype>{cut} : QList<qsizetype>{});
+        const Decoded d = decodeSplit<SynesiaStreamDecoder>(body, cut > 0 ? QList<qsizetype>{cut} : QList<qsizetype>{});
         const QByteArray where = "cut at " + QByteArray::number(cut);
         QVERIFY2(d.result.text == text, where.constData());
         QVERIFY2(d.result.reasoning == reasoning, where.constData());
@@ -296,7 +260,7 @@ void TestSynesia::usageNamingStyles()
 {
     QFETCH(QByteArray, usage);
     QFETCH(QString, expected);
-    const Decoded d = decodeSplit(
+    const Decoded d = decodeSplit<SynesiaStreamDecoder>(
         "data: {\"type\":\"text.delta\",\"delta\":\"x\"}\n\ndata: {\"type\":\"done\",\"usage\":" + usage + "}\n\n", {});
     const Usage &u = d.result.usage;
     const auto n = [](const std::optional<qint64> &v) { return v ? QString::number(*v) : QStringLiteral("-1"); };

@@ -452,10 +452,7 @@ void TestChatStream::noRetryAfterFirstByte()
 
 void TestChatStream::connectionRefused()
 {
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    const quint16 port = probe.serverPort();
-    probe.close();
+    const quint16 port = closedLoopbackPort();
     TransportOptions options;
     options.retry.baseDelayS = 0.01;
     auto stream = run(requestFor(QStringLiteral("ollama"), QStringLiteral("llama3:8b")),

@@ -101,10 +101,7 @@ void TestKeyCheck::outcomes()
 
 void TestKeyCheck::unreachable()
 {
-    QTcpServer probe;
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    const quint16 port = probe.serverPort();
-    probe.close();
+    const quint16 port = closedLoopbackPort();
     const KeyCheckResult result = check(QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(port)));
     QCOMPARE(result.outcome, KeyCheckResult::Outcome::Unreachable);
     QCOMPARE(result.httpStatus, 0);

@@ -1,50 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The OpenAI-compatible decoder over every service's recorded stream shape, with the
 // stream split at every byte offset on its way through the SSE parser.
-#include "chat/responseaccumulator.h"
 #include "providers/openaistreamdecoder.h"
 #include "providers/providerregistry.h"
+#include "splitdecode.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace versus;
+using versus::test::Decoded;
+using versus::test::decodeSplit;
 
 namespace {
-
-struct Decoded {
-    ChatResult result;
-    bool done = false;
-    std::optional<ChatError> error;
-};
-
-Decoded decodeSplit(const QByteArray &body, QList<qsizetype> cuts)
-{
-    Decoded decoded;
-    ResponseAccumulator accumulator;
-    sse::SseParser parser;
-    OpenAiStreamDecoder decoder;
-    qsizetype from = 0;
-    cuts.append(body.size());
-    for (qsizetype cut : cuts) {
-        QList<sse::SseEvent> events;
-        parser.feed(QByteArrayView(body).sliced(from, cut - from), events);
-        from = cut;
-        for (const auto &event : events) {
-            StreamDecoder::Output out;
-            decoder.decode(event, out);
-            for (const ChatDelta &delta : out.deltas)
-                accumulator.add(delta);
-            decoded.done = decoded.done || out.done;
-            if (out.error && !decoded.error)
-                decoded.error = out.error;
-        }
-    }
-    parser.finish();
-    decoded.result = accumulator.result();
-    return decoded;
-}
 
 QByteArray sseBody(std::initializer_list<const char *> payloads, bool done = true)
 {
@@ -205,9 +174,9 @@ void TestOpenAiDecoder::shapes()
         QVERIFY2((d.error ? errorKindName(d.error->kind) : QString()) == errorKind, where.constData());
     };
 
-    check(decodeSplit(body, {}), QStringLiteral("whole"));
+    check(decodeSplit<OpenAiStreamDecoder>(body, {}), QStringLiteral("whole"));
     for (qsizetype cut = 1; cut < body.size(); ++cut) {
-        check(decodeSplit(body, {cut}), QStringLiteral("split at %1").arg(cut));
+        check(decodeSplit<OpenAiStreamDecoder>(body, {cut}), QStringLiteral("split at %1").arg(cut));
         if (QTest::currentTestFailed())
             return;
     }
@@ -217,7 +186,7 @@ void TestOpenAiDecoder::toolCallIdsKept()
 {
     const QByteArray body = sseBody(
         {R"({"choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"call_a","type":"function","function":{"name":"f","arguments":"{}"}}]},"finish_reason":"tool_calls"}]})"});
-    const Decoded d = decodeSplit(body, {});
+    const Decoded d = decodeSplit<OpenAiStreamDecoder>(body, {});
     QCOMPARE(d.result.toolCalls.size(), 1);
     QCOMPARE(d.result.toolCalls.first().id, QStringLiteral("call_a"));
 }
@@ -226,7 +195,7 @@ void TestOpenAiDecoder::groqServerTiming()
 {
     const QByteArray body = sseBody(
         {R"({"choices":[{"index":0,"delta":{"content":"x"},"finish_reason":"stop"}],"x_groq":{"usage":{"queue_time":0.041520249,"prompt_tokens":210,"prompt_time":0.010407901,"completion_tokens":15,"completion_time":0.046601227,"total_tokens":225,"total_time":0.057009128}}})"});
-    const Decoded d = decodeSplit(body, {});
+    const Decoded d = decodeSplit<OpenAiStreamDecoder>(body, {});
     QVERIFY(d.result.server);
     QVERIFY(qAbs(*d.result.server->queueMs - 41.520249) < 1e-6);
     QVERIFY(qAbs(*d.result.server->promptMs - 10.407901) < 1e-6);
@@ -237,7 +206,7 @@ void TestOpenAiDecoder::openRouterProviderCost()
 {
     const QByteArray body = sseBody(
         {R"({"choices":[{"index":0,"delta":{"content":"x"},"finish_reason":"stop"}],"usage":{"prompt_tokens":10,"completion_tokens":1,"total_tokens":11,"cost":0.0000123}})"});
-    const Decoded d = decodeSplit(body, {});
+    const Decoded d = decodeSplit<OpenAiStreamDecoder>(body, {});
     QVERIFY(d.result.providerCostUsd);
     QCOMPARE(*d.result.providerCostUsd, 0.0000123);
 }

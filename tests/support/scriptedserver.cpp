@@ -119,4 +119,14 @@ void ScriptedServer::onNewConnection()
     }
 }
 
+quint16 closedLoopbackPort()
+{
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress::LocalHost))
+        return 1;
+    const quint16 port = probe.serverPort();
+    probe.close();
+    return port;
+}
+
 } // namespace versus::test

@@ -98,4 +98,7 @@ private:
     int m_nextConnectionId = 1;
 };
 
+/// A loopback port nothing listens on (it was free a moment ago): a connection is refused.
+quint16 closedLoopbackPort();
+
 } // namespace versus::test
