@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "history/historyrecords.h"
+
+#include <QString>
+
+#include <expected>
+
+namespace versus::history {
+
+/// What open() found and did, for the window or the CLI to tell the user.
+struct OpenReport {
+    QString path;
+    /// The file was corrupt or unreadable: it (and its -wal/-shm) was moved here and a fresh
+    /// store was started. Empty when nothing was moved.
+    QString movedAsideTo;
+    QString corruptionReason;
+    int interruptedAnswers = 0; ///< answers left "streaming" by the last run, now Interrupted
+    int migratedFrom = -1;      ///< the schema version before a migration; -1 when none ran
+};
+
+/// The SQLite history (ARCHITECTURE.md "Storage"): one writer connection on the thread that
+/// opened it. Every write is its own small transaction and is on disk (WAL) when the call
+/// returns successfully: a user's message is committed before its request is sent; a
+/// streaming answer is checkpointed about once a second, never rewritten per token.
+///
+/// Files: the data directory is created 0700, the database and its -wal/-shm 0600.
+/// PRAGMAs: journal_mode=WAL, synchronous=NORMAL, secure_delete=ON, foreign_keys=ON.
+/// Schema version in user_version, one transaction per migration, a newer version refused.
+class HistoryStore {
+public:
+    HistoryStore();
+    ~HistoryStore();
+    HistoryStore(const HistoryStore &) = delete;
+    HistoryStore &operator=(const HistoryStore &) = delete;
+
+    /// $XDG_DATA_HOME/versus/history.sqlite (QStandardPaths::GenericDataLocation + "/versus").
+    static QString defaultPath();
+    /// The schema version this build writes.
+    static int schemaVersion();
+
+    /// Opens (creating when missing) the store at @p path, runs migrations, checks integrity
+    /// (quick_check) and marks answers left streaming as Interrupted. A corrupt file is moved
+    /// aside with a timestamp and a fresh store is opened (see OpenReport). Errors: Unwritable,
+    /// DiskFull, TooNew, Other.
+    std::expected<OpenReport, HistoryError> open(const QString &path = defaultPath());
+    bool isOpen() const;
+    QString path() const;
+    void close();
+
+    // --- writes -------------------------------------------------------------------------
+    /// A new conversation with @p lanes (positions taken from their order). Returns it with ids.
+    std::expected<ConversationRecord, HistoryError> createConversation(const QString &title,
+                                                                       const QList<LaneRecord> &lanes);
+    std::expected<void, HistoryError> renameConversation(qint64 conversationId, const QString &title);
+    /// Adds a lane at the end; returns it with its id and position.
+    std::expected<LaneRecord, HistoryError> addLane(qint64 conversationId, const LaneRecord &lane);
+    /// Updates a lane's provider, model, parameters, position and removed flag.
+    std::expected<void, HistoryError> updateLane(const LaneRecord &lane);
+    /// Commits the user's prompt as the next turn, with one Streaming answer per lane in
+    /// @p laneIds. Returns the turn (its answers carry their ids). Durable on return.
+    std::expected<TurnRecord, HistoryError> addTurn(qint64 conversationId, const QString &prompt,
+                                                    const QList<qint64> &laneIds);
+    /// Saves what a streaming answer holds so far (one small transaction).
+    std::expected<void, HistoryError> checkpointAnswer(qint64 answerId, const QString &text, const QString &reasoning);
+    /// Saves the final answer: every member of @p answer except ids and startedAt.
+    std::expected<void, HistoryError> finishAnswer(const AnswerRecord &answer);
+    /// Removes the conversation with all its lanes, turns and answers, from the tables, the
+    /// full-text index and (secure_delete + index merge + WAL checkpoint) the file's bytes.
+    std::expected<void, HistoryError> deleteConversation(qint64 conversationId);
+
+    // --- reads --------------------------------------------------------------------------
+    /// Newest (updatedAt) first.
+    std::expected<QList<ConversationSummary>, HistoryError> conversations() const;
+    /// The whole conversation: lanes (removed ones too), turns in order with their answers.
+    std::expected<ConversationRecord, HistoryError> conversation(qint64 conversationId) const;
+    /// Full-text search over prompts and answers; @p words as a user types them (each word
+    /// must occur; quotes and operators are taken literally). Best matches first, at most @p limit.
+    std::expected<QList<SearchHit>, HistoryError> search(const QString &words, int limit = 50) const;
+
+private:
+    struct Private;
+    Private *d;
+};
+
+} // namespace versus::history
