@@ -17,7 +17,7 @@ struct OpenReport {
     QString movedAsideTo;
     QString corruptionReason;
     int interruptedAnswers = 0; ///< answers left "streaming" by the last run, now Interrupted
-    int migratedFrom = -1;      ///< the schema version before a migration; -1 when none ran
+    int migratedFrom = -1;      ///< the schema version before a migration; -1 when none ran (or a new file)
 };
 
 /// The SQLite history (ARCHITECTURE.md "Storage"): one writer connection on the thread that
@@ -71,13 +71,17 @@ public:
     std::expected<void, HistoryError> deleteConversation(qint64 conversationId);
 
     // --- reads --------------------------------------------------------------------------
-    /// Newest (updatedAt) first.
+    /// Newest (updatedAt) first. Lane counts and targets include removed lanes.
     std::expected<QList<ConversationSummary>, HistoryError> conversations() const;
     /// The whole conversation: lanes (removed ones too), turns in order with their answers.
     std::expected<ConversationRecord, HistoryError> conversation(qint64 conversationId) const;
     /// Full-text search over prompts and answers; @p words as a user types them (each word
     /// must occur; quotes and operators are taken literally). Best matches first, at most @p limit.
     std::expected<QList<SearchHit>, HistoryError> search(const QString &words, int limit = 50) const;
+
+    /// Test-only: caps the database at @p pages pages (PRAGMA max_page_count) so that a test
+    /// can provoke a genuine SQLITE_FULL. Not for production use.
+    std::expected<void, HistoryError> setMaxPageCountForTesting(qint64 pages);
 
 private:
     struct Private;

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "history/historyschema.h"
+
+using namespace Qt::StringLiterals;
+
+namespace versus::history {
+
+// Conventions: times are INTEGER milliseconds since the epoch (UTC); JSON members are TEXT
+// holding compact JSON, NULL when empty; states are answerStateName() words.
+
+// Version 1: conversations, lanes, turns and answers.
+static const QStringList kVersion1 = {
+    uR"(CREATE TABLE conversations (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL))"_s,
+    uR"(CREATE TABLE lanes (
+        id INTEGER PRIMARY KEY,
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        provider TEXT NOT NULL,
+        model TEXT NOT NULL,
+        parameters TEXT,
+        removed INTEGER NOT NULL DEFAULT 0))"_s,
+    uR"(CREATE TABLE turns (
+        id INTEGER PRIMARY KEY,
+        conversation_id INTEGER NOT NULL REFERENCES conversations(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        prompt TEXT NOT NULL,
+        created_at INTEGER NOT NULL))"_s,
+    uR"(CREATE TABLE answers (
+        id INTEGER PRIMARY KEY,
+        turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+        lane_id INTEGER NOT NULL REFERENCES lanes(id) ON DELETE CASCADE,
+        state TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        reasoning TEXT NOT NULL DEFAULT '',
+        tool_calls TEXT,
+        finish_reason TEXT,
+        usage TEXT,
+        metrics TEXT,
+        cost TEXT,
+        error TEXT,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER,
+        updated_at INTEGER NOT NULL))"_s,
+    u"CREATE INDEX lanes_by_conversation ON lanes(conversation_id, position)"_s,
+    u"CREATE UNIQUE INDEX turns_by_conversation ON turns(conversation_id, position)"_s,
+    u"CREATE INDEX answers_by_turn ON answers(turn_id)"_s,
+    u"CREATE INDEX answers_by_lane ON answers(lane_id)"_s,
+    u"CREATE INDEX answers_streaming ON answers(state) WHERE state = 'streaming'"_s,
+};
+
+// Version 2: full-text search, votes and bench runs.
+//
+// The FTS5 tables are "external content" tables over turns(prompt) and
+// answers(text, reasoning): the text is stored once (in turns/answers) and snippet() reads it
+// from there, which a contentless table could not do. Triggers keep the index in step; an
+// external-content index must be told the exact old values on delete, which the triggers
+// below have at hand (OLD.*).
+//
+// Answers are indexed once they stop streaming: a streaming answer is checkpointed every
+// second and re-indexing its growing text each time would fill the index with segments
+// that are immediately obsolete. Interrupted answers are indexed when open() marks them.
+static const QStringList kVersion2 = {
+    u"CREATE VIRTUAL TABLE prompt_fts USING fts5(prompt, content='turns', content_rowid='id', "
+    u"tokenize='unicode61 remove_diacritics 2')"_s,
+    u"CREATE VIRTUAL TABLE answer_fts USING fts5(text, reasoning, content='answers', content_rowid='id', "
+    u"tokenize='unicode61 remove_diacritics 2')"_s,
+    uR"(CREATE TRIGGER turns_fts_insert AFTER INSERT ON turns BEGIN
+        INSERT INTO prompt_fts(rowid, prompt) VALUES (new.id, new.prompt);
+    END)"_s,
+    uR"(CREATE TRIGGER turns_fts_delete AFTER DELETE ON turns BEGIN
+        INSERT INTO prompt_fts(prompt_fts, rowid, prompt) VALUES ('delete', old.id, old.prompt);
+    END)"_s,
+    uR"(CREATE TRIGGER turns_fts_update AFTER UPDATE OF prompt ON turns BEGIN
+        INSERT INTO prompt_fts(prompt_fts, rowid, prompt) VALUES ('delete', old.id, old.prompt);
+        INSERT INTO prompt_fts(rowid, prompt) VALUES (new.id, new.prompt);
+    END)"_s,
+    uR"(CREATE TRIGGER answers_fts_insert AFTER INSERT ON answers WHEN new.state <> 'streaming' BEGIN
+        INSERT INTO answer_fts(rowid, text, reasoning) VALUES (new.id, new.text, new.reasoning);
+    END)"_s,
+    uR"(CREATE TRIGGER answers_fts_delete AFTER DELETE ON answers WHEN old.state <> 'streaming' BEGIN
+        INSERT INTO answer_fts(answer_fts, rowid, text, reasoning)
+            VALUES ('delete', old.id, old.text, old.reasoning);
+    END)"_s,
+    uR"(CREATE TRIGGER answers_fts_update AFTER UPDATE OF text, reasoning, state ON answers BEGIN
+        INSERT INTO answer_fts(answer_fts, rowid, text, reasoning)
+            SELECT 'delete', old.id, old.text, old.reasoning WHERE old.state <> 'streaming';
+        INSERT INTO answer_fts(rowid, text, reasoning)
+            SELECT new.id, new.text, new.reasoning WHERE new.state <> 'streaming';
+    END)"_s,
+    u"INSERT INTO prompt_fts(rowid, prompt) SELECT id, prompt FROM turns"_s,
+    u"INSERT INTO answer_fts(rowid, text, reasoning) SELECT id, text, reasoning FROM answers "
+    u"WHERE state <> 'streaming'"_s,
+    // A vote: which lane's answer the user preferred for a turn (lane_id NULL = a tie),
+    // with an optional note.
+    uR"(CREATE TABLE votes (
+        id INTEGER PRIMARY KEY,
+        turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+        lane_id INTEGER REFERENCES lanes(id) ON DELETE CASCADE,
+        note TEXT,
+        created_at INTEGER NOT NULL))"_s,
+    u"CREATE INDEX votes_by_turn ON votes(turn_id)"_s,
+    // A bench run as `versus-cli bench --json` reports it: the configuration (targets,
+    // prompts, runs, concurrency) and the whole {"runs", "summary"} document.
+    uR"(CREATE TABLE bench_runs (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL DEFAULT '',
+        config TEXT NOT NULL,
+        result TEXT,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER))"_s,
+};
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list = {{1, kVersion1}, {2, kVersion2}};
+    return list;
+}
+
+} // namespace versus::history
