@@ -7,6 +7,7 @@ namespace versus::cli {
 
 void runProviders(CommandContext &context, Done done);
 void runChat(CommandContext &context, Done done);
+void runCompare(CommandContext &context, Done done);
 void runPricing(CommandContext &context, Done done);
 void runKeys(CommandContext &context, Done done);
 void runModels(CommandContext &context, Done done);

@@ -22,6 +22,7 @@ const std::array kCommands{
     Command{"providers", "List the provider catalog, capabilities and key status", &runProviders},
     Command{"models", "List the models a provider offers now (live, cached for offline use)", &runModels},
     Command{"chat", "Send one prompt to one provider:model and stream the answer", &runChat},
+    Command{"compare", "Send one prompt to several provider:model lanes and compare them", &runCompare},
     Command{"pricing", "Show the effective price table (bundled + your overrides)", &runPricing},
     Command{"keys", "Store, list, test and delete API keys in the OS keychain", &runKeys},
 };

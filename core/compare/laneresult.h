@@ -3,25 +3,28 @@
 
 #include "chat/chatresult.h"
 #include "metrics/streamtimeline.h"
+#include "pricing/cost.h"
 
+#include <QDateTime>
 #include <QJsonArray>
-#include <QJsonObject>
+
+#include <optional>
 
 namespace versus {
 
 /// The outcome of one lane (one provider:model) for one turn: what the CLI prints with
-/// --json and what comparisons, benchmarks and exports are made of.
+/// --json (export/laneresultjson.h) and what comparisons, benchmarks and exports are made of.
 struct LaneResult {
     QString target;
     QString provider;
     QString model;
     ChatResult chat;
     StreamMetrics metrics;
-    QJsonValue cost = QJsonValue::Null; ///< cost object, or null when no price is known
+    std::optional<CostBreakdown> cost; ///< nothing when no price is known (or nothing was counted)
+    bool priced = false;               ///< the catalog has a price for the lane's model
     QJsonArray toolRounds;
+    QDateTime sentAt; ///< UTC; invalid when the request was never sent
+    friend bool operator==(const LaneResult &, const LaneResult &) = default;
 };
-
-/// The lane-result JSON document of ARCHITECTURE.md ("versus-cli chat --json").
-QJsonObject laneResultToJson(const LaneResult &lane);
 
 } // namespace versus

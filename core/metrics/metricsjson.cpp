@@ -13,6 +13,10 @@ QJsonValue number(const std::optional<double> &value)
     // JSON has no NaN or infinity: a figure that is not finite does not apply.
     return value && std::isfinite(*value) ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
+std::optional<double> optionalDouble(const QJsonValue &value)
+{
+    return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
+}
 } // namespace
 
 QJsonObject serverTimingToJson(const ServerTiming &server)
@@ -43,6 +47,33 @@ QJsonObject metricsToJson(const StreamMetrics &m)
         {QStringLiteral("tokens_source"), tokensSource},
         {QStringLiteral("server"), m.server ? QJsonValue(serverTimingToJson(*m.server)) : QJsonValue(QJsonValue::Null)},
     };
+}
+
+StreamMetrics metricsFromJson(const QJsonObject &object)
+{
+    StreamMetrics m;
+    m.ttftMs = optionalDouble(object.value(u"ttft_ms"));
+    m.ttfatMs = optionalDouble(object.value(u"ttfat_ms"));
+    m.e2eMs = optionalDouble(object.value(u"e2e_ms"));
+    m.outputTokensPerS = optionalDouble(object.value(u"output_tokens_per_s"));
+    m.itlP50Ms = optionalDouble(object.value(u"itl_ms_p50"));
+    m.itlP95Ms = optionalDouble(object.value(u"itl_ms_p95"));
+    m.chunks = object.value(u"chunks").toInteger();
+    m.reasoningMs = optionalDouble(object.value(u"reasoning_ms"));
+    m.networkGatewayMs = optionalDouble(object.value(u"network_gateway_ms"));
+    m.estimated = object.value(u"tokens_source").toString() == u"estimated";
+    if (object.value(u"completion_tokens").isDouble())
+        m.completionTokens = object.value(u"completion_tokens").toInteger();
+    if (object.value(u"server").isObject()) {
+        const QJsonObject s = object.value(u"server").toObject();
+        ServerTiming server;
+        server.queueMs = optionalDouble(s.value(u"queue_ms"));
+        server.promptMs = optionalDouble(s.value(u"prompt_ms"));
+        server.completionMs = optionalDouble(s.value(u"completion_ms"));
+        server.outputTokensPerS = optionalDouble(s.value(u"output_tokens_per_s"));
+        m.server = server;
+    }
+    return m;
 }
 
 } // namespace versus

@@ -17,4 +17,9 @@ QJsonObject metricsToJson(const StreamMetrics &metrics);
 /// The "server" object alone (null members where the provider did not report).
 QJsonObject serverTimingToJson(const ServerTiming &server);
 
+/// Reads what metricsToJson() wrote (the history reads stored answers back). The completion
+/// count is not a member of the lane result; it is read from "completion_tokens" when a writer
+/// added it.
+StreamMetrics metricsFromJson(const QJsonObject &object);
+
 } // namespace versus

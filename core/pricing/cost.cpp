@@ -124,4 +124,41 @@ QJsonValue costToJson(const std::optional<CostBreakdown> &cost)
     return object;
 }
 
+QJsonValue costToExactJson(const std::optional<CostBreakdown> &cost)
+{
+    if (!cost)
+        return QJsonValue(QJsonValue::Null);
+    QJsonObject object = costToJson(cost).toObject();
+    object.insert(u"input_micro_usd", cost->inputMicroUsd);
+    object.insert(u"cached_input_micro_usd", cost->cachedInputMicroUsd);
+    object.insert(u"output_micro_usd", cost->outputMicroUsd);
+    object.insert(u"total_micro_usd", cost->totalMicroUsd);
+    return object;
+}
+
+std::optional<CostBreakdown> costFromJson(const QJsonObject &object)
+{
+    if (object.isEmpty())
+        return std::nullopt;
+    const auto micro = [&object](QStringView exact, QStringView usd) -> qint64 {
+        const QJsonValue value = object.value(exact);
+        if (value.isDouble())
+            return value.toInteger();
+        return qRound64(object.value(usd).toDouble() * 1e6);
+    };
+    CostBreakdown cost;
+    cost.cachedInputMicroUsd = micro(u"cached_input_micro_usd", u"cached_input_usd");
+    // input_usd includes cached input (see costToJson).
+    cost.inputMicroUsd = object.value(u"input_micro_usd").isDouble()
+                             ? object.value(u"input_micro_usd").toInteger()
+                             : qRound64(object.value(u"input_usd").toDouble() * 1e6) - cost.cachedInputMicroUsd;
+    cost.outputMicroUsd = micro(u"output_micro_usd", u"output_usd");
+    cost.totalMicroUsd = micro(u"total_micro_usd", u"total_usd");
+    cost.estimated = object.value(u"estimated").toBool();
+    cost.priceSource = object.value(u"price_source").toString();
+    cost.priceAsOf = QDate::fromString(object.value(u"price_as_of").toString(), Qt::ISODate);
+    cost.tier = object.value(u"tier").toString();
+    return cost;
+}
+
 } // namespace versus

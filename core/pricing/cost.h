@@ -64,4 +64,12 @@ QString formatUsd(qint64 microUsd);
 /// is no price. input_usd includes cached input; cached_input_usd and tier are given too.
 QJsonValue costToJson(const std::optional<CostBreakdown> &cost);
 
+/// costToJson() plus the exact amounts ("input_micro_usd", "cached_input_micro_usd",
+/// "output_micro_usd", "total_micro_usd"): what the history stores, so that totals read back
+/// are the same integers.
+QJsonValue costToExactJson(const std::optional<CostBreakdown> &cost);
+/// Reads costToExactJson() (or, without the exact members, costToJson() rounded to micro-USD);
+/// nothing for an empty object.
+std::optional<CostBreakdown> costFromJson(const QJsonObject &object);
+
 } // namespace versus

@@ -1,7 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "compare/laneresult.h"
-
-#include "metrics/metricsjson.h"
+#include "chat/chatjson.h"
 
 #include <QJsonDocument>
 
@@ -15,8 +13,18 @@ QJsonValue number(const std::optional<qint64> &value)
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
-// Milliseconds and rates with two decimals: more digits would only be noise.
-QJsonValue rounded(const std::optional<double> &value)
+std::optional<qint64> optionalInt(const QJsonValue &value)
+{
+    return value.isDouble() ? std::optional<qint64>(value.toInteger()) : std::nullopt;
+}
+
+std::optional<double> optionalDouble(const QJsonValue &value)
+{
+    return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
+}
+} // namespace
+
+QJsonValue roundedJson(const std::optional<double> &value)
 {
     if (!value || !std::isfinite(*value))
         return QJsonValue::Null;
@@ -36,6 +44,17 @@ QJsonValue usageToJson(const Usage &usage)
     };
 }
 
+Usage usageFromJson(const QJsonObject &object)
+{
+    Usage usage;
+    usage.promptTokens = optionalInt(object.value(u"prompt_tokens"));
+    usage.completionTokens = optionalInt(object.value(u"completion_tokens"));
+    usage.reasoningTokens = optionalInt(object.value(u"reasoning_tokens"));
+    usage.cachedPromptTokens = optionalInt(object.value(u"cached_prompt_tokens"));
+    usage.estimated = object.value(u"source").toString() == u"estimated";
+    return usage;
+}
+
 QJsonValue rateLimitToJson(const RateLimit &r)
 {
     if (r.isEmpty())
@@ -45,12 +64,12 @@ QJsonValue rateLimitToJson(const RateLimit &r)
         {QStringLiteral("limit_tokens"), number(r.limitTokens)},
         {QStringLiteral("remaining_requests"), number(r.remainingRequests)},
         {QStringLiteral("remaining_tokens"), number(r.remainingTokens)},
-        {QStringLiteral("reset_requests_s"), rounded(r.resetRequestsS)},
-        {QStringLiteral("reset_tokens_s"), rounded(r.resetTokensS)},
+        {QStringLiteral("reset_requests_s"), roundedJson(r.resetRequestsS)},
+        {QStringLiteral("reset_tokens_s"), roundedJson(r.resetTokensS)},
     };
 }
 
-QJsonValue errorToJson(const std::optional<ChatError> &error)
+QJsonValue chatErrorToJson(const std::optional<ChatError> &error)
 {
     if (!error)
         return QJsonValue::Null;
@@ -60,8 +79,19 @@ QJsonValue errorToJson(const std::optional<ChatError> &error)
          error->httpStatus ? QJsonValue(error->httpStatus) : QJsonValue(QJsonValue::Null)},
         {QStringLiteral("message"), error->message},
         {QStringLiteral("code"), error->code.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(error->code)},
-        {QStringLiteral("retry_after_s"), rounded(error->retryAfterS)},
+        {QStringLiteral("retry_after_s"), roundedJson(error->retryAfterS)},
     };
+}
+
+std::optional<ChatError> chatErrorFromJson(const QJsonObject &object)
+{
+    const auto kind = errorKindFromName(object.value(u"kind").toString());
+    if (!kind)
+        return std::nullopt;
+    ChatError error = ChatError::make(*kind, object.value(u"message").toString(), object.value(u"http_status").toInt());
+    error.code = object.value(u"code").toString();
+    error.retryAfterS = optionalDouble(object.value(u"retry_after_s"));
+    return error;
 }
 
 QJsonArray toolCallsToJson(const QList<ToolCall> &calls)
@@ -81,30 +111,16 @@ QJsonArray toolCallsToJson(const QList<ToolCall> &calls)
     }
     return array;
 }
-} // namespace
 
-QJsonObject laneResultToJson(const LaneResult &lane)
+QList<ToolCall> toolCallsFromJson(const QJsonArray &array)
 {
-    const ChatResult &chat = lane.chat;
-    return QJsonObject{
-        {QStringLiteral("target"), lane.target},
-        {QStringLiteral("provider"), lane.provider},
-        {QStringLiteral("model"), lane.model},
-        {QStringLiteral("status"), resultStatusName(chat.status)},
-        {QStringLiteral("text"), chat.text},
-        {QStringLiteral("reasoning"), chat.reasoning},
-        {QStringLiteral("tool_calls"), toolCallsToJson(chat.toolCalls)},
-        {QStringLiteral("tool_rounds"), lane.toolRounds},
-        {QStringLiteral("finish_reason"),
-         chat.finishReason ? QJsonValue(*chat.finishReason) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("usage"), usageToJson(chat.usage)},
-        {QStringLiteral("metrics"), metricsToJson(lane.metrics)},
-        {QStringLiteral("cost"), lane.cost},
-        {QStringLiteral("provider_cost_usd"),
-         chat.providerCostUsd ? QJsonValue(*chat.providerCostUsd) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("rate_limit"), rateLimitToJson(chat.rateLimit)},
-        {QStringLiteral("error"), errorToJson(chat.error)},
-    };
+    QList<ToolCall> calls;
+    for (const QJsonValue &value : array) {
+        const QJsonObject object = value.toObject();
+        calls.append(ToolCall{int(calls.size()), object.value(u"id").toString(), object.value(u"name").toString(),
+                              object.value(u"arguments").toString()});
+    }
+    return calls;
 }
 
 } // namespace versus

@@ -1,0 +1,302 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "comparisonrun.h"
+
+#include "clisupport.h"
+#include "export/laneresultjson.h"
+#include "interruptnotifier.h"
+#include "laneoutput.h"
+#include "pricing/pricecatalog.h"
+#include "providers/erroradvice.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace std::chrono_literals;
+
+namespace versus::cli {
+
+void addRunOptions(QCommandLineParser &parser)
+{
+    parser.addOption({{QStringLiteral("t"), QStringLiteral("target")},
+                      QStringLiteral("Provider and model, e.g. groq:openai/gpt-oss-120b."),
+                      QStringLiteral("PROVIDER:MODEL")});
+    addRequestOptions(parser);
+    parser.addOption({QStringLiteral("no-history"),
+                      QStringLiteral("Do not save this run in the history (the app's conversations).")});
+    parser.addPositionalArgument(QStringLiteral("prompt"), QStringLiteral("The prompt, or - to read standard input."));
+}
+
+std::expected<RunOptions, QString> readRunOptions(CommandContext &context, const QCommandLineParser &parser)
+{
+    RunOptions options;
+    for (const QString &text : parser.values(QStringLiteral("target"))) {
+        const auto target = Target::parse(text);
+        if (!target)
+            return std::unexpected(QStringLiteral("\"%1\" is not PROVIDER:MODEL").arg(text));
+        options.targets << *target;
+    }
+    if (auto ok = readRequestOptions(parser, options.parameters); !ok)
+        return std::unexpected(ok.error());
+    const auto timeoutMs = readTimeoutMs(parser, 0);
+    if (!timeoutMs)
+        return std::unexpected(timeoutMs.error());
+    if (parser.isSet(QStringLiteral("timeout")))
+        options.timeoutMs = *timeoutMs;
+    const auto baseUrl = readBaseUrl(parser);
+    if (!baseUrl)
+        return std::unexpected(baseUrl.error());
+    options.baseUrl = *baseUrl;
+    options.json = parser.isSet(QStringLiteral("json"));
+    options.saveHistory = !parser.isSet(QStringLiteral("no-history"));
+    auto prompt = readPrompt(context, parser.positionalArguments());
+    if (!prompt)
+        return std::unexpected(prompt.error());
+    options.prompt = *prompt;
+    return options;
+}
+
+ComparisonRun::ComparisonRun(CommandContext &context, Done done, RunOptions options)
+    : m_context(context)
+    , m_done(std::move(done))
+    , m_options(std::move(options))
+{
+    m_statusTimer.setInterval(100ms);
+    connect(&m_statusTimer, &QTimer::timeout, this, &ComparisonRun::drawStatus);
+}
+
+ComparisonRun::~ComparisonRun() = default;
+
+void ComparisonRun::start()
+{
+    EngineOptions engineOptions;
+    engineOptions.network = &m_context.network;
+    engineOptions.history = m_options.saveHistory;
+    m_engine = std::make_unique<Engine>(engineOptions);
+    QTextStream &err = m_context.err;
+    for (const CatalogProblem &problem : m_engine->catalogProblems())
+        err << "versus-cli: warning: " << problem.toString() << '\n';
+    for (const PriceError &error : m_engine->priceProblems())
+        err << "versus-cli: warning: " << error.toString() << '\n';
+    if (m_options.timeoutMs)
+        m_engine->transport.firstByteTimeoutMs = m_engine->transport.idleTimeoutMs = *m_options.timeoutMs;
+
+    for (const Target &target : std::as_const(m_options.targets)) {
+        const auto found = findProvider(m_engine->registry(), target.provider);
+        if (!found) {
+            err << "versus-cli: " << found.error() << '\n';
+            return finish(ExitUsage);
+        }
+        const ProviderInfo &info = (*found)->info();
+        if (!info.findModel(target.model))
+            err << "versus-cli: warning: " << info.displayName << " has no catalog entry for \"" << target.model
+                << "\": its capabilities are unknown and it has no price.\n";
+        else if (!m_engine->prices().find(target.provider, target.model))
+            err << "versus-cli: warning: no price is known for " << target.toString()
+                << "; cost will not be shown. Add one to " << PriceCatalog::defaultOverridePath() << '\n';
+    }
+
+    if (m_options.saveHistory) {
+        if (const auto &report = m_engine->historyReport(); report && !report->movedAsideTo.isEmpty())
+            err << "versus-cli: warning: the history file was damaged (" << report->corruptionReason
+                << "); it was moved to " << report->movedAsideTo << " and a new one was started.\n";
+        if (const auto &error = m_engine->historyError()) {
+            err << "versus-cli: the history cannot be opened: " << error->message
+                << "\n  Nothing was sent. Free some disk space or fix the permissions of "
+                << history::HistoryStore::defaultPath() << ", or add --no-history.\n";
+            return finish(ExitFailure);
+        }
+    }
+    err.flush();
+
+    m_comparison = std::make_unique<Comparison>(*m_engine);
+    m_comparison->setSaving(m_options.saveHistory);
+    m_comparison->setBaseUrlOverride(m_options.baseUrl);
+    for (const Target &target : std::as_const(m_options.targets)) {
+        ComparisonLane *lane = m_comparison->addLane(target, m_options.parameters);
+        m_lanes << lane;
+        m_results << std::nullopt;
+        connect(lane, &ComparisonLane::runStarted, this, [this](LaneRun *run) {
+            connect(run, &LaneRun::retrying, this, [this, run](int n, double delay, const ChatError &why) {
+                m_context.err << "versus-cli: "
+                              << (m_lanes.size() > 1 ? run->spec().target.toString() + u' ' : QString()) << why.message
+                              << " — retry " << n << " in " << QString::number(delay, 'f', 1) << " s\n";
+                m_context.err.flush();
+            });
+            if (m_options.output == RunOptions::Output::StreamOneLane && !m_options.json)
+                connect(run, &LaneRun::deltaReceived, this, &ComparisonRun::onDelta);
+        });
+    }
+    connect(m_comparison.get(), &Comparison::laneFinished, this, &ComparisonRun::onLaneFinished);
+    connect(m_comparison.get(), &Comparison::turnFinished, this, &ComparisonRun::onTurnFinished);
+    connect(m_comparison.get(), &Comparison::historyFailed, this, [this](const history::HistoryError &error) {
+        m_context.err << "versus-cli: warning: the history could not be written: " << error.message
+                      << " (the answer below is complete; it may be missing from the history)\n";
+        m_context.err.flush();
+    });
+    connect(&m_context.interrupt, &InterruptNotifier::interrupted, m_comparison.get(), &Comparison::stopAll);
+
+    m_clock.start();
+    const bool live = m_options.output == RunOptions::Output::Table && !m_options.json && m_context.stdoutIsTerminal;
+    if (live) {
+        m_statusTimer.start();
+        drawStatus();
+    }
+    auto sent = m_comparison->send(m_options.prompt);
+    if (!sent) {
+        m_statusTimer.stop();
+        err << "versus-cli: the prompt could not be saved to the history, so nothing was sent: " << sent.error().message
+            << "\n  Free some disk space or fix the permissions of " << m_engine->history()->path()
+            << ", or add --no-history.\n";
+        return finish(ExitFailure);
+    }
+}
+
+void ComparisonRun::onDelta(const ChatDelta &delta)
+{
+    if (!delta.reasoning.isEmpty()) {
+        if (!m_inReasoning && m_context.stdoutIsTerminal)
+            m_context.err << "\x1b[2m";
+        m_inReasoning = true;
+        m_context.err << delta.reasoning;
+        m_context.err.flush();
+    }
+    if (!delta.text.isEmpty()) {
+        if (m_inReasoning) {
+            m_context.err << (m_context.stdoutIsTerminal ? "\x1b[0m\n" : "\n");
+            m_context.err.flush();
+            m_inReasoning = false;
+        }
+        m_context.out << delta.text;
+        m_context.out.flush();
+        m_wroteText = true;
+    }
+}
+
+void ComparisonRun::drawStatus()
+{
+    // One line per lane, redrawn in place on the terminal (stderr keeps stdout for the table).
+    QTextStream &err = m_context.err;
+    if (m_statusLines > 0)
+        err << "\x1b[" << m_statusLines << 'F';
+    m_statusLines = 0;
+    for (int i = 0; i < m_lanes.size(); ++i) {
+        ComparisonLane *lane = m_lanes.at(i);
+        QString state;
+        if (m_results.at(i)) {
+            state =
+                resultStatusName(m_results.at(i)->chat.status) + QStringLiteral(" · ") + metricsLine(*m_results.at(i));
+        } else if (const LaneRun *run = lane->run()) {
+            if (run->phase() == LaneRun::Phase::ResolvingKey || !run->stream()) {
+                state = QStringLiteral("looking up the key…");
+            } else {
+                const StreamTimeline &timeline = run->stream()->timeline();
+                const double elapsed = double(timeline.nowNs() - timeline.startNs()) / 1e9;
+                if (timeline.tokenChunkCount() == 0) {
+                    state = QStringLiteral("waiting %1 s").arg(elapsed, 0, 'f', 1);
+                } else {
+                    const auto speed = timeline.liveTokensPerS();
+                    state = QStringLiteral("streaming %1 s · ~%2 tokens%3")
+                                .arg(elapsed, 0, 'f', 1)
+                                .arg(timeline.estimatedUsage().completionTokens.value_or(0))
+                                .arg(speed ? QStringLiteral(" · %1 tok/s").arg(*speed, 0, 'f', 0) : QString());
+                }
+            }
+        }
+        err << "\x1b[2K" << lane->target().toString() << "  " << state << '\n';
+        ++m_statusLines;
+    }
+    err.flush();
+}
+
+void ComparisonRun::onLaneFinished(ComparisonLane *lane, const LaneResult &result)
+{
+    const int index = int(m_lanes.indexOf(lane));
+    if (index >= 0)
+        m_results[index] = result;
+}
+
+void ComparisonRun::printLaneError(const LaneResult &result)
+{
+    if (!result.chat.error || result.chat.status == ResultStatus::Ok)
+        return;
+    const ChatError &e = *result.chat.error;
+    QTextStream &err = m_context.err;
+    err << "versus-cli: " << (m_lanes.size() > 1 ? result.target + QStringLiteral(": ") : QString())
+        << errorTitle(e.kind) << " (" << errorKindName(e.kind);
+    if (e.httpStatus)
+        err << ", HTTP " << e.httpStatus;
+    err << "): " << e.message << '\n';
+    if (const Provider *provider = m_engine->registry().find(result.provider)) {
+        const QString advice = errorAdvice(e, provider->info());
+        if (!advice.isEmpty())
+            err << "  " << advice << '\n';
+    }
+}
+
+void ComparisonRun::onTurnFinished()
+{
+    m_statusTimer.stop();
+    QList<LaneResult> results;
+    bool allOk = true;
+    for (const auto &result : std::as_const(m_results)) {
+        if (!result)
+            continue;
+        results << *result;
+        allOk = allOk && result->chat.status == ResultStatus::Ok;
+    }
+    const QJsonValue conversationId =
+        m_comparison->conversationId() ? QJsonValue(m_comparison->conversationId()) : QJsonValue(QJsonValue::Null);
+    if (m_options.json) {
+        if (m_options.output == RunOptions::Output::StreamOneLane && results.size() == 1) {
+            QJsonObject object = laneResultToJson(results.first());
+            object.insert(u"conversation_id", conversationId);
+            writeJson(m_context.out, QJsonDocument(object));
+        } else {
+            QJsonArray array;
+            for (const LaneResult &result : std::as_const(results))
+                array.append(laneResultToJson(result));
+            writeJson(m_context.out, QJsonDocument(QJsonObject{{QStringLiteral("results"), array},
+                                                               {QStringLiteral("conversation_id"), conversationId}}));
+        }
+        return finish(allOk ? ExitOk : ExitFailure);
+    }
+    if (m_options.output == RunOptions::Output::StreamOneLane) {
+        if (m_inReasoning)
+            m_context.err << (m_context.stdoutIsTerminal ? "\x1b[0m\n" : "\n");
+        if (m_wroteText)
+            m_context.out << '\n';
+        m_context.out.flush();
+        for (const LaneResult &result : std::as_const(results)) {
+            for (const ToolCall &call : result.chat.toolCalls)
+                m_context.err << "tool call " << call.name << '(' << call.arguments << ")\n";
+            printLaneError(result);
+            m_context.err << metricsLine(result) << '\n';
+        }
+        m_context.err.flush();
+        return finish(allOk ? ExitOk : ExitFailure);
+    }
+    if (m_statusLines > 0) {
+        drawStatus(); // the final state of every lane, then the table below it
+        m_context.err.flush();
+    }
+    for (const QString &line : resultsTable(results))
+        m_context.out << line << '\n';
+    m_context.out.flush();
+    for (const LaneResult &result : std::as_const(results))
+        printLaneError(result);
+    if (m_comparison->conversationId())
+        m_context.err << "Saved as conversation " << m_comparison->conversationId() << " (versus-cli history show "
+                      << m_comparison->conversationId() << ").\n";
+    m_context.err.flush();
+    finish(allOk ? ExitOk : ExitFailure);
+}
+
+void ComparisonRun::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    m_done(exitCode);
+}
+
+} // namespace versus::cli

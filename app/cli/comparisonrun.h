@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "command.h"
+#include "compare/comparison.h"
+#include "engine/engine.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+namespace versus::cli {
+
+/// What `chat` and `compare` share: the request options, the lanes, and how results are shown.
+struct RunOptions {
+    QList<Target> targets;
+    ProviderConfig parameters;
+    QString prompt;
+    QUrl baseUrl;
+    std::optional<int> timeoutMs;
+    bool json = false;
+    bool saveHistory = true;
+    enum class Output { StreamOneLane, Table } output = Output::Table;
+};
+
+/// Adds the options of chat and compare (targets, request options, --no-history, --json).
+void addRunOptions(QCommandLineParser &parser);
+/// Reads them; an error text for a usage error.
+std::expected<RunOptions, QString> readRunOptions(CommandContext &context, const QCommandLineParser &parser);
+
+/// Runs one prompt through a Comparison of the given lanes — the same core objects the window
+/// uses — and prints the result: the streamed answer (chat) or a live status line per lane
+/// and a table (compare), or one JSON document. Calls done() once with the exit status.
+class ComparisonRun : public QObject {
+public:
+    ComparisonRun(CommandContext &context, Done done, RunOptions options);
+    ~ComparisonRun() override;
+    void start();
+
+private:
+    void onDelta(const ChatDelta &delta);
+    void onLaneFinished(ComparisonLane *lane, const LaneResult &result);
+    void onTurnFinished();
+    void drawStatus();
+    void printTable();
+    void printLaneError(const LaneResult &result);
+    void finish(int exitCode);
+
+    CommandContext &m_context;
+    Done m_done;
+    RunOptions m_options;
+    std::unique_ptr<Engine> m_engine;
+    std::unique_ptr<Comparison> m_comparison;
+    QList<ComparisonLane *> m_lanes;
+    QList<std::optional<LaneResult>> m_results;
+    QTimer m_statusTimer;
+    QElapsedTimer m_clock;
+    int m_statusLines = 0;
+    bool m_inReasoning = false;
+    bool m_wroteText = false;
+    bool m_finished = false;
+};
+
+} // namespace versus::cli

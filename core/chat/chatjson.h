@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chat/chattypes.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+
+namespace versus {
+
+// The members of a lane result (ARCHITECTURE.md) that are chat values, both ways: the CLI
+// and exports write them, the history stores them and reads them back.
+
+/// A JSON number, or null when absent or not finite; rounded to two decimals (ms and rates:
+/// more digits would only be noise).
+QJsonValue roundedJson(const std::optional<double> &value);
+
+/// {"prompt_tokens", "completion_tokens", "reasoning_tokens", "cached_prompt_tokens",
+/// "source": "provider|estimated"}; null when nothing was counted.
+QJsonValue usageToJson(const Usage &usage);
+Usage usageFromJson(const QJsonObject &object);
+
+/// limit_*, remaining_*, reset_*_s; null when no header was sent.
+QJsonValue rateLimitToJson(const RateLimit &rateLimit);
+
+/// {"kind", "http_status", "message", "code", "retry_after_s"}; null when there is no error.
+QJsonValue chatErrorToJson(const std::optional<ChatError> &error);
+/// Nothing for an empty object or an unknown kind.
+std::optional<ChatError> chatErrorFromJson(const QJsonObject &object);
+
+/// [{"id", "name", "arguments" (raw text), "valid_json", "schema_errors"}].
+QJsonArray toolCallsToJson(const QList<ToolCall> &calls);
+QList<ToolCall> toolCallsFromJson(const QJsonArray &array);
+
+} // namespace versus

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "compare/answercodec.h"
+
+#include "chat/chatjson.h"
+#include "metrics/metricsjson.h"
+
+namespace versus {
+
+using history::AnswerState;
+
+AnswerState answerStateFor(ResultStatus status)
+{
+    switch (status) {
+    case ResultStatus::Ok:
+        return AnswerState::Complete;
+    case ResultStatus::Error:
+        return AnswerState::Error;
+    case ResultStatus::Cancelled:
+        return AnswerState::Cancelled;
+    case ResultStatus::Truncated:
+        return AnswerState::Truncated;
+    }
+    return AnswerState::Error;
+}
+
+ResultStatus resultStatusFor(AnswerState state)
+{
+    switch (state) {
+    case AnswerState::Complete:
+        return ResultStatus::Ok;
+    case AnswerState::Error:
+        return ResultStatus::Error;
+    case AnswerState::Cancelled:
+        return ResultStatus::Cancelled;
+    case AnswerState::Streaming:
+    case AnswerState::Truncated:
+    case AnswerState::Interrupted:
+        return ResultStatus::Truncated;
+    }
+    return ResultStatus::Error;
+}
+
+history::AnswerRecord answerRecordFor(const LaneResult &result, AnswerState state)
+{
+    const ChatResult &chat = result.chat;
+    history::AnswerRecord record;
+    record.state = state;
+    record.text = chat.text;
+    record.reasoning = chat.reasoning;
+    record.toolCalls = toolCallsToJson(chat.toolCalls);
+    record.finishReason = chat.finishReason.value_or(QString());
+    record.usage = usageToJson(chat.usage).toObject();
+    if (chat.usage.totalTokens && !record.usage.isEmpty())
+        record.usage.insert(u"total_tokens", *chat.usage.totalTokens);
+    record.metrics = metricsToJson(result.metrics);
+    if (result.metrics.completionTokens)
+        record.metrics.insert(u"completion_tokens", *result.metrics.completionTokens);
+    record.cost = costToExactJson(result.cost).toObject();
+    if (!record.cost.isEmpty() || result.priced)
+        record.cost.insert(u"priced", result.priced);
+    if (chat.providerCostUsd)
+        record.cost.insert(u"provider_cost_usd", *chat.providerCostUsd);
+    record.error = chatErrorToJson(chat.error).toObject();
+    record.finishedAt = QDateTime::currentDateTimeUtc();
+    return record;
+}
+
+LaneResult laneResultFromRecord(const history::AnswerRecord &answer, const history::LaneRecord &lane)
+{
+    LaneResult result;
+    result.provider = lane.provider;
+    result.model = lane.model;
+    result.target = lane.provider + u':' + lane.model;
+    ChatResult &chat = result.chat;
+    chat.status = resultStatusFor(answer.state);
+    chat.text = answer.text;
+    chat.reasoning = answer.reasoning;
+    chat.toolCalls = toolCallsFromJson(answer.toolCalls);
+    if (!answer.finishReason.isEmpty())
+        chat.finishReason = answer.finishReason;
+    chat.usage = usageFromJson(answer.usage);
+    if (answer.usage.value(u"total_tokens").isDouble())
+        chat.usage.totalTokens = answer.usage.value(u"total_tokens").toInteger();
+    chat.error = chatErrorFromJson(answer.error);
+    if (answer.cost.value(u"provider_cost_usd").isDouble())
+        chat.providerCostUsd = answer.cost.value(u"provider_cost_usd").toDouble();
+    result.metrics = metricsFromJson(answer.metrics);
+    result.cost = answer.cost.value(u"total_usd").isDouble() ? costFromJson(answer.cost) : std::nullopt;
+    result.priced = answer.cost.value(u"priced").toBool();
+    result.sentAt = answer.startedAt;
+    return result;
+}
+
+} // namespace versus

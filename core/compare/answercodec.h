@@ -1,0 +1,20 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "compare/laneresult.h"
+#include "history/historyrecords.h"
+
+namespace versus {
+
+/// The history state of a finished answer.
+history::AnswerState answerStateFor(ResultStatus status);
+/// The result status an answer state reads back as (Interrupted answers read as Truncated).
+ResultStatus resultStatusFor(history::AnswerState state);
+
+/// What the history stores of a lane's answer: the lane-result JSON members, with the exact
+/// cost amounts and the completion count that derived figures used.
+history::AnswerRecord answerRecordFor(const LaneResult &result, history::AnswerState state);
+/// A stored answer read back as the lane result it was saved from.
+LaneResult laneResultFromRecord(const history::AnswerRecord &answer, const history::LaneRecord &lane);
+
+} // namespace versus

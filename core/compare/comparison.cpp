@@ -1,0 +1,473 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "compare/comparison.h"
+
+#include "compare/answercodec.h"
+#include "engine/engine.h"
+#include "history/historystore.h"
+#include "metrics/tokenestimator.h"
+#include "pricing/pricecatalog.h"
+
+#include <QJsonArray>
+
+namespace versus {
+
+namespace {
+
+QJsonObject parametersToJson(const ProviderConfig &config)
+{
+    QJsonObject object;
+    if (!config.systemPrompt.isEmpty())
+        object.insert(u"system", config.systemPrompt);
+    if (config.temperature)
+        object.insert(u"temperature", *config.temperature);
+    if (config.topP)
+        object.insert(u"top_p", *config.topP);
+    if (config.maxTokens)
+        object.insert(u"max_tokens", *config.maxTokens);
+    if (config.seed)
+        object.insert(u"seed", *config.seed);
+    if (!config.stop.isEmpty())
+        object.insert(u"stop", QJsonArray::fromStringList(config.stop));
+    if (!config.serviceTier.isEmpty())
+        object.insert(u"service_tier", config.serviceTier);
+    if (!config.reasoningEffort.isEmpty())
+        object.insert(u"reasoning_effort", config.reasoningEffort);
+    return object;
+}
+
+ProviderConfig parametersFromJson(const QJsonObject &object)
+{
+    ProviderConfig config;
+    config.systemPrompt = object.value(u"system").toString();
+    if (object.value(u"temperature").isDouble())
+        config.temperature = object.value(u"temperature").toDouble();
+    if (object.value(u"top_p").isDouble())
+        config.topP = object.value(u"top_p").toDouble();
+    if (object.value(u"max_tokens").isDouble())
+        config.maxTokens = object.value(u"max_tokens").toInteger();
+    if (object.value(u"seed").isDouble())
+        config.seed = object.value(u"seed").toInteger();
+    for (const QJsonValue &stop : object.value(u"stop").toArray())
+        config.stop << stop.toString();
+    config.serviceTier = object.value(u"service_tier").toString();
+    config.reasoningEffort = object.value(u"reasoning_effort").toString();
+    return config;
+}
+
+// Only an answer that used tokens is billed; a refused request costs nothing.
+void addAnswerCost(CostTotals &totals, const LaneResult &result)
+{
+    const Usage &usage = result.chat.usage;
+    if (!usage.promptTokens && !usage.completionTokens)
+        return;
+    if (result.cost)
+        totals.add(*result.cost);
+    else
+        totals.addUnpriced();
+}
+
+} // namespace
+
+QString titleFromPrompt(const QString &prompt)
+{
+    QString line = prompt.trimmed().section(u'\n', 0, 0).simplified();
+    constexpr qsizetype kMax = 60;
+    if (line.size() > kMax) {
+        line.truncate(kMax);
+        const qsizetype space = line.lastIndexOf(u' ');
+        if (space > kMax / 2)
+            line.truncate(space);
+        line += u'…';
+    }
+    return line;
+}
+
+Comparison::Comparison(Engine &engine, QObject *parent)
+    : QObject(parent)
+    , m_engine(engine)
+{
+}
+
+Comparison::~Comparison()
+{
+    // Runs are children of their lanes; make sure none reports into a half-destroyed object.
+    for (ComparisonLane *lane : std::as_const(m_lanes)) {
+        if (LaneRun *run = lane->run())
+            run->disconnect(this);
+    }
+}
+
+int Comparison::indexOf(const ComparisonLane *lane) const
+{
+    return int(m_lanes.indexOf(const_cast<ComparisonLane *>(lane)));
+}
+
+bool Comparison::isSaving() const
+{
+    return m_saving && m_engine.history();
+}
+
+void Comparison::setSaving(bool saving)
+{
+    m_saving = saving;
+}
+
+history::LaneRecord Comparison::laneRecord(const ComparisonLane *lane) const
+{
+    history::LaneRecord record;
+    record.id = lane->historyId();
+    record.position = indexOf(lane);
+    record.provider = lane->target().provider;
+    record.model = lane->target().model;
+    record.parameters = parametersToJson(lane->parameters());
+    return record;
+}
+
+void Comparison::saveLane(ComparisonLane *lane)
+{
+    history::HistoryStore *store = m_engine.history();
+    if (!m_conversationId || !store || !isSaving())
+        return;
+    if (!lane->m_historyId) {
+        auto added = store->addLane(m_conversationId, laneRecord(lane));
+        if (!added) {
+            Q_EMIT historyFailed(added.error());
+            return;
+        }
+        lane->m_historyId = added->id;
+    }
+    for (ComparisonLane *each : std::as_const(m_lanes)) {
+        if (!each->m_historyId)
+            continue;
+        if (auto updated = store->updateLane(laneRecord(each)); !updated) {
+            Q_EMIT historyFailed(updated.error());
+            return;
+        }
+    }
+}
+
+ComparisonLane *Comparison::addLane(const Target &target, const ProviderConfig &parameters)
+{
+    if (m_lanes.size() >= kMaxLanes)
+        return nullptr;
+    auto *lane = new ComparisonLane(target, this);
+    lane->m_parameters = parameters;
+    m_lanes.append(lane);
+    saveLane(lane);
+    Q_EMIT laneAdded(lane, int(m_lanes.size()) - 1);
+    return lane;
+}
+
+bool Comparison::removeLane(ComparisonLane *lane)
+{
+    if (m_lanes.size() <= 1 || !m_lanes.contains(lane))
+        return false;
+    m_lanes.removeOne(lane);
+    if (history::HistoryStore *store = m_engine.history(); store && lane->m_historyId && isSaving()) {
+        history::LaneRecord record = laneRecord(lane);
+        record.position = -1;
+        record.removed = true;
+        if (auto updated = store->updateLane(record); !updated)
+            Q_EMIT historyFailed(updated.error());
+        saveLane(m_lanes.first()); // positions of the others
+    }
+    Q_EMIT laneRemoved(lane);
+    if (LaneRun *run = lane->run(); run && !run->isFinished()) {
+        // The partial answer is saved when the run finishes; the lane goes with it.
+        connect(run, &LaneRun::finished, lane, &QObject::deleteLater);
+        run->cancel();
+    } else {
+        lane->deleteLater();
+    }
+    return true;
+}
+
+void Comparison::moveLane(int from, int to)
+{
+    if (from < 0 || from >= m_lanes.size() || to < 0 || to >= m_lanes.size() || from == to)
+        return;
+    m_lanes.move(from, to);
+    if (!m_lanes.isEmpty())
+        saveLane(m_lanes.first());
+    Q_EMIT lanesMoved();
+}
+
+bool Comparison::setLaneTarget(ComparisonLane *lane, const Target &target)
+{
+    if (!m_lanes.contains(lane) || lane->isBusy())
+        return false;
+    if (lane->m_target.provider == target.provider && lane->m_target.model == target.model)
+        return true;
+    lane->m_target = target;
+    if (lane->m_historyId)
+        saveLane(lane);
+    Q_EMIT lane->targetChanged();
+    return true;
+}
+
+bool Comparison::setLaneParameters(ComparisonLane *lane, const ProviderConfig &parameters)
+{
+    if (!m_lanes.contains(lane) || lane->isBusy())
+        return false;
+    lane->m_parameters = parameters;
+    if (lane->m_historyId)
+        saveLane(lane);
+    return true;
+}
+
+bool Comparison::isBusy() const
+{
+    return m_running > 0;
+}
+
+void Comparison::updateBusy()
+{
+    const bool busy = isBusy();
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    Q_EMIT busyChanged(busy);
+}
+
+std::expected<void, history::HistoryError> Comparison::ensureConversation(const QString &firstPrompt)
+{
+    if (m_conversationId)
+        return {};
+    history::HistoryStore *store = m_engine.history();
+    QList<history::LaneRecord> records;
+    for (const ComparisonLane *lane : std::as_const(m_lanes))
+        records.append(laneRecord(lane));
+    auto created = store->createConversation(titleFromPrompt(firstPrompt), records);
+    if (!created)
+        return std::unexpected(created.error());
+    for (int i = 0; i < m_lanes.size() && i < created->lanes.size(); ++i)
+        m_lanes[i]->m_historyId = created->lanes.at(i).id;
+    m_conversationId = created->id;
+    m_title = created->title;
+    Q_EMIT conversationChanged();
+    return {};
+}
+
+std::expected<qint64, history::HistoryError> Comparison::send(const QString &prompt, ComparisonLane *onlyLane)
+{
+    if (prompt.trimmed().isEmpty() || isBusy() || m_lanes.isEmpty())
+        return 0;
+    QList<ComparisonLane *> targets = m_lanes;
+    if (onlyLane) {
+        if (!m_lanes.contains(onlyLane))
+            return 0;
+        targets = {onlyLane};
+    }
+
+    // The user's message is on disk before any request leaves.
+    history::TurnRecord turn;
+    if (isSaving()) {
+        if (auto ok = ensureConversation(prompt); !ok)
+            return std::unexpected(ok.error());
+        QList<qint64> laneIds;
+        for (const ComparisonLane *lane : std::as_const(targets))
+            laneIds << lane->historyId();
+        auto added = m_engine.history()->addTurn(m_conversationId, prompt, laneIds);
+        if (!added)
+            return std::unexpected(added.error());
+        turn = *added;
+        Q_EMIT conversationChanged(); // its place in the list (newest first) changed
+    }
+    turn.prompt = prompt;
+
+    m_running += int(targets.size()); // before any run can finish synchronously
+    updateBusy();
+    for (ComparisonLane *lane : std::as_const(targets))
+        startRun(lane, prompt, turn);
+    return turn.id;
+}
+
+void Comparison::startRun(ComparisonLane *lane, const QString &prompt, const history::TurnRecord &turn)
+{
+    LaneRunSpec spec;
+    spec.target = lane->target();
+    spec.config = lane->parameters();
+    spec.messages = lane->conversation()->requestMessages();
+    spec.messages.append(ChatMessage{Role::User, prompt, {}, {}, {}, {}});
+    spec.baseUrl = m_baseUrl;
+    for (const history::AnswerRecord &answer : turn.answers) {
+        if (answer.laneId == lane->historyId())
+            spec.answerId = answer.id;
+    }
+
+    LaneTurn laneTurn;
+    laneTurn.turnId = turn.id;
+    laneTurn.answerId = spec.answerId;
+    laneTurn.prompt = prompt;
+    laneTurn.sentAt = QDateTime::currentDateTimeUtc();
+    laneTurn.result.target = spec.target.toString();
+    laneTurn.result.provider = spec.target.provider;
+    laneTurn.result.model = spec.target.model;
+    const int row = lane->conversation()->appendTurn(laneTurn);
+
+    auto *run = new LaneRun(m_engine, std::move(spec), lane);
+    lane->m_run = run;
+    LaneConversation *conversation = lane->conversation();
+    connect(run, &LaneRun::deltaReceived, conversation,
+            [conversation, row](const ChatDelta &delta) { conversation->appendDelta(row, delta); });
+    connect(run, &LaneRun::historyFailed, this, &Comparison::historyFailed);
+    connect(run, &LaneRun::finished, this, [this, lane, run, row] { onRunFinished(lane, run, row); });
+    Q_EMIT lane->busyChanged(true);
+    Q_EMIT lane->runStarted(run);
+    run->start();
+}
+
+void Comparison::onRunFinished(ComparisonLane *lane, LaneRun *run, int row)
+{
+    const LaneResult result = run->result();
+    lane->conversation()->finishTurn(row, result, answerStateFor(result.chat.status));
+    addAnswerCost(lane->m_cost, result);
+    addAnswerCost(m_sessionCost, result);
+    if (lane->m_run == run)
+        lane->m_run = nullptr;
+    run->deleteLater();
+    Q_EMIT lane->turnFinished(row);
+    Q_EMIT lane->busyChanged(false);
+    Q_EMIT laneFinished(lane, result);
+    if (--m_running == 0) {
+        updateBusy();
+        Q_EMIT turnFinished();
+    }
+}
+
+void Comparison::stop(ComparisonLane *lane)
+{
+    if (LaneRun *run = lane ? lane->run() : nullptr)
+        run->cancel();
+}
+
+void Comparison::stopAll()
+{
+    const QList<ComparisonLane *> lanes = m_lanes;
+    for (ComparisonLane *lane : lanes)
+        stop(lane);
+}
+
+QList<LaneEstimate> Comparison::estimate(const QString &prompt) const
+{
+    QList<LaneEstimate> estimates;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (const ComparisonLane *lane : m_lanes) {
+        LaneEstimate e;
+        e.target = lane->target();
+        const Provider *provider = m_engine.registry().find(e.target.provider);
+        const auto price = m_engine.prices().find(e.target.provider, e.target.model);
+        if (!provider || e.target.model.isEmpty() || !price) {
+            estimates.append(e);
+            continue;
+        }
+        e.priced = true;
+        const QString text = lane->parameters().systemPrompt + lane->conversation()->contextText() + prompt;
+        const Usage usage =
+            const_cast<Engine &>(m_engine).estimator().estimate(e.target.provider, e.target.model, QStringView(), text);
+        e.promptTokens = usage.promptTokens.value_or(0);
+        std::optional<qint64> maxOutput = lane->parameters().maxTokens;
+        std::optional<qint64> contextWindow;
+        if (const ModelInfo *model = provider->info().findModel(e.target.model)) {
+            // Without a max_tokens of its own, the lane can get at most what the model may write.
+            if (!maxOutput)
+                maxOutput = model->maxOutputTokens;
+            contextWindow = model->contextWindow;
+        }
+        e.estimate = estimateCost(*price, e.promptTokens, maxOutput, contextWindow, now);
+        estimates.append(e);
+    }
+    return estimates;
+}
+
+CostTotals Comparison::conversationCost() const
+{
+    CostTotals total;
+    for (const ComparisonLane *lane : m_lanes)
+        total.add(lane->cost());
+    return total;
+}
+
+void Comparison::clearLanes()
+{
+    const QList<ComparisonLane *> lanes = m_lanes;
+    m_lanes.clear();
+    for (ComparisonLane *lane : lanes) {
+        Q_EMIT laneRemoved(lane);
+        if (LaneRun *run = lane->run(); run && !run->isFinished()) {
+            connect(run, &LaneRun::finished, lane, &QObject::deleteLater);
+            run->cancel();
+        } else {
+            lane->deleteLater();
+        }
+    }
+}
+
+void Comparison::newConversation()
+{
+    stopAll();
+    for (ComparisonLane *lane : std::as_const(m_lanes)) {
+        lane->conversation()->clear();
+        lane->m_cost = CostTotals();
+        lane->m_historyId = 0;
+    }
+    m_conversationId = 0;
+    m_title.clear();
+    Q_EMIT conversationChanged();
+}
+
+std::expected<void, history::HistoryError> Comparison::open(qint64 conversationId)
+{
+    history::HistoryStore *store = m_engine.history();
+    if (!store)
+        return std::unexpected(history::HistoryError{history::HistoryError::Kind::Other, tr("No history is open.")});
+    if (isBusy())
+        return std::unexpected(
+            history::HistoryError{history::HistoryError::Kind::Other, tr("Stop the running answers first.")});
+    auto record = store->conversation(conversationId);
+    if (!record)
+        return std::unexpected(record.error());
+
+    QList<history::LaneRecord> lanes;
+    for (const history::LaneRecord &lane : std::as_const(record->lanes)) {
+        if (!lane.removed)
+            lanes.append(lane);
+    }
+    if (lanes.isEmpty())
+        lanes = record->lanes;
+    std::sort(lanes.begin(), lanes.end(), [](const auto &a, const auto &b) { return a.position < b.position; });
+    if (lanes.size() > kMaxLanes)
+        lanes.resize(kMaxLanes);
+
+    clearLanes();
+    m_conversationId = record->id;
+    m_title = record->title;
+    for (const history::LaneRecord &laneRecord : std::as_const(lanes)) {
+        auto *lane = new ComparisonLane(Target{laneRecord.provider, laneRecord.model}, this);
+        lane->m_parameters = parametersFromJson(laneRecord.parameters);
+        lane->m_historyId = laneRecord.id;
+        QList<LaneTurn> turns;
+        for (const history::TurnRecord &turn : std::as_const(record->turns)) {
+            for (const history::AnswerRecord &answer : turn.answers) {
+                if (answer.laneId != laneRecord.id)
+                    continue;
+                LaneTurn laneTurn;
+                laneTurn.turnId = turn.id;
+                laneTurn.answerId = answer.id;
+                laneTurn.prompt = turn.prompt;
+                laneTurn.sentAt = turn.createdAt;
+                laneTurn.state = answer.state;
+                laneTurn.result = laneResultFromRecord(answer, laneRecord);
+                addAnswerCost(lane->m_cost, laneTurn.result);
+                turns.append(laneTurn);
+            }
+        }
+        lane->conversation()->setTurns(turns);
+        m_lanes.append(lane);
+        Q_EMIT laneAdded(lane, int(m_lanes.size()) - 1);
+    }
+    Q_EMIT conversationChanged();
+    return {};
+}
+
+} // namespace versus

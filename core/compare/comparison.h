@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "compare/comparisonlane.h"
+#include "history/historyrecords.h"
+#include "pricing/cost.h"
+
+#include <QObject>
+
+#include <expected>
+
+namespace versus {
+
+class Engine;
+
+/// What sending a prompt to one lane may cost, before sending.
+struct LaneEstimate {
+    Target target;
+    bool priced = false;                  ///< the catalog has a price for the lane's model
+    std::optional<CostEstimate> estimate; ///< nothing when unpriced (or the amounts overflow)
+    qint64 promptTokens = 0;              ///< estimated: the lane's conversation and the prompt
+};
+
+/// The live session (ARCHITECTURE.md "The flow of one turn"): 1 to 6 lanes that a prompt is
+/// broadcast to (or sent to one of them). Sending makes the user's message durable in the
+/// history first, then starts one LaneRun per lane; each lane's answer streams into its
+/// LaneConversation and is saved as it streams and when it ends. A conversation opened from
+/// the history continues where it stopped. The GUI and versus-cli are views of this object.
+class Comparison : public QObject {
+    Q_OBJECT
+public:
+    static constexpr int kMaxLanes = 6;
+
+    explicit Comparison(Engine &engine, QObject *parent = nullptr);
+    ~Comparison() override;
+
+    const QList<ComparisonLane *> &lanes() const { return m_lanes; }
+    int laneCount() const { return int(m_lanes.size()); }
+    ComparisonLane *lane(int index) const { return m_lanes.value(index); }
+    int indexOf(const ComparisonLane *lane) const;
+
+    /// Adds a lane at the end; null when there are kMaxLanes already.
+    ComparisonLane *addLane(const Target &target, const ProviderConfig &parameters = {});
+    /// Removes a lane (stopping its turn first; the partial answer is saved). The last lane stays.
+    bool removeLane(ComparisonLane *lane);
+    void moveLane(int from, int to);
+    /// Changes what a lane asks. Refused (false) while it is busy.
+    bool setLaneTarget(ComparisonLane *lane, const Target &target);
+    bool setLaneParameters(ComparisonLane *lane, const ProviderConfig &parameters);
+
+    bool isBusy() const;
+
+    /// Sends @p prompt as the next turn of every lane (or only of @p onlyLane). The prompt is
+    /// committed to the history before any request leaves; when that fails, nothing is sent
+    /// and the error says why (the caller keeps the prompt). Ignored (an empty result) while
+    /// busy or for an empty prompt. Returns the history turn id (0 when not saving).
+    std::expected<qint64, history::HistoryError> send(const QString &prompt, ComparisonLane *onlyLane = nullptr);
+    /// Stops one lane's turn; partial answers stay (and are saved).
+    void stop(ComparisonLane *lane);
+    void stopAll();
+
+    /// Pre-send estimate of @p prompt for each lane.
+    QList<LaneEstimate> estimate(const QString &prompt) const;
+
+    /// Whether turns are saved to the engine's history (on when it has one).
+    bool isSaving() const;
+    void setSaving(bool saving);
+    /// The history conversation this comparison writes to; 0 before the first saved turn.
+    qint64 conversationId() const { return m_conversationId; }
+    QString title() const { return m_title; }
+
+    /// Starts a new conversation with the same lanes (their conversations emptied).
+    void newConversation();
+    /// Replaces the lanes and their conversations by a stored conversation; sending again
+    /// continues it. Refused while busy.
+    std::expected<void, history::HistoryError> open(qint64 conversationId);
+
+    /// Everything answers cost since this object was made (the session), and the open
+    /// conversation's total (stored answers included).
+    const CostTotals &sessionCost() const { return m_sessionCost; }
+    CostTotals conversationCost() const;
+
+    /// Base URL override for every lane (versus-cli --base-url).
+    void setBaseUrlOverride(const QUrl &url) { m_baseUrl = url; }
+
+Q_SIGNALS:
+    void laneAdded(versus::ComparisonLane *lane, int index);
+    void laneRemoved(versus::ComparisonLane *lane);
+    void lanesMoved();
+    void busyChanged(bool busy);
+    /// A lane's turn ended with @p result.
+    void laneFinished(versus::ComparisonLane *lane, const versus::LaneResult &result);
+    /// Every lane that was sent the last prompt has finished.
+    void turnFinished();
+    /// The conversation id or title changed (first save, open, new).
+    void conversationChanged();
+    /// Writing to the history failed; what is on screen is intact.
+    void historyFailed(const versus::history::HistoryError &error);
+
+private:
+    std::expected<void, history::HistoryError> ensureConversation(const QString &firstPrompt);
+    history::LaneRecord laneRecord(const ComparisonLane *lane) const;
+    void saveLane(ComparisonLane *lane);
+    void startRun(ComparisonLane *lane, const QString &prompt, const history::TurnRecord &turn);
+    void onRunFinished(ComparisonLane *lane, LaneRun *run, int row);
+    void updateBusy();
+    void clearLanes();
+
+    Engine &m_engine;
+    QList<ComparisonLane *> m_lanes;
+    qint64 m_conversationId = 0;
+    QString m_title;
+    bool m_saving = true;
+    bool m_busy = false;
+    int m_running = 0;
+    CostTotals m_sessionCost;
+    QUrl m_baseUrl;
+};
+
+/// A conversation title from its first prompt: the first line, at most ~60 characters.
+QString titleFromPrompt(const QString &prompt);
+
+} // namespace versus

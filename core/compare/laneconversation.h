@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "chat/responseaccumulator.h"
+#include "compare/laneresult.h"
+#include "history/historyrecords.h"
+
+#include <QAbstractListModel>
+#include <QDateTime>
+
+namespace versus {
+
+/// One turn as one lane holds it: the prompt and this lane's answer.
+struct LaneTurn {
+    qint64 turnId = 0; ///< history ids; 0 when the comparison is not saved
+    qint64 answerId = 0;
+    QString prompt;
+    QDateTime sentAt; ///< UTC, when the user sent the prompt
+    history::AnswerState state = history::AnswerState::Streaming;
+    LaneResult result; ///< the answer so far while streaming, then the final one
+    friend bool operator==(const LaneTurn &, const LaneTurn &) = default;
+};
+
+/// One lane's conversation, a row per turn: the only copy of its prompts and answers that
+/// views, the next request and the history writer read. The streaming turn grows by
+/// appendDelta(): its text row changes with dataChanged(..., {TextRole}) (and the reasoning
+/// and tool-call roles as they change); views coalesce repaints themselves.
+class LaneConversation : public QAbstractListModel {
+    Q_OBJECT
+public:
+    enum Roles {
+        PromptRole = Qt::UserRole + 1,
+        TextRole,
+        ReasoningRole,
+        ToolCallsRole, ///< QVariant of QList<ToolCall>
+        StateRole,     ///< int of history::AnswerState
+        StreamingRole, ///< bool
+        TurnRole,      ///< QVariant of LaneTurn
+    };
+
+    explicit LaneConversation(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+    const LaneTurn &turn(int row) const { return m_turns.at(row); }
+    const QList<LaneTurn> &turns() const { return m_turns; }
+    bool isStreaming() const;
+
+    /// Adds a turn (a streaming one when its state is Streaming); returns its row.
+    int appendTurn(LaneTurn turn);
+    /// Adds what one decoded delta carried to the streaming turn at @p row.
+    void appendDelta(int row, const ChatDelta &delta);
+    /// Replaces the turn at @p row by its final form.
+    void finishTurn(int row, const LaneResult &result, history::AnswerState state);
+    /// Replaces every turn (a conversation opened from history).
+    void setTurns(QList<LaneTurn> turns);
+    void clear();
+
+    /// The conversation so far as chat messages for the next request: each turn's prompt and,
+    /// when the model answered with text, its answer. A turn that produced no text (failed or
+    /// stopped before any) is left out, so that the request stays valid.
+    QList<ChatMessage> requestMessages() const;
+    /// The text the next request sends before the new prompt (for pre-send estimates).
+    QString contextText() const;
+
+private:
+    QList<LaneTurn> m_turns;
+    ResponseAccumulator m_streaming; // of the last row while it streams
+    int m_streamingRow = -1;
+};
+
+} // namespace versus
+
+Q_DECLARE_METATYPE(versus::LaneTurn)

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "compare/laneresult.h"
+#include "history/historyrecords.h"
+#include "net/chatstream.h"
+#include "providers/providerregistry.h"
+#include "secrets/keyresult.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <optional>
+
+namespace versus {
+
+class Engine;
+
+/// What one lane sends for one turn.
+struct LaneRunSpec {
+    Target target;
+    ProviderConfig config;       ///< parameters; config.model is set from target.model
+    QList<ChatMessage> messages; ///< the lane's conversation so far and the new prompt
+    QUrl baseUrl;                ///< override (--base-url); empty = VERSUS_<ID>_BASE_URL, else the catalog's
+    qint64 answerId = 0;         ///< the history answer to checkpoint and finish; 0 = not saved
+};
+
+/// One lane's turn: resolves the key (environment, then keychain), streams the request
+/// through a ChatStream, checkpoints the answer into the history about once a second, then
+/// computes metrics and cost, updates the token estimator and saves the final answer.
+/// finished() fires exactly once, whatever happens; result() holds the partial answer in
+/// every case. A request that cannot be sent (unknown provider, no model, no key, an invalid
+/// parameter) finishes with a Config error and nothing sent.
+class LaneRun : public QObject {
+    Q_OBJECT
+public:
+    enum class Phase { Idle, ResolvingKey, Streaming, Finished };
+
+    LaneRun(Engine &engine, LaneRunSpec spec, QObject *parent = nullptr);
+    ~LaneRun() override;
+
+    void start();
+    /// Stops the turn; finished() follows with status Cancelled and the partial answer.
+    void cancel();
+
+    Phase phase() const { return m_phase; }
+    bool isFinished() const { return m_phase == Phase::Finished; }
+    const LaneRunSpec &spec() const { return m_spec; }
+    const LaneResult &result() const { return m_result; }
+    /// The stream while it runs (live timeline figures); null before the key is resolved.
+    const ChatStream *stream() const { return m_stream; }
+    /// Set when the turn was not sent because the key is missing or unreadable.
+    const std::optional<KeyResult> &keyProblem() const { return m_keyProblem; }
+
+    /// How often a streaming answer is saved to the history.
+    static constexpr int kCheckpointIntervalMs = 1000;
+
+Q_SIGNALS:
+    void phaseChanged(versus::LaneRun::Phase phase);
+    void deltaReceived(const versus::ChatDelta &delta);
+    void retrying(int retryNumber, double delaySeconds, const versus::ChatError &reason);
+    void finished();
+    /// A checkpoint or the final save failed; the answer in memory (and on screen) is intact.
+    void historyFailed(const versus::history::HistoryError &error);
+
+private:
+    void startStream(ApiKey key);
+    void checkpoint();
+    void onStreamFinished();
+    void finish(const LaneResult &result);
+    void setPhase(Phase phase);
+
+    Engine &m_engine;
+    LaneRunSpec m_spec;
+    const Provider *m_provider = nullptr;
+    Phase m_phase = Phase::Idle;
+    QPointer<ChatStream> m_stream;
+    QTimer m_checkpointTimer;
+    qsizetype m_checkpointedText = -1;
+    qsizetype m_checkpointedReasoning = -1;
+    LaneResult m_result;
+    std::optional<KeyResult> m_keyProblem;
+    bool m_historyBroken = false;
+};
+
+} // namespace versus

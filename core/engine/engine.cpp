@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "engine/engine.h"
+
+#include "providers/modellistcache.h"
+#include "providers/modellistprices.h"
+#include "secrets/keychainstore.h"
+#include "secrets/keyresolver.h"
+
+#include <QNetworkAccessManager>
+
+namespace versus {
+
+Engine::Engine(EngineOptions options)
+    : m_options(std::move(options))
+{
+    if (m_options.network) {
+        m_network = m_options.network;
+    } else {
+        m_ownNetwork = std::make_unique<QNetworkAccessManager>();
+        m_network = m_ownNetwork.get();
+    }
+
+    m_registry = ProviderRegistry::createDefault();
+
+    m_prices.loadBundled();
+    if (m_options.userFiles) {
+        const ModelListCache modelLists;
+        for (const Provider *provider : m_registry->providers())
+            applyCachedListPrices(m_prices, *provider, modelLists); // OpenRouter and Together state prices
+        m_prices.loadOverrides();
+    }
+
+    m_estimator = m_options.userFiles ? std::make_unique<TokenEstimator>(TokenEstimator::defaultCalibrationPath())
+                                      : std::make_unique<TokenEstimator>();
+    if (m_options.userFiles)
+        (void)m_estimator->load(); // a bad calibration file only costs accuracy; saving replaces it
+
+    if (m_options.keyStore) {
+        m_keyStore = m_options.keyStore;
+    } else {
+        m_ownKeyStore = std::make_unique<KeychainStore>();
+        m_keyStore = m_ownKeyStore.get();
+    }
+    m_keyResolver = std::make_unique<KeyResolver>(m_keyStore);
+
+    if (m_options.history)
+        openHistory(m_options.historyPath);
+}
+
+Engine::~Engine() = default;
+
+void Engine::openHistory(const QString &path)
+{
+    m_history = std::make_unique<history::HistoryStore>();
+    m_historyReport.reset();
+    m_historyError.reset();
+    auto opened = m_history->open(path.isEmpty() ? history::HistoryStore::defaultPath() : path);
+    if (opened)
+        m_historyReport = *opened;
+    else
+        m_historyError = opened.error();
+}
+
+std::expected<void, QString> Engine::saveCalibration()
+{
+    if (!m_options.userFiles)
+        return {};
+    return m_estimator->save();
+}
+
+} // namespace versus

@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "history/historystore.h"
+#include "metrics/tokenestimator.h"
+#include "net/chatstream.h"
+#include "pricing/pricecatalog.h"
+#include "providers/providerregistry.h"
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class QNetworkAccessManager;
+
+namespace versus {
+
+class KeyResolver;
+class KeyStore;
+
+/// How an Engine is put together. The defaults are the app's and the CLI's; tests replace
+/// the key store, the history path and the user's files.
+struct EngineOptions {
+    /// Not owned; null = the OS keychain (KeychainStore), owned by the engine.
+    KeyStore *keyStore = nullptr;
+    /// Open the history store (HistoryStore::defaultPath() when historyPath is empty).
+    bool history = true;
+    QString historyPath;
+    /// Read the user's pricing.json, the cached model lists' prices and the token-estimator
+    /// calibration; off = bundled prices only, calibration in memory (the user's providers.json
+    /// is read either way).
+    bool userFiles = true;
+    /// A QNAM of the caller's (tests that set a proxy); null = one owned by the engine.
+    QNetworkAccessManager *network = nullptr;
+};
+
+/// The one composition object of Versus, built once by app/gui/main.cpp, by versus-cli and by
+/// tests: the thread's QNetworkAccessManager, the provider registry, the price catalog
+/// (bundled, then prices from cached model lists, then the user's overrides — loaded once, so
+/// `versus-cli pricing` shows exactly the table `chat` charges with), the token estimator,
+/// the key store and resolver, and the history store.
+class Engine {
+public:
+    explicit Engine(EngineOptions options = {});
+    ~Engine();
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
+
+    QNetworkAccessManager &network() { return *m_network; }
+    const ProviderRegistry &registry() const { return *m_registry; }
+    const PriceCatalog &prices() const { return m_prices; }
+    TokenEstimator &estimator() { return *m_estimator; }
+    KeyStore &keyStore() { return *m_keyStore; }
+    KeyResolver &keyResolver() { return *m_keyResolver; }
+
+    /// The history, or null when it is off or could not be opened (see historyError()).
+    history::HistoryStore *history() { return m_history && m_history->isOpen() ? m_history.get() : nullptr; }
+    /// What opening the history found (a corrupt file moved aside, interrupted answers).
+    const std::optional<history::OpenReport> &historyReport() const { return m_historyReport; }
+    /// Why the history could not be opened, when it could not.
+    const std::optional<history::HistoryError> &historyError() const { return m_historyError; }
+    /// Opens the history at @p path, replacing the one open (tests; "start again").
+    void openHistory(const QString &path = QString());
+
+    /// Problems met while loading the catalogs (the rest loaded), for a warning line or tooltip.
+    QList<CatalogProblem> catalogProblems() const { return m_registry->problems(); }
+    QList<PriceError> priceProblems() const { return m_prices.errors(); }
+
+    /// Timeouts and retries of chat streams (the estimator member is set per request).
+    TransportOptions transport;
+
+    /// Saves the estimator's calibration; an error text when it could not be written.
+    std::expected<void, QString> saveCalibration();
+
+private:
+    EngineOptions m_options;
+    std::unique_ptr<QNetworkAccessManager> m_ownNetwork;
+    QNetworkAccessManager *m_network = nullptr;
+    std::unique_ptr<ProviderRegistry> m_registry;
+    PriceCatalog m_prices;
+    std::unique_ptr<TokenEstimator> m_estimator;
+    std::unique_ptr<KeyStore> m_ownKeyStore;
+    KeyStore *m_keyStore = nullptr;
+    std::unique_ptr<KeyResolver> m_keyResolver;
+    std::unique_ptr<history::HistoryStore> m_history;
+    std::optional<history::OpenReport> m_historyReport;
+    std::optional<history::HistoryError> m_historyError;
+};
+
+} // namespace versus
