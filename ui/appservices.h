@@ -1,16 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "net/chatstream.h"
-
-class QNetworkAccessManager;
-
 namespace versus {
-class KeyResolver;
-class KeyStore;
-class PriceCatalog;
-class ProviderRegistry;
-class TokenEstimator;
+class Engine;
 } // namespace versus
 
 namespace versus::ui {
@@ -18,16 +10,11 @@ namespace versus::ui {
 class AppSettings;
 
 /// The long-lived objects the composition root (app/gui/main.cpp, or a test) creates once
-/// and hands to the window. None is owned here; all must outlive the window.
+/// and hands to the window: the engine (network, catalogs, keys, history) and the settings.
+/// None is owned here; both must outlive the window.
 struct AppServices {
-    QNetworkAccessManager *network = nullptr; ///< the one QNAM of the GUI thread
-    const ProviderRegistry *registry = nullptr;
-    const PriceCatalog *prices = nullptr;
-    TokenEstimator *estimator = nullptr; ///< saved after each finished answer
-    KeyStore *keyStore = nullptr;        ///< the OS keychain in the app, memory in tests
-    KeyResolver *keyResolver = nullptr;  ///< environment first, then keyStore
+    Engine *engine = nullptr;
     AppSettings *settings = nullptr;
-    TransportOptions transport; ///< timeouts and retries for chat streams (estimator is set per lane)
 };
 
 } // namespace versus::ui

@@ -60,6 +60,12 @@ void Composer::clear()
     m_editor->clear();
 }
 
+void Composer::setText(const QString &text)
+{
+    m_editor->setPlainText(text);
+    m_editor->moveCursor(QTextCursor::End);
+}
+
 void Composer::setBusy(bool busy)
 {
     m_busy = busy;

@@ -24,6 +24,8 @@ public:
 
     QString text() const;
     void clear();
+    /// Puts @p text back in the box (a prompt that could not be sent).
+    void setText(const QString &text);
     /// While busy, Send is disabled and Stop enabled.
     void setBusy(bool busy);
     bool canSend() const;

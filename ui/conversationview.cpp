@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversationview.h"
 
+#include "providers/erroradvice.h"
 #include "safetextdocument.h"
 
 #include <QFontDatabase>
@@ -119,37 +120,123 @@ ConversationView::ConversationView(QWidget *parent)
     document()->setUndoRedoEnabled(false);
     document()->setDocumentMargin(10);
     setFrameShape(QFrame::NoFrame);
+    // ~30 renders a second: smooth to the eye, and far fewer than the tokens of a fast provider.
+    m_syncTimer.setSingleShot(true);
+    m_syncTimer.setInterval(33);
+    connect(&m_syncTimer, &QTimer::timeout, this, &ConversationView::syncStreaming);
     connect(this, &SafeTextBrowser::internalLinkActivated, this, &ConversationView::onInternalLink);
+}
+
+void ConversationView::setConversation(LaneConversation *model)
+{
+    if (m_model)
+        m_model->disconnect(this);
+    m_model = model;
+    if (model) {
+        connect(model, &QAbstractItemModel::rowsInserted, this,
+                [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
+        connect(model, &QAbstractItemModel::dataChanged, this,
+                [this](const QModelIndex &from, const QModelIndex &to) { onDataChanged(from.row(), to.row()); });
+        connect(model, &QAbstractItemModel::modelReset, this, &ConversationView::resetFromModel);
+        connect(model, &QAbstractItemModel::rowsRemoved, this, &ConversationView::resetFromModel);
+        connect(model, &QAbstractItemModel::rowsMoved, this, &ConversationView::resetFromModel);
+    }
+    resetFromModel();
+}
+
+int ConversationView::turnCount() const
+{
+    return m_model ? m_model->rowCount() : 0;
+}
+
+bool ConversationView::isStreamingTurn(const LaneTurn &turn)
+{
+    return turn.state == history::AnswerState::Streaming;
+}
+
+bool ConversationView::isStreaming() const
+{
+    const int count = turnCount();
+    return count > 0 && isStreamingTurn(m_model->turn(count - 1));
 }
 
 QString ConversationView::promptText(int turn) const
 {
-    return turn >= 0 && turn < m_turns.size() ? m_turns.at(turn).prompt : QString();
+    return turn >= 0 && turn < turnCount() ? m_model->turn(turn).prompt : QString();
 }
 
 QString ConversationView::answerText(int turn) const
 {
-    return turn >= 0 && turn < m_turns.size() ? m_turns.at(turn).answer : QString();
+    return turn >= 0 && turn < turnCount() ? m_model->turn(turn).result.chat.text : QString();
 }
 
 QString ConversationView::reasoningText(int turn) const
 {
-    return turn >= 0 && turn < m_turns.size() ? m_turns.at(turn).reasoning : QString();
+    return turn >= 0 && turn < turnCount() ? m_model->turn(turn).result.chat.reasoning : QString();
 }
 
 bool ConversationView::isReasoningExpanded(int turn) const
 {
-    return turn >= 0 && turn < m_turns.size() && m_turns.at(turn).reasoningExpanded;
+    return turn >= 0 && turn < m_views.size() && m_views.at(turn).reasoningExpanded;
 }
 
 void ConversationView::setReasoningExpanded(int turn, bool expanded)
 {
-    if (turn < 0 || turn >= m_turns.size() || m_turns.at(turn).reasoningExpanded == expanded)
+    if (turn < 0 || turn >= m_views.size() || m_views.at(turn).reasoningExpanded == expanded)
         return;
-    m_turns[turn].reasoningExpanded = expanded;
+    m_views[turn].reasoningExpanded = expanded;
     const int scroll = verticalScrollBar()->value();
     renderAll();
     verticalScrollBar()->setValue(scroll);
+}
+
+void ConversationView::setNote(int turn, const QString &note)
+{
+    if (turn < 0 || turn >= m_views.size())
+        return;
+    m_views[turn].note = note;
+    m_views[turn].noteSet = true;
+    if (turn == m_views.size() - 1)
+        rerenderTail();
+    else
+        renderAll();
+}
+
+QString ConversationView::defaultNote(const LaneTurn &turn)
+{
+    const ChatResult &chat = turn.result.chat;
+    switch (turn.state) {
+    case history::AnswerState::Streaming:
+        return {};
+    case history::AnswerState::Complete:
+        if (chat.finishReason == u"length")
+            return tr("The answer reached its length limit.");
+        if (chat.finishReason == u"content_filter")
+            return tr("The provider's content filter ended the answer.");
+        return {};
+    case history::AnswerState::Cancelled:
+        return tr("Stopped by you.");
+    case history::AnswerState::Interrupted:
+        return tr("Interrupted: Versus closed before the answer ended. The text saved until then is shown.");
+    case history::AnswerState::Error:
+    case history::AnswerState::Truncated:
+        if (!chat.error)
+            return tr("Failed");
+        if (chat.error->kind == ErrorKind::Config && !turn.result.sentAt.isValid())
+            return tr("Not sent: %1").arg(chat.error->message);
+        return errorTitle(chat.error->kind);
+    }
+    return {};
+}
+
+void ConversationView::scrollToTurn(int turn)
+{
+    if (turn < 0 || turn >= m_turnStarts.size())
+        return;
+    QTextCursor cursor(document());
+    cursor.setPosition(std::min(m_turnStarts.at(turn) + 1, document()->characterCount() - 1));
+    const QRect rect = cursorRect(cursor);
+    verticalScrollBar()->setValue(verticalScrollBar()->value() + rect.top() - 8);
 }
 
 void ConversationView::onInternalLink(const QUrl &url)
@@ -162,125 +249,135 @@ void ConversationView::onInternalLink(const QUrl &url)
         setReasoningExpanded(turn, !isReasoningExpanded(turn));
 }
 
-void ConversationView::clearConversation()
+void ConversationView::resetFromModel()
 {
-    m_turns.clear();
-    m_tailStart = 0;
-    m_tailShape = {};
-    document()->clear();
-}
-
-void ConversationView::beginTurn(const QString &prompt)
-{
-    if (isStreaming())
-        abandonTurn(QString());
-    Turn turn;
-    turn.prompt = prompt;
-    m_turns.append(turn);
-    QTextCursor cursor(document());
-    cursor.movePosition(QTextCursor::End);
-    renderUser(cursor, m_turns.last(), int(m_turns.size() - 1));
-    m_tailStart = cursor.position();
-    renderAssistant(cursor, m_turns.last(), int(m_turns.size() - 1));
-    m_tailShape = shapeOf(m_turns.last());
+    m_syncTimer.stop();
+    m_views = QList<TurnView>(turnCount());
+    for (int i = 0; i < m_views.size(); ++i)
+        m_views[i].note = defaultNote(m_model->turn(i));
+    renderAll();
     scrollToEnd();
 }
 
-ConversationView::TailShape ConversationView::shapeOf(const Turn &turn)
+void ConversationView::onRowsInserted(int first, int last)
 {
+    if (first != m_views.size()) { // not appended: render everything again
+        resetFromModel();
+        return;
+    }
+    m_syncTimer.stop();
+    QTextCursor cursor(document());
+    cursor.movePosition(QTextCursor::End);
+    for (int row = first; row <= last; ++row) {
+        const LaneTurn &turn = m_model->turn(row);
+        TurnView view;
+        view.note = defaultNote(turn);
+        m_views.append(view);
+        m_turnStarts.append(cursor.position());
+        renderUser(cursor, turn, row);
+        m_tailStart = cursor.position();
+        renderAssistant(cursor, turn, row);
+        markRendered(turn);
+    }
+    scrollToEnd();
+}
+
+void ConversationView::onDataChanged(int first, int last)
+{
+    const int tail = turnCount() - 1;
+    if (first == tail && last == tail && isStreamingTurn(m_model->turn(tail))) {
+        if (!m_syncTimer.isActive())
+            m_syncTimer.start();
+        return;
+    }
+    m_syncTimer.stop();
+    for (int row = first; row <= last && row < m_views.size(); ++row) {
+        if (!m_views.at(row).noteSet)
+            m_views[row].note = defaultNote(m_model->turn(row));
+    }
+    const bool follow = isScrolledToEnd();
+    if (first == tail && last == tail)
+        rerenderTail();
+    else
+        renderAll();
+    if (follow)
+        scrollToEnd();
+}
+
+ConversationView::TailShape ConversationView::shapeOf(const LaneTurn &turn)
+{
+    const ChatResult &chat = turn.result.chat;
     TailShape shape;
-    shape.hasAnswer = !turn.answer.isEmpty();
-    shape.toolCalls = turn.toolCalls.size();
-    shape.liveReasoning = turn.streaming && !turn.reasoning.isEmpty() && !shape.hasAnswer && shape.toolCalls == 0;
+    shape.hasAnswer = !chat.text.isEmpty();
+    shape.toolCalls = chat.toolCalls.size();
+    shape.liveReasoning =
+        isStreamingTurn(turn) && !chat.reasoning.isEmpty() && !shape.hasAnswer && shape.toolCalls == 0;
     return shape;
 }
 
-void ConversationView::appendStreamed(const QString &reasoning, const QString &text,
-                                      const QList<ToolCallFragment> &toolCalls)
+void ConversationView::markRendered(const LaneTurn &turn)
 {
-    if (!isStreaming() || (reasoning.isEmpty() && text.isEmpty() && toolCalls.isEmpty()))
+    m_tailShape = shapeOf(turn);
+    m_renderedText = turn.result.chat.text.size();
+    m_renderedReasoning = turn.result.chat.reasoning.size();
+    m_renderedToolCalls = turn.result.chat.toolCalls;
+}
+
+void ConversationView::syncStreaming()
+{
+    m_syncTimer.stop();
+    if (!isStreaming())
+        return;
+    const LaneTurn &turn = m_model->turn(turnCount() - 1);
+    const ChatResult &chat = turn.result.chat;
+    const bool textGrew = chat.text.size() > m_renderedText;
+    const bool reasoningGrew = chat.reasoning.size() > m_renderedReasoning;
+    const bool toolsChanged = chat.toolCalls != m_renderedToolCalls;
+    if (!textGrew && !reasoningGrew && !toolsChanged)
         return;
     const bool follow = isScrolledToEnd();
-    Turn &turn = m_turns.last();
-    turn.reasoning += reasoning;
-    turn.answer += text;
-    for (const ToolCallFragment &fragment : toolCalls) {
-        auto it = std::find_if(turn.toolCalls.begin(), turn.toolCalls.end(),
-                               [&fragment](const ToolCall &call) { return call.index == fragment.index; });
-        if (it == turn.toolCalls.end()) {
-            turn.toolCalls.append(ToolCall{fragment.index, {}, {}, {}});
-            it = turn.toolCalls.end() - 1;
-        }
-        if (!fragment.id.isEmpty())
-            it->id = fragment.id;
-        if (!fragment.name.isEmpty())
-            it->name = fragment.name;
-        it->arguments += fragment.argumentsDelta;
-    }
-
     const TailShape shape = shapeOf(turn);
     // Appending is only right when the growing part is the last thing rendered: thinking
     // while nothing else has come, or answer text while no tool call follows it.
-    const bool appendable = shape == m_tailShape && toolCalls.isEmpty() && (shape.toolCalls == 0 || text.isEmpty());
+    const bool appendable = shape == m_tailShape && !toolsChanged && (shape.toolCalls == 0 || !textGrew) &&
+                            (shape.liveReasoning || !reasoningGrew || textGrew);
     if (!appendable) {
         rerenderTail();
     } else {
         QTextCursor cursor(document());
         cursor.movePosition(QTextCursor::End);
         if (shape.liveReasoning)
-            cursor.insertText(reasoning, dimFormat());
-        else if (!text.isEmpty())
-            cursor.insertText(text, QTextCharFormat());
+            cursor.insertText(chat.reasoning.mid(m_renderedReasoning), dimFormat());
+        else if (textGrew)
+            cursor.insertText(chat.text.mid(m_renderedText), QTextCharFormat());
+        markRendered(turn);
     }
     if (follow)
         scrollToEnd();
-}
-
-void ConversationView::finishTurn(const ChatResult &result, const QString &note)
-{
-    if (!isStreaming())
-        return;
-    const bool follow = isScrolledToEnd();
-    Turn &turn = m_turns.last();
-    turn.streaming = false;
-    turn.answer = result.text;
-    turn.reasoning = result.reasoning;
-    if (!result.toolCalls.isEmpty())
-        turn.toolCalls = result.toolCalls;
-    turn.note = note;
-    rerenderTail();
-    if (follow)
-        scrollToEnd();
-}
-
-void ConversationView::abandonTurn(const QString &note)
-{
-    if (!isStreaming())
-        return;
-    Turn &turn = m_turns.last();
-    turn.streaming = false;
-    turn.note = note;
-    rerenderTail();
-    scrollToEnd();
 }
 
 void ConversationView::renderAll()
 {
     document()->clear();
+    m_turnStarts.clear();
     QTextCursor cursor(document());
-    for (int i = 0; i < m_turns.size(); ++i) {
-        renderUser(cursor, m_turns.at(i), i);
-        if (i == m_turns.size() - 1)
+    const int count = turnCount();
+    for (int i = 0; i < count; ++i) {
+        const LaneTurn &turn = m_model->turn(i);
+        m_turnStarts.append(cursor.position());
+        renderUser(cursor, turn, i);
+        if (i == count - 1)
             m_tailStart = cursor.position();
-        renderAssistant(cursor, m_turns.at(i), i);
+        renderAssistant(cursor, turn, i);
     }
-    if (!m_turns.isEmpty())
-        m_tailShape = shapeOf(m_turns.last());
+    if (count > 0)
+        markRendered(m_model->turn(count - 1));
 }
 
 void ConversationView::rerenderTail()
 {
-    if (m_turns.isEmpty())
+    const int count = turnCount();
+    if (count == 0)
         return;
     QTextCursor cursor(document());
     cursor.setPosition(m_tailStart);
@@ -288,8 +385,9 @@ void ConversationView::rerenderTail()
     cursor.removeSelectedText();
     cursor.setBlockFormat(QTextBlockFormat());
     cursor.setBlockCharFormat(QTextCharFormat());
-    renderAssistant(cursor, m_turns.last(), int(m_turns.size() - 1));
-    m_tailShape = shapeOf(m_turns.last());
+    const LaneTurn &turn = m_model->turn(count - 1);
+    renderAssistant(cursor, turn, count - 1);
+    markRendered(turn);
 }
 
 void ConversationView::startBlock(QTextCursor &cursor, const QTextBlockFormat &block, const QTextCharFormat &chars)
@@ -310,7 +408,7 @@ QTextCharFormat ConversationView::dimFormat() const
     return format;
 }
 
-void ConversationView::renderUser(QTextCursor &cursor, const Turn &turn, int index)
+void ConversationView::renderUser(QTextCursor &cursor, const LaneTurn &turn, int index)
 {
     QTextFrameFormat frame;
     frame.setBackground(mix(palette().color(QPalette::Base), palette().color(QPalette::Highlight), 0.12));
@@ -324,37 +422,40 @@ void ConversationView::renderUser(QTextCursor &cursor, const Turn &turn, int ind
     cursor = document()->rootFrame()->lastCursorPosition();
 }
 
-void ConversationView::renderAssistant(QTextCursor &cursor, const Turn &turn, int index)
+void ConversationView::renderAssistant(QTextCursor &cursor, const LaneTurn &turn, int index)
 {
+    const ChatResult &chat = turn.result.chat;
+    const bool streaming = isStreamingTurn(turn);
     const TailShape shape = shapeOf(turn);
-    if (!turn.reasoning.isEmpty())
+    if (!chat.reasoning.isEmpty())
         renderReasoning(cursor, turn, index, shape.liveReasoning);
 
-    if (!turn.answer.isEmpty()) {
+    if (!chat.text.isEmpty()) {
         startBlock(cursor);
-        if (turn.streaming)
-            cursor.insertText(turn.answer, QTextCharFormat());
+        if (streaming)
+            cursor.insertText(chat.text, QTextCharFormat());
         else
-            renderMarkdown(cursor, turn.answer);
-    } else if (turn.streaming && turn.reasoning.isEmpty() && turn.toolCalls.isEmpty()) {
+            renderMarkdown(cursor, chat.text);
+    } else if (streaming && chat.reasoning.isEmpty() && chat.toolCalls.isEmpty()) {
         startBlock(cursor, {}, dimFormat());
         cursor.insertText(tr("Waiting for the first token…"), dimFormat());
     }
 
-    for (const ToolCall &call : turn.toolCalls)
-        renderToolCall(cursor, call, turn.streaming);
+    for (const ToolCall &call : chat.toolCalls)
+        renderToolCall(cursor, call, streaming);
 
-    if (!turn.note.isEmpty()) {
+    const QString note = index < m_views.size() ? m_views.at(index).note : QString();
+    if (!note.isEmpty()) {
         QTextBlockFormat block;
         block.setTopMargin(6);
-        QTextCharFormat note = dimFormat();
-        note.setFontItalic(true);
-        startBlock(cursor, block, note);
-        cursor.insertText(turn.note, note);
+        QTextCharFormat format = dimFormat();
+        format.setFontItalic(true);
+        startBlock(cursor, block, format);
+        cursor.insertText(note, format);
     }
 }
 
-void ConversationView::renderReasoning(QTextCursor &cursor, const Turn &turn, int index, bool live)
+void ConversationView::renderReasoning(QTextCursor &cursor, const LaneTurn &turn, int index, bool live)
 {
     QTextCharFormat header = dimFormat();
     QTextBlockFormat headerBlock;
@@ -371,18 +472,18 @@ void ConversationView::renderReasoning(QTextCursor &cursor, const Turn &turn, in
         header.setAnchor(true);
         header.setAnchorHref(url.toString());
         startBlock(cursor, headerBlock, header);
-        const int words = wordCount(turn.reasoning);
+        const int words = wordCount(turn.result.chat.reasoning);
         const QString count = words == 1 ? tr("1 word") : tr("%1 words").arg(words);
-        cursor.insertText(turn.reasoningExpanded ? tr("▾ Hide reasoning (%1)").arg(count)
-                                                 : tr("▸ Show reasoning (%1)").arg(count),
+        cursor.insertText(isReasoningExpanded(index) ? tr("▾ Hide reasoning (%1)").arg(count)
+                                                     : tr("▸ Show reasoning (%1)").arg(count),
                           header);
     }
-    if (live || turn.reasoningExpanded) {
+    if (live || isReasoningExpanded(index)) {
         QTextBlockFormat body;
         body.setLeftMargin(12);
         body.setBottomMargin(6);
         startBlock(cursor, body, dimFormat());
-        cursor.insertText(turn.reasoning, dimFormat());
+        cursor.insertText(turn.result.chat.reasoning, dimFormat());
         if (!live) {
             // Leave the indented block so that what follows starts at the margin.
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());

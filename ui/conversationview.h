@@ -1,40 +1,48 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "chat/chatresult.h"
+#include "compare/laneconversation.h"
 #include "safetextbrowser.h"
 
 #include <QList>
+#include <QPointer>
+#include <QTimer>
 
 namespace versus::ui {
 
-/// One lane's conversation: the user's prompts, and each answer with its reasoning (folded
-/// into a dimmed section above it), its tool calls (name and pretty-printed arguments) and a
-/// note when it did not end normally.
+/// One lane's conversation, read from its LaneConversation model: the user's prompts, and
+/// each answer with its reasoning (folded into a dimmed section above it), its tool calls
+/// (name and pretty-printed arguments) and a note when it did not end normally.
 ///
-/// Rendering follows docs on streaming text: while a turn streams, new text is appended to
-/// the end of the document as plain text (the caller coalesces deltas and calls
-/// appendStreamed() from a ~33 ms timer); only when the layout of the turn changes (the
-/// first answer text after thinking, a tool call) is the streaming turn re-rendered. When
-/// the turn ends its answer is converted to Markdown once, without HTML.
+/// Rendering follows docs on streaming text: while a turn streams, what the model gained is
+/// appended to the end of the document as plain text, at most ~30 times a second (the view
+/// coalesces the model's dataChanged itself; syncStreaming() does it at once); only when the
+/// layout of the turn changes (the first answer text after thinking, a tool call) is the
+/// streaming turn re-rendered. When the turn ends its answer is converted to Markdown once,
+/// without HTML. The view keeps no copy of the text: only what it has rendered so far.
 class ConversationView : public SafeTextBrowser {
     Q_OBJECT
 public:
     explicit ConversationView(QWidget *parent = nullptr);
 
-    /// Starts a turn: shows @p prompt, then the answer as it streams.
-    void beginTurn(const QString &prompt);
-    /// Adds what arrived since the last call to the streaming turn.
-    void appendStreamed(const QString &reasoning, const QString &text, const QList<ToolCallFragment> &toolCalls);
-    /// Ends the streaming turn with the complete @p result (the truth for its text), renders
-    /// the answer as Markdown and adds @p note under it when not empty ("Stopped", ...).
-    void finishTurn(const ChatResult &result, const QString &note = QString());
-    /// Ends the streaming turn without an answer (it was never sent), with @p note.
-    void abandonTurn(const QString &note);
-    void clearConversation();
+    /// Shows @p model (not owned; may be null). Renders what it holds and follows its changes.
+    void setConversation(LaneConversation *model);
+    LaneConversation *conversation() const { return m_model; }
 
-    int turnCount() const { return int(m_turns.size()); }
-    bool isStreaming() const { return !m_turns.isEmpty() && m_turns.last().streaming; }
+    /// Renders what the streaming turn gained since the last render.
+    void syncStreaming();
+    /// Sets the note under the answer of @p turn ("Not sent: no key for Groq."), replacing the
+    /// one the view words from the turn's state.
+    void setNote(int turn, const QString &note);
+    /// Scrolls so that @p turn's prompt is at the top.
+    void scrollToTurn(int turn);
+
+    /// The note the view shows for a turn that ended the way @p turn did ("Stopped by you.", ...).
+    static QString defaultNote(const LaneTurn &turn);
+
+    int turnCount() const;
+    bool isStreaming() const;
+    bool isSyncPending() const { return m_syncTimer.isActive(); }
     QString promptText(int turn) const;
     QString answerText(int turn) const;
     QString reasoningText(int turn) const;
@@ -42,14 +50,10 @@ public:
     void setReasoningExpanded(int turn, bool expanded);
 
 private:
-    struct Turn {
-        QString prompt;
-        QString reasoning;
-        QString answer;
-        QList<ToolCall> toolCalls;
-        QString note;
-        bool streaming = true;
+    struct TurnView {
         bool reasoningExpanded = false;
+        QString note;
+        bool noteSet = false; // setNote() was called: keep it
     };
     // What the rendered streaming turn looks like; when it changes the turn is re-rendered.
     struct TailShape {
@@ -59,23 +63,34 @@ private:
         friend bool operator==(const TailShape &, const TailShape &) = default;
     };
 
-    static TailShape shapeOf(const Turn &turn);
+    static TailShape shapeOf(const LaneTurn &turn);
+    static bool isStreamingTurn(const LaneTurn &turn);
+    void onRowsInserted(int first, int last);
+    void onDataChanged(int first, int last);
+    void resetFromModel();
     void renderAll();
     void rerenderTail();
-    void renderUser(QTextCursor &cursor, const Turn &turn, int index);
-    void renderAssistant(QTextCursor &cursor, const Turn &turn, int index);
-    void renderReasoning(QTextCursor &cursor, const Turn &turn, int index, bool live);
+    void renderUser(QTextCursor &cursor, const LaneTurn &turn, int index);
+    void renderAssistant(QTextCursor &cursor, const LaneTurn &turn, int index);
+    void renderReasoning(QTextCursor &cursor, const LaneTurn &turn, int index, bool live);
     void renderToolCall(QTextCursor &cursor, const ToolCall &call, bool streaming);
     void renderMarkdown(QTextCursor &cursor, const QString &markdown);
     void startBlock(QTextCursor &cursor, const QTextBlockFormat &block = {}, const QTextCharFormat &chars = {});
+    void markRendered(const LaneTurn &turn);
     QTextCharFormat dimFormat() const;
     bool isScrolledToEnd() const;
     void scrollToEnd();
     void onInternalLink(const QUrl &url);
 
-    QList<Turn> m_turns;
-    int m_tailStart = 0; // where the streaming turn's answer part begins in the document
+    QPointer<LaneConversation> m_model;
+    QList<TurnView> m_views;
+    QList<int> m_turnStarts; // document position where each turn's prompt begins
+    QTimer m_syncTimer;
+    int m_tailStart = 0; // where the last turn's answer part begins in the document
     TailShape m_tailShape;
+    qsizetype m_renderedText = 0; // of the streaming turn
+    qsizetype m_renderedReasoning = 0;
+    QList<ToolCall> m_renderedToolCalls;
 };
 
 } // namespace versus::ui

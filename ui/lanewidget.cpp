@@ -3,10 +3,10 @@
 
 #include "capabilitybadges.h"
 #include "conversationview.h"
+#include "engine/engine.h"
 #include "lanecard.h"
 #include "metrics/tokenestimator.h"
 #include "metricsfooter.h"
-#include "net/chatstream.h"
 #include "pricing/pricecatalog.h"
 #include "providers/erroradvice.h"
 #include "secrets/keyresolver.h"
@@ -23,7 +23,7 @@ using namespace std::chrono_literals;
 namespace versus::ui {
 
 namespace {
-// ~30 repaints a second: smooth to the eye, and far fewer than the tokens of a fast provider.
+// ~30 repaints a second of the live figures.
 constexpr auto kFlushInterval = 33ms;
 
 // A model the catalog does not know: what the provider cannot do at all is known, the rest is not.
@@ -38,9 +38,11 @@ Capabilities unknownModelCapabilities(const ProviderInfo &provider)
 }
 } // namespace
 
-LaneWidget::LaneWidget(const AppServices &services, const Target &target, QWidget *parent)
+LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, ComparisonLane *lane, QWidget *parent)
     : QFrame(parent)
     , m_services(services)
+    , m_comparison(comparison)
+    , m_lane(lane)
     , m_providerBox(new QComboBox(this))
     , m_modelBox(new QComboBox(this))
     , m_badges(new CapabilityBadges(this))
@@ -49,7 +51,7 @@ LaneWidget::LaneWidget(const AppServices &services, const Target &target, QWidge
     , m_card(new LaneCard(this))
     , m_footer(new MetricsFooter(this))
 {
-    Q_ASSERT(services.network && services.registry && services.prices && services.keyResolver);
+    Q_ASSERT(services.engine && comparison && lane);
     setObjectName(QStringLiteral("lane"));
     setFrameShape(QFrame::StyledPanel);
     setMinimumWidth(300);
@@ -57,7 +59,7 @@ LaneWidget::LaneWidget(const AppServices &services, const Target &target, QWidge
     m_providerBox->setObjectName(QStringLiteral("providerBox"));
     m_providerBox->setToolTip(tr("Provider"));
     m_providerBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    for (const Provider *provider : services.registry->providers())
+    for (const Provider *provider : services.engine->registry().providers())
         m_providerBox->addItem(provider->info().displayName, provider->id());
 
     m_modelBox->setObjectName(QStringLiteral("modelBox"));
@@ -74,6 +76,7 @@ LaneWidget::LaneWidget(const AppServices &services, const Target &target, QWidge
     m_closeButton->setToolTip(tr("Close this lane"));
 
     m_view->setObjectName(QStringLiteral("conversation"));
+    m_view->setConversation(lane->conversation());
 
     auto *header = new QHBoxLayout;
     header->setContentsMargins(6, 6, 4, 4);
@@ -98,21 +101,32 @@ LaneWidget::LaneWidget(const AppServices &services, const Target &target, QWidge
     m_flushTimer.setInterval(kFlushInterval);
     connect(&m_flushTimer, &QTimer::timeout, this, &LaneWidget::flush);
 
-    setTarget(target);
+    showTarget();
 
-    connect(m_providerBox, &QComboBox::currentIndexChanged, this, &LaneWidget::onProviderChosen);
-    connect(m_modelBox, &QComboBox::currentTextChanged, this, &LaneWidget::onModelChosen);
+    connect(m_providerBox, &QComboBox::currentIndexChanged, this, [this] { onBoxesChanged(true); });
+    connect(m_modelBox, &QComboBox::currentTextChanged, this, [this] { onBoxesChanged(false); });
     connect(m_closeButton, &QToolButton::clicked, this, &LaneWidget::closeRequested);
     connect(m_card, &LaneCard::actionTriggered, this, [this] { Q_EMIT openKeysRequested(this->target().provider); });
+    connect(lane, &ComparisonLane::targetChanged, this, [this] {
+        if (target().provider != m_lane->target().provider || target().model != m_lane->target().model)
+            showTarget();
+    });
+    connect(lane, &ComparisonLane::runStarted, this, &LaneWidget::onRunStarted);
+    connect(lane, &ComparisonLane::turnFinished, this, &LaneWidget::onTurnFinished);
+    connect(lane, &ComparisonLane::busyChanged, this, [this](bool busy) {
+        updateEnabled();
+        Q_EMIT busyChanged(busy);
+    });
+    connect(lane->conversation(), &QAbstractItemModel::modelReset, this, &LaneWidget::showLastTurn);
 
+    showLastTurn();
     recheckKey();
 }
 
 LaneWidget::~LaneWidget()
 {
-    // The stream is a child; drop its signals so that nothing reaches a half-destroyed lane.
-    if (m_stream)
-        m_stream->disconnect(this);
+    if (m_run)
+        m_run->disconnect(this);
 }
 
 Target LaneWidget::target() const
@@ -122,11 +136,12 @@ Target LaneWidget::target() const
 
 const Provider *LaneWidget::provider() const
 {
-    return m_services.registry->find(m_providerBox->currentData().toString());
+    return m_services.engine->registry().find(m_providerBox->currentData().toString());
 }
 
-void LaneWidget::setTarget(const Target &target)
+void LaneWidget::showTarget()
 {
+    const Target target = m_lane->target();
     const QSignalBlocker blockProvider(m_providerBox);
     const QSignalBlocker blockModel(m_modelBox);
     int index = m_providerBox->findData(target.provider);
@@ -140,6 +155,7 @@ void LaneWidget::setTarget(const Target &target)
     else
         m_modelBox->setEditText(target.model);
     m_modelBox->lineEdit()->setCursorPosition(0); // a long id shows its start, where it differs
+    m_modelBox->setToolTip(target.model);
     updateBadges();
     updatePlaceholder();
 }
@@ -160,9 +176,9 @@ void LaneWidget::fillModels()
     m_modelBox->lineEdit()->setPlaceholderText(p->info().models.isEmpty() ? tr("type a model id") : tr("model id"));
 }
 
-void LaneWidget::onProviderChosen()
+void LaneWidget::onBoxesChanged(bool providerChanged)
 {
-    {
+    if (providerChanged) {
         const QSignalBlocker block(m_modelBox);
         fillModels();
         if (m_modelBox->count() > 0)
@@ -170,22 +186,17 @@ void LaneWidget::onProviderChosen()
         else
             m_modelBox->setEditText(QString());
     }
-    updateBadges();
-    updatePlaceholder();
-    if (m_cardPurpose == CardPurpose::Key) {
-        m_card->dismiss();
-        m_cardPurpose = CardPurpose::None;
-    }
-    recheckKey();
-    Q_EMIT targetChanged();
-}
-
-void LaneWidget::onModelChosen()
-{
     m_modelBox->setToolTip(target().model);
     updateBadges();
     updatePlaceholder();
-    Q_EMIT targetChanged();
+    if (m_comparison && !m_comparison->setLaneTarget(m_lane, target())) {
+        showTarget(); // refused while the lane is busy: show what it asks
+        return;
+    }
+    if (providerChanged) {
+        dismissCard(CardPurpose::Key);
+        recheckKey();
+    }
 }
 
 void LaneWidget::updateBadges()
@@ -224,42 +235,39 @@ void LaneWidget::setClosable(bool closable)
     m_closeButton->setEnabled(closable);
 }
 
-void LaneWidget::setState(State state)
+void LaneWidget::updateEnabled()
 {
-    const bool wasBusy = isBusy();
-    m_state = state;
     const bool busy = isBusy();
     m_providerBox->setEnabled(!busy);
     m_modelBox->setEnabled(!busy);
-    if (busy != wasBusy)
-        Q_EMIT busyChanged(busy);
+}
+
+void LaneWidget::dismissCard(CardPurpose purpose)
+{
+    if (m_cardPurpose == purpose && purpose != CardPurpose::None) {
+        m_card->dismiss();
+        m_cardPurpose = CardPurpose::None;
+    }
 }
 
 void LaneWidget::recheckKey()
 {
     const Provider *p = provider();
     if (!p || !p->info().keyRequired) {
-        if (m_cardPurpose == CardPurpose::Key) {
-            m_card->dismiss();
-            m_cardPurpose = CardPurpose::None;
-        }
+        dismissCard(CardPurpose::Key);
         return;
     }
     const quint64 generation = ++m_keyCheckGeneration;
     const QString providerId = p->id();
-    m_services.keyResolver->resolve(providerId, p->info().keyEnvVar, this,
-                                    [this, generation, providerId](KeyResult result) {
-                                        if (generation != m_keyCheckGeneration || providerId != target().provider)
-                                            return;
-                                        if (result.hasKey()) {
-                                            if (m_cardPurpose == CardPurpose::Key) {
-                                                m_card->dismiss();
-                                                m_cardPurpose = CardPurpose::None;
-                                            }
-                                        } else if (m_cardPurpose != CardPurpose::Answer) {
-                                            showKeyCard(result);
-                                        }
-                                    });
+    m_services.engine->keyResolver().resolve(
+        providerId, p->info().keyEnvVar, this, [this, generation, providerId](KeyResult result) {
+            if (generation != m_keyCheckGeneration || providerId != target().provider)
+                return;
+            if (result.hasKey())
+                dismissCard(CardPurpose::Key);
+            else if (m_cardPurpose != CardPurpose::Answer)
+                showKeyCard(result);
+        });
 }
 
 void LaneWidget::showKeyCard(const KeyResult &result)
@@ -293,138 +301,49 @@ void LaneWidget::showAnswerError(const ChatError &error)
                      keyProblem ? tr("Open Providers && Keys") : QString());
 }
 
-LaneWidget::SendEstimate LaneWidget::sendEstimate(const QString &prompt) const
-{
-    SendEstimate result;
-    const Target t = target();
-    const Provider *p = provider();
-    if (!p || t.model.isEmpty())
-        return result;
-    const auto price = m_services.prices->find(t.provider, t.model);
-    if (!price)
-        return result;
-    result.priced = true;
-    QString text;
-    for (const ChatMessage &message : m_history)
-        text += message.content + u'\n';
-    text += prompt;
-    const Usage usage = m_services.estimator ? m_services.estimator->estimate(t.provider, t.model, QStringView(), text)
-                                             : TokenEstimator().estimate(t.provider, t.model, QStringView(), text);
-    result.promptTokens = usage.promptTokens.value_or(0);
-    std::optional<qint64> maxOutput;
-    std::optional<qint64> contextWindow;
-    if (const ModelInfo *model = p->info().findModel(t.model)) {
-        // Without a max_tokens of its own, the lane can get at most what the model may write.
-        maxOutput = model->maxOutputTokens;
-        contextWindow = model->contextWindow;
-    }
-    result.estimate =
-        estimateCost(*price, result.promptTokens, maxOutput, contextWindow, QDateTime::currentDateTimeUtc());
-    return result;
-}
-
 void LaneWidget::send(const QString &prompt)
 {
-    if (isBusy() || prompt.trimmed().isEmpty())
+    if (!m_comparison || isBusy())
         return;
-    if (m_cardPurpose == CardPurpose::Answer || m_cardPurpose == CardPurpose::Key) {
-        m_card->dismiss();
-        m_cardPurpose = CardPurpose::None;
-    }
-    m_view->beginTurn(prompt);
-    const Provider *p = provider();
-    const Target t = target();
-    if (!p) {
-        m_view->abandonTurn(tr("Not sent: the provider \"%1\" is not in the catalog.").arg(t.provider));
-        return;
-    }
-    if (t.model.isEmpty()) {
-        m_view->abandonTurn(tr("Not sent: no model chosen."));
-        m_cardPurpose = CardPurpose::Answer;
-        m_card->showCard(
-            LaneCard::Kind::Warning, tr("Choose a model"),
-            tr("Type the id of one of %1's models in the box at the top of this lane.").arg(p->info().displayName));
-        return;
-    }
-    const ProviderInfo &info = p->info();
-    setState(State::ResolvingKey);
-    m_footer->setState(tr("Looking up the key…"));
-    const quint64 generation = ++m_generation;
-    if (!info.keyRequired) {
-        startStream(prompt, ApiKey());
-        return;
-    }
-    m_services.keyResolver->resolve(info.id, info.keyEnvVar, this, [this, generation, prompt](KeyResult result) {
-        if (generation != m_generation || m_state != State::ResolvingKey)
-            return;
-        if (result.hasKey()) {
-            startStream(prompt, std::move(result.key));
-            return;
-        }
-        const Provider *current = provider();
-        const QString name = current ? current->info().displayName : target().provider;
-        m_view->abandonTurn(result.succeeded() ? tr("Not sent: no key for %1.").arg(name)
-                                               : tr("Not sent: the key for %1 cannot be read.").arg(name));
-        showKeyCard(result);
-        m_footer->setState(tr("Not sent"));
-        setState(State::Idle);
-    });
+    if (auto sent = m_comparison->send(prompt, m_lane); !sent)
+        Q_EMIT sendFailed(sent.error());
 }
 
-void LaneWidget::startStream(const QString &prompt, ApiKey key)
+void LaneWidget::onRunStarted(LaneRun *run)
 {
-    const Provider *p = provider();
-    Q_ASSERT(p);
-    ChatRequest request;
-    request.providerId = p->id();
-    request.config.model = target().model;
-    request.messages = m_history;
-    request.messages.append(ChatMessage{Role::User, prompt, {}, {}, {}, {}});
-
-    TransportOptions options = m_services.transport;
-    options.estimator = m_services.estimator;
-    auto *stream = new ChatStream(*m_services.network, *p, std::move(request), std::move(key),
-                                  effectiveBaseUrl(p->info()), options, this);
-    m_stream = stream;
-    m_pendingText.clear();
-    m_pendingReasoning.clear();
-    m_pendingToolCalls.clear();
+    m_run = run;
+    dismissCard(CardPurpose::Answer);
+    dismissCard(CardPurpose::Key);
     m_ttftMs.reset();
-    setState(State::Streaming);
-
-    connect(stream, &ChatStream::deltaReceived, this, [this](const ChatDelta &delta) {
-        // Only buffered here; the flush timer shows it (no document work per token).
-        m_pendingText += delta.text;
-        m_pendingReasoning += delta.reasoning;
-        m_pendingToolCalls += delta.toolCalls;
+    m_footer->setState(tr("Looking up the key…"));
+    connect(run, &LaneRun::phaseChanged, this, [this](LaneRun::Phase phase) {
+        if (phase == LaneRun::Phase::Streaming) {
+            m_footer->setState(tr("Sending…"));
+            m_flushTimer.start();
+            flush();
+        }
     });
-    connect(stream, &ChatStream::retrying, this, [this](int retry, double delaySeconds, const ChatError &why) {
+    connect(run, &LaneRun::retrying, this, [this](int retry, double delaySeconds, const ChatError &why) {
         m_footer->setState(
             tr("%1 — retry %2 in %3 s").arg(errorTitle(why.kind)).arg(retry).arg(delaySeconds, 0, 'f', 1), why.message);
     });
-    connect(stream, &ChatStream::finished, this,
-            [this, stream, prompt, conversation = m_conversation] { onFinished(stream, prompt, conversation); });
-    m_flushTimer.start();
-    flush();
-    stream->start();
+    if (run->phase() == LaneRun::Phase::Streaming) {
+        m_flushTimer.start();
+        flush();
+    }
 }
 
 void LaneWidget::flush()
 {
-    if (!m_stream)
+    const ChatStream *stream = m_run ? m_run->stream() : nullptr;
+    if (!stream)
         return;
-    if (!m_pendingText.isEmpty() || !m_pendingReasoning.isEmpty() || !m_pendingToolCalls.isEmpty()) {
-        m_view->appendStreamed(m_pendingReasoning, m_pendingText, m_pendingToolCalls);
-        m_pendingText.clear();
-        m_pendingReasoning.clear();
-        m_pendingToolCalls.clear();
-    }
-    const StreamTimeline &timeline = m_stream->timeline();
+    const StreamTimeline &timeline = stream->timeline();
     MetricsFooter::Live live;
     if (timeline.started()) {
         live.elapsedMs = double(timeline.nowNs() - timeline.startNs()) / 1e6;
         if (!m_ttftMs && timeline.tokenChunkCount() > 0)
-            m_ttftMs = m_stream->metrics().ttftMs;
+            m_ttftMs = stream->metrics().ttftMs;
         live.ttftMs = m_ttftMs;
         live.liveTokensPerS = timeline.liveTokensPerS();
         if (timeline.tokenChunkCount() > 0)
@@ -435,116 +354,84 @@ void LaneWidget::flush()
 
 void LaneWidget::stop()
 {
-    if (m_state == State::ResolvingKey) {
-        ++m_generation;
-        m_view->abandonTurn(tr("Stopped before sending."));
-        m_footer->setState(tr("Stopped"));
-        setState(State::Idle);
-    } else if (m_state == State::Streaming && m_stream) {
-        m_stream->cancel(); // finished() follows, with the partial answer
-    }
+    if (m_comparison)
+        m_comparison->stop(m_lane);
 }
 
-void LaneWidget::onFinished(ChatStream *stream, const QString &prompt, quint64 conversation)
+void LaneWidget::onTurnFinished(int row)
 {
     m_flushTimer.stop();
-    m_pendingText.clear();
-    m_pendingReasoning.clear();
-    m_pendingToolCalls.clear();
+    std::optional<KeyResult> keyProblem;
+    if (m_run)
+        keyProblem = m_run->keyProblem();
+    m_run = nullptr;
+    LaneConversation *model = m_lane->conversation();
+    if (row < 0 || row >= model->rowCount())
+        return; // the conversation was emptied while this answer streamed
+    m_view->syncStreaming();
+    const LaneTurn &turn = model->turn(row);
+    const ChatResult &result = turn.result.chat;
+    const Provider *p = provider();
+    const QString name = p ? p->info().displayName : target().provider;
 
-    const ChatResult &result = stream->result();
-    const Target t = target();
-    const StreamMetrics metrics = stream->metrics();
-    const auto price = m_services.prices->find(t.provider, t.model);
-    std::optional<CostBreakdown> cost;
-    if (price)
-        cost = computeCost(*price, result.usage, stream->sentAtUtc());
-
-    // Only an answer that used tokens is billed; a refused request costs nothing.
-    CostTotals answerCost;
-    if (result.usage.promptTokens || result.usage.completionTokens) {
-        if (cost)
-            answerCost.add(*cost);
-        else
-            answerCost.addUnpriced();
-    }
-    stream->disconnect(this);
-    stream->deleteLater();
-    m_stream = nullptr;
-    if (m_services.estimator) {
-        if (auto saved = m_services.estimator->save(); !saved)
-            qWarning("versus: %s", qPrintable(saved.error()));
-    }
-    if (conversation != m_conversation) {
-        // The conversation was cleared while this answer streamed: it still cost what it cost.
-        setState(State::Idle);
-        Q_EMIT answerFinished(answerCost);
+    if (keyProblem) {
+        m_view->setNote(row, keyProblem->succeeded() ? tr("Not sent: no key for %1.").arg(name)
+                                                     : tr("Not sent: the key for %1 cannot be read.").arg(name));
+        showKeyCard(*keyProblem);
+        m_footer->setState(tr("Not sent"));
         return;
     }
-    m_conversationCost.add(answerCost);
-
-    QString note;
-    QString state = tr("Done");
-    switch (result.status) {
-    case ResultStatus::Ok:
-        if (result.finishReason == u"length")
-            note = tr("The answer reached its length limit.");
-        else if (result.finishReason == u"content_filter")
-            note = tr("The provider's content filter ended the answer.");
-        break;
-    case ResultStatus::Cancelled:
-        note = tr("Stopped by you.");
-        state = tr("Stopped");
-        break;
-    case ResultStatus::Error:
-    case ResultStatus::Truncated:
-        note = result.error ? errorTitle(result.error->kind) : tr("Failed");
-        state = tr("Failed");
-        break;
+    if (result.error && result.error->kind == ErrorKind::Config && !turn.result.sentAt.isValid() &&
+        target().model.isEmpty()) {
+        m_cardPurpose = CardPurpose::Answer;
+        m_card->showCard(LaneCard::Kind::Warning, tr("Choose a model"),
+                         tr("Type the id of one of %1's models in the box at the top of this lane.").arg(name));
+        m_footer->setState(tr("Not sent"));
+        return;
     }
-    m_view->finishTurn(result, note);
-
-    if (!result.text.isEmpty()) {
-        m_history.append(ChatMessage{Role::User, prompt, {}, {}, {}, {}});
-        m_history.append(ChatMessage{Role::Assistant, result.text, result.reasoning, {}, {}, {}});
-    }
-
-    MetricsFooter::Final final;
-    final.metrics = metrics;
-    final.usage = result.usage;
-    final.priced = price.has_value();
-    final.cost = cost;
-    final.providerCostUsd = result.providerCostUsd;
-    final.conversation = m_conversationCost;
-    m_footer->showFinal(final);
-    m_footer->setState(
-        state, result.model.isEmpty() || result.model == t.model ? QString() : tr("Answered by %1").arg(result.model));
-
+    showLastTurn();
     if (result.error && result.error->kind != ErrorKind::Cancelled)
         showAnswerError(*result.error);
-
-    setState(State::Idle);
-    Q_EMIT answerFinished(answerCost);
 }
 
-void LaneWidget::clearConversation()
+void LaneWidget::showLastTurn()
 {
-    if (m_state == State::ResolvingKey) {
-        ++m_generation;
-        setState(State::Idle);
+    LaneConversation *model = m_lane->conversation();
+    if (model->rowCount() == 0) {
+        m_footer->reset();
+        return;
     }
-    ++m_conversation;
-    if (m_stream)
-        m_stream->cancel(); // its answer is dropped when it finishes (see onFinished)
-    m_flushTimer.stop();
-    m_history.clear();
-    m_conversationCost = CostTotals();
-    m_view->clearConversation();
-    m_footer->reset();
-    if (m_cardPurpose == CardPurpose::Answer) {
-        m_card->dismiss();
-        m_cardPurpose = CardPurpose::None;
+    const LaneTurn &turn = model->turn(model->rowCount() - 1);
+    if (turn.state == history::AnswerState::Streaming)
+        return;
+    const LaneResult &result = turn.result;
+    MetricsFooter::Final final;
+    final.metrics = result.metrics;
+    final.usage = result.chat.usage;
+    final.priced = result.priced;
+    final.cost = result.cost;
+    final.providerCostUsd = result.chat.providerCostUsd;
+    final.conversation = m_lane->cost();
+    m_footer->showFinal(final);
+    QString state = tr("Done");
+    switch (turn.state) {
+    case history::AnswerState::Cancelled:
+        state = tr("Stopped");
+        break;
+    case history::AnswerState::Error:
+    case history::AnswerState::Truncated:
+        state = tr("Failed");
+        break;
+    case history::AnswerState::Interrupted:
+        state = tr("Interrupted");
+        break;
+    case history::AnswerState::Streaming:
+    case history::AnswerState::Complete:
+        break;
     }
+    const QString answeredBy = result.chat.model;
+    m_footer->setState(
+        state, answeredBy.isEmpty() || answeredBy == result.model ? QString() : tr("Answered by %1").arg(answeredBy));
 }
 
 } // namespace versus::ui

@@ -4,6 +4,8 @@
 #include "appsettings.h"
 #include "composer.h"
 #include "conversationview.h"
+#include "engine/engine.h"
+#include "history/historystore.h"
 #include "lanewidget.h"
 #include "metrics/metricdocs.h"
 #include "net/modellistkeycheck.h"
@@ -17,16 +19,19 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace std::chrono_literals;
@@ -36,13 +41,16 @@ namespace versus::ui {
 MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     : QMainWindow(parent)
     , m_services(services)
+    , m_comparison(new Comparison(*services.engine, this))
+    , m_messageBar(new QFrame(this))
+    , m_messageText(new QLabel(m_messageBar))
+    , m_messageAction(new QPushButton(m_messageBar))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_composer(new Composer(this))
     , m_sessionCostLabel(new QLabel(this))
     , m_catalogProblems(new QLabel(this))
 {
-    Q_ASSERT(services.network && services.registry && services.prices && services.keyStore && services.keyResolver &&
-             services.settings);
+    Q_ASSERT(services.engine && services.settings);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Versus"));
 
@@ -54,6 +62,42 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->setSpacing(4);
+    m_messageBar->setObjectName(QStringLiteral("messageBar"));
+    m_messageBar->setFrameShape(QFrame::StyledPanel);
+    m_messageBar->setAutoFillBackground(true);
+    QPalette warning = m_messageBar->palette();
+    warning.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce));
+    warning.setColor(QPalette::WindowText, QColor(0x4a, 0x3b, 0x00));
+    m_messageBar->setPalette(warning);
+    m_messageText->setObjectName(QStringLiteral("messageText"));
+    m_messageText->setWordWrap(true);
+    m_messageText->setTextFormat(Qt::PlainText);
+    m_messageText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_messageAction->setObjectName(QStringLiteral("messageAction"));
+    auto *dismiss = new QToolButton(m_messageBar);
+    dismiss->setObjectName(QStringLiteral("messageDismiss"));
+    dismiss->setText(QStringLiteral("✕"));
+    dismiss->setAutoRaise(true);
+    dismiss->setToolTip(tr("Dismiss"));
+    auto *barLayout = new QHBoxLayout(m_messageBar);
+    barLayout->setContentsMargins(10, 6, 6, 6);
+    barLayout->addWidget(m_messageText, 1);
+    barLayout->addWidget(m_messageAction);
+    barLayout->addWidget(dismiss);
+    m_messageBar->hide();
+    connect(dismiss, &QToolButton::clicked, this, &MainWindow::hideMessage);
+    connect(m_messageAction, &QPushButton::clicked, this, [this] {
+        // Send the prompt the history could not save, without saving this conversation.
+        const QString prompt = m_unsentPrompt;
+        hideMessage();
+        m_comparison->setSaving(false);
+        if (!prompt.isEmpty()) {
+            if (m_composer->text() == prompt)
+                m_composer->clear();
+            sendPrompt(prompt);
+        }
+    });
+    layout->addWidget(m_messageBar);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_composer);
     setCentralWidget(central);
@@ -68,9 +112,9 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_catalogProblems->setObjectName(QStringLiteral("catalogProblems"));
     statusBar()->addWidget(m_catalogProblems);
     QStringList problems;
-    for (const CatalogProblem &problem : services.registry->problems())
+    for (const CatalogProblem &problem : services.engine->catalogProblems())
         problems << problem.toString();
-    for (const PriceError &error : services.prices->errors())
+    for (const PriceError &error : services.engine->priceProblems())
         problems << error.toString();
     m_catalogProblems->setVisible(!problems.isEmpty());
     m_catalogProblems->setText(problems.size() == 1
@@ -85,7 +129,16 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_composer, &Composer::textChanged, this, &MainWindow::scheduleEstimate);
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::sendComposerText);
     connect(m_composer, &Composer::stopRequested, this, &MainWindow::stopAll);
-    connect(services.keyStore, &KeyStore::keyChanged, this, [this](const QString &providerId) {
+    connect(m_comparison, &Comparison::laneAdded, this, &MainWindow::onLaneAdded);
+    connect(m_comparison, &Comparison::laneRemoved, this, &MainWindow::onLaneRemoved);
+    connect(m_comparison, &Comparison::busyChanged, this, &MainWindow::updateBusy);
+    connect(m_comparison, &Comparison::laneFinished, this, [this] {
+        updateSessionCost();
+        scheduleEstimate();
+    });
+    connect(m_comparison, &Comparison::historyFailed, this,
+            [this](const history::HistoryError &error) { showHistoryError(error, false); });
+    connect(&services.engine->keyStore(), &KeyStore::keyChanged, this, [this](const QString &providerId) {
         for (LaneWidget *lane : lanes()) {
             if (lane->target().provider == providerId)
                 lane->recheckKey();
@@ -107,6 +160,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     restoreState(services.settings->windowState());
     m_composer->editor()->setFocus();
     updateBusy();
+    showHistoryReport();
 }
 
 MainWindow::~MainWindow() = default;
@@ -207,19 +261,18 @@ QList<LaneWidget *> MainWindow::lanes() const
 
 bool MainWindow::isBusy() const
 {
-    const QList<LaneWidget *> all = lanes();
-    return std::any_of(all.begin(), all.end(), [](const LaneWidget *lane) { return lane->isBusy(); });
+    return m_comparison->isBusy();
 }
 
 Target MainWindow::defaultTarget() const
 {
-    for (const Provider *provider : m_services.registry->providers()) {
+    for (const Provider *provider : m_services.engine->registry().providers()) {
         for (const ModelInfo &model : provider->info().models) {
             if (isChatModel(model))
                 return Target{provider->id(), model.id};
         }
     }
-    const auto providers = m_services.registry->providers();
+    const auto providers = m_services.engine->registry().providers();
     return providers.isEmpty() ? Target{} : Target{providers.first()->id(), QString()};
 }
 
@@ -228,7 +281,7 @@ Target MainWindow::nextTarget() const
     QStringList used;
     for (const LaneWidget *lane : lanes())
         used << lane->target().provider;
-    for (const Provider *provider : m_services.registry->providers()) {
+    for (const Provider *provider : m_services.engine->registry().providers()) {
         if (used.contains(provider->id()))
             continue;
         for (const ModelInfo &model : provider->info().models) {
@@ -243,43 +296,59 @@ Target MainWindow::nextTarget() const
 
 LaneWidget *MainWindow::addLane(const Target &target)
 {
-    auto *lane = new LaneWidget(m_services, target, m_splitter);
-    m_splitter->addWidget(lane);
-    connect(lane, &LaneWidget::busyChanged, this, &MainWindow::updateBusy);
-    connect(lane, &LaneWidget::targetChanged, this, [this] {
+    ComparisonLane *lane = m_comparison->addLane(target);
+    return lane ? widgetOf(lane) : nullptr;
+}
+
+LaneWidget *MainWindow::widgetOf(const ComparisonLane *lane) const
+{
+    for (LaneWidget *widget : lanes()) {
+        if (widget->lane() == lane)
+            return widget;
+    }
+    return nullptr;
+}
+
+void MainWindow::onLaneAdded(ComparisonLane *lane, int index)
+{
+    auto *widget = new LaneWidget(m_services, m_comparison, lane, m_splitter);
+    m_splitter->insertWidget(index, widget);
+    connect(widget, &LaneWidget::busyChanged, this, &MainWindow::updateBusy);
+    connect(lane, &ComparisonLane::targetChanged, this, [this] {
         saveLaneTargets();
         scheduleEstimate();
     });
-    connect(lane, &LaneWidget::closeRequested, this, [this, lane] { removeLane(lane); });
-    connect(lane, &LaneWidget::openKeysRequested, this, &MainWindow::openProviderKeys);
-    connect(lane, &LaneWidget::answerFinished, this, [this](const CostTotals &cost) {
-        m_sessionCost.add(cost);
-        updateSessionCost();
-        scheduleEstimate();
-    });
+    connect(widget, &LaneWidget::closeRequested, this, [this, widget] { removeLane(widget); });
+    connect(widget, &LaneWidget::openKeysRequested, this, &MainWindow::openProviderKeys);
+    connect(widget, &LaneWidget::sendFailed, this,
+            [this](const history::HistoryError &error) { showHistoryError(error, true); });
     // Lanes share the width equally when one is added.
     const int count = m_splitter->count();
-    const int width = std::max(m_splitter->width(), count * lane->minimumWidth());
+    const int width = std::max(m_splitter->width(), count * widget->minimumWidth());
     m_splitter->setSizes(QList<int>(count, width / count));
     updateLaneControls();
     saveLaneTargets();
     scheduleEstimate();
-    return lane;
+}
+
+void MainWindow::onLaneRemoved(ComparisonLane *lane)
+{
+    LaneWidget *widget = widgetOf(lane);
+    if (!widget)
+        return;
+    widget->disconnect(this);
+    widget->hide();
+    widget->setParent(nullptr);
+    widget->deleteLater();
+    updateLaneControls();
+    saveLaneTargets();
+    updateBusy();
+    scheduleEstimate();
 }
 
 void MainWindow::setLaneTargets(const QList<Target> &targets)
 {
-    for (LaneWidget *lane : lanes()) {
-        lane->disconnect(this);
-        lane->stop();
-        lane->hide();
-        lane->setParent(nullptr);
-        lane->deleteLater();
-    }
-    for (const Target &target : targets)
-        addLane(target);
-    if (lanes().isEmpty())
-        addLane(defaultTarget());
+    m_comparison->replaceLanes(targets.isEmpty() ? QList<Target>{defaultTarget()} : targets);
     updateBusy();
 }
 
@@ -291,17 +360,8 @@ void MainWindow::addLaneForNextProvider()
 
 void MainWindow::removeLane(LaneWidget *lane)
 {
-    if (lanes().size() <= 1 || !lanes().contains(lane))
-        return;
-    lane->disconnect(this);
-    lane->stop();
-    lane->hide();
-    lane->setParent(nullptr);
-    lane->deleteLater();
-    updateLaneControls();
-    saveLaneTargets();
-    updateBusy();
-    scheduleEstimate();
+    if (lane)
+        m_comparison->removeLane(lane->lane());
 }
 
 void MainWindow::updateLaneControls()
@@ -328,8 +388,9 @@ void MainWindow::updateBusy()
 
 void MainWindow::updateSessionCost()
 {
-    m_sessionCostLabel->setText(m_sessionCost.isEmpty() ? tr("Session cost: nothing spent yet")
-                                                        : tr("Session cost: %1").arg(m_sessionCost.describe()));
+    const CostTotals &cost = m_comparison->sessionCost();
+    m_sessionCostLabel->setText(cost.isEmpty() ? tr("Session cost: nothing spent yet")
+                                               : tr("Session cost: %1").arg(cost.describe()));
 }
 
 void MainWindow::scheduleEstimate()
@@ -350,9 +411,8 @@ void MainWindow::updateEstimate()
     int unpriced = 0;
     int priced = 0;
     QStringList details;
-    for (const LaneWidget *lane : lanes()) {
-        const Target target = lane->target();
-        const LaneWidget::SendEstimate estimate = lane->sendEstimate(prompt);
+    for (const LaneEstimate &estimate : m_comparison->estimate(prompt)) {
+        const Target &target = estimate.target;
         if (!estimate.priced || !estimate.estimate) {
             ++unpriced;
             details << tr("%1: no price").arg(target.toString());
@@ -399,8 +459,14 @@ void MainWindow::sendPrompt(const QString &text)
 {
     if (text.trimmed().isEmpty() || isBusy())
         return;
-    for (LaneWidget *lane : lanes())
-        lane->send(text);
+    if (auto sent = m_comparison->send(text); !sent) {
+        // Nothing was sent: the prompt goes back to the composer, and the bar says why.
+        if (m_composer->text().isEmpty())
+            m_composer->setText(text);
+        m_unsentPrompt = text;
+        showHistoryError(sent.error(), true);
+        return;
+    }
     updateBusy();
 }
 
@@ -415,23 +481,78 @@ void MainWindow::sendComposerText()
 
 void MainWindow::stopAll()
 {
-    for (LaneWidget *lane : lanes())
-        lane->stop();
+    m_comparison->stopAll();
 }
 
 void MainWindow::newComparison()
 {
-    for (LaneWidget *lane : lanes())
-        lane->clearConversation();
+    m_comparison->newConversation();
     m_composer->editor()->setFocus();
     scheduleEstimate();
+}
+
+void MainWindow::showMessage(const QString &text, const QString &actionText)
+{
+    m_messageText->setText(text);
+    m_messageAction->setText(actionText);
+    m_messageAction->setVisible(!actionText.isEmpty());
+    m_messageBar->show();
+}
+
+void MainWindow::hideMessage()
+{
+    m_messageBar->hide();
+    m_unsentPrompt.clear();
+}
+
+void MainWindow::showHistoryError(const history::HistoryError &error, bool nothingSent)
+{
+    QString what;
+    switch (error.kind) {
+    case history::HistoryError::Kind::DiskFull:
+        what = tr("The disk is full: the conversation cannot be saved.");
+        break;
+    case history::HistoryError::Kind::Unwritable:
+        what = tr("The history file cannot be written (read-only folder or file, or missing permissions).");
+        break;
+    default:
+        what = tr("The conversation cannot be saved.");
+        break;
+    }
+    const QString path =
+        m_services.engine->history() ? m_services.engine->history()->path() : history::HistoryStore::defaultPath();
+    QString text = what + u' ' + error.message + u'\n';
+    if (nothingSent)
+        text += tr("Nothing was sent; your prompt is still in the box below. Free some space or fix the permissions "
+                   "of %1, then send again — or send without saving.")
+                    .arg(path);
+    else
+        text +=
+            tr("The answers on screen are complete; what was not saved is missing from the history (%1).").arg(path);
+    showMessage(text, nothingSent ? tr("Send without saving") : QString());
+}
+
+void MainWindow::showHistoryReport()
+{
+    Engine &engine = *m_services.engine;
+    if (const auto &error = engine.historyError()) {
+        showMessage(tr("The history cannot be opened, so conversations will not be saved: %1 (%2)")
+                        .arg(error->message, history::HistoryStore::defaultPath()));
+        m_comparison->setSaving(false);
+        return;
+    }
+    if (const auto &report = engine.historyReport(); report && !report->movedAsideTo.isEmpty()) {
+        showMessage(tr("The history file was damaged (%1). It was moved to %2 and a new one was started; nothing "
+                       "in it was deleted.")
+                        .arg(report->corruptionReason, report->movedAsideTo));
+    }
 }
 
 void MainWindow::openProviderKeys(const QString &providerId)
 {
     if (!m_keysDialog) {
         QList<KeyedProvider> providers;
-        for (const Provider *provider : m_services.registry->providers()) {
+        for (const Provider *provider : m_services.engine->registry().providers()) {
             const ProviderInfo &info = provider->info();
             if (info.keyRequired)
                 providers.append(KeyedProvider{info.id, info.displayName, info.keyEnvVar, info.keyRequired});
@@ -439,8 +560,8 @@ void MainWindow::openProviderKeys(const QString &providerId)
         auto *dialog = new QDialog(this);
         dialog->setObjectName(QStringLiteral("providerKeysDialog"));
         dialog->setWindowTitle(tr("Providers & Keys"));
-        auto *page = new ProviderKeysPage(m_services.keyStore, providers, dialog);
-        page->setKeyCheck(net::modelListKeyCheck(*m_services.network, *m_services.registry));
+        auto *page = new ProviderKeysPage(&m_services.engine->keyStore(), providers, dialog);
+        page->setKeyCheck(net::modelListKeyCheck(m_services.engine->network(), m_services.engine->registry()));
         auto *scroll = new QScrollArea(dialog);
         scroll->setWidgetResizable(true);
         scroll->setFrameShape(QFrame::NoFrame);

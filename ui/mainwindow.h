@@ -2,6 +2,7 @@
 #pragma once
 
 #include "appservices.h"
+#include "compare/comparison.h"
 #include "pricing/costtotals.h"
 #include "providers/providerregistry.h"
 
@@ -11,7 +12,9 @@
 
 class QAction;
 class QDialog;
+class QFrame;
 class QLabel;
+class QPushButton;
 class QSplitter;
 
 namespace versus::ui {
@@ -19,9 +22,10 @@ namespace versus::ui {
 class Composer;
 class LaneWidget;
 
-/// The Versus window: lanes side by side (a single lane is a comparison of one), the
-/// composer under them that sends one prompt to every lane, and the session's cost in the
-/// status bar. Lanes' targets and the window layout are kept in AppSettings.
+/// The Versus window, a view of one Comparison: lanes side by side (a single lane is a
+/// comparison of one), the composer under them that sends one prompt to every lane, and the
+/// session's cost in the status bar. Lanes' targets and the window layout are kept in
+/// AppSettings; conversations are saved in the engine's history.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -30,14 +34,17 @@ public:
     ~MainWindow() override;
 
     QList<LaneWidget *> lanes() const;
+    Comparison *comparison() const { return m_comparison; }
     Composer *composer() const { return m_composer; }
     QSplitter *laneSplitter() const { return m_splitter; }
-    const CostTotals &sessionCost() const { return m_sessionCost; }
+    const CostTotals &sessionCost() const { return m_comparison->sessionCost(); }
+    /// The message bar above the lanes (history problems); hidden when there is none.
+    QLabel *messageBar() const { return m_messageText; }
     bool isBusy() const;
     /// The Providers & Keys dialog, once it has been opened.
     QDialog *providerKeysDialog() const;
 
-    /// Adds a lane for @p target at the right end.
+    /// Adds a lane for @p target at the right end; null when there are six already.
     LaneWidget *addLane(const Target &target);
     /// Replaces every lane by one lane per target (at least one lane stays).
     void setLaneTargets(const QList<Target> &targets);
@@ -63,7 +70,14 @@ protected:
 
 private:
     void createActions();
+    void onLaneAdded(ComparisonLane *lane, int index);
+    void onLaneRemoved(ComparisonLane *lane);
+    LaneWidget *widgetOf(const ComparisonLane *lane) const;
     void removeLane(LaneWidget *lane);
+    void showMessage(const QString &text, const QString &actionText = QString());
+    void hideMessage();
+    void showHistoryError(const history::HistoryError &error, bool nothingSent);
+    void showHistoryReport();
     void updateBusy();
     void updateLaneControls();
     void updateSessionCost();
@@ -75,12 +89,16 @@ private:
     Target defaultTarget() const;
 
     AppServices m_services;
+    Comparison *m_comparison;
+    QFrame *m_messageBar;
+    QLabel *m_messageText;
+    QPushButton *m_messageAction;
+    QString m_unsentPrompt; // a prompt the history could not save: offered to send without saving
     QSplitter *m_splitter;
     Composer *m_composer;
     QLabel *m_sessionCostLabel;
     QLabel *m_catalogProblems;
     QTimer m_estimateTimer;
-    CostTotals m_sessionCost;
     QPointer<QDialog> m_keysDialog;
     QPointer<QDialog> m_metricsDialog;
 

@@ -2,17 +2,11 @@
 // Composition root of the desktop app: every long-lived object is created here, once, and
 // handed to the window.
 #include "appsettings.h"
+#include "engine/engine.h"
 #include "mainwindow.h"
-#include "metrics/tokenestimator.h"
-#include "pricing/pricecatalog.h"
-#include "providers/modellistprices.h"
-#include "providers/providerregistry.h"
-#include "secrets/keychainstore.h"
-#include "secrets/keyresolver.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QNetworkAccessManager>
 #include <QTimer>
 
 using namespace versus;
@@ -54,35 +48,15 @@ int main(int argc, char **argv)
         targets.append(*target);
     }
 
-    QNetworkAccessManager network;
-    const std::unique_ptr<ProviderRegistry> registry = ProviderRegistry::createDefault();
-    for (const CatalogProblem &problem : registry->problems())
+    Engine engine; // network, catalogs, estimator, OS keychain, history
+    for (const CatalogProblem &problem : engine.catalogProblems())
         qWarning("versus: %s", qPrintable(problem.toString()));
-
-    PriceCatalog prices;
-    QList<PriceError> priceErrors = prices.loadBundled();
-    const ModelListCache modelLists;
-    for (const Provider *provider : registry->providers())
-        applyCachedListPrices(prices, *provider, modelLists); // OpenRouter and Together state prices
-    priceErrors += prices.loadOverrides();
-    for (const PriceError &error : std::as_const(priceErrors))
+    for (const PriceError &error : engine.priceProblems())
         qWarning("versus: %s", qPrintable(error.toString()));
-
-    TokenEstimator estimator(TokenEstimator::defaultCalibrationPath());
-    if (auto loaded = estimator.load(); !loaded)
-        qWarning("versus: %s", qPrintable(loaded.error()));
-
-    KeychainStore keyStore;
-    KeyResolver keyResolver(&keyStore);
     ui::AppSettings settings;
 
     ui::AppServices services;
-    services.network = &network;
-    services.registry = registry.get();
-    services.prices = &prices;
-    services.estimator = &estimator;
-    services.keyStore = &keyStore;
-    services.keyResolver = &keyResolver;
+    services.engine = &engine;
     services.settings = &settings;
 
     ui::MainWindow window(services);

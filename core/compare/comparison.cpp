@@ -416,6 +416,16 @@ void Comparison::newConversation()
     Q_EMIT conversationChanged();
 }
 
+void Comparison::replaceLanes(const QList<Target> &targets)
+{
+    clearLanes();
+    m_conversationId = 0;
+    m_title.clear();
+    for (const Target &target : targets.mid(0, kMaxLanes))
+        addLane(target);
+    Q_EMIT conversationChanged();
+}
+
 std::expected<void, history::HistoryError> Comparison::open(qint64 conversationId)
 {
     history::HistoryStore *store = m_engine.history();

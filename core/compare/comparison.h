@@ -71,6 +71,8 @@ public:
 
     /// Starts a new conversation with the same lanes (their conversations emptied).
     void newConversation();
+    /// Starts a new conversation with one lane per target (at most kMaxLanes).
+    void replaceLanes(const QList<Target> &targets);
     /// Replaces the lanes and their conversations by a stored conversation; sending again
     /// continues it. Refused while busy.
     std::expected<void, history::HistoryError> open(qint64 conversationId);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // How a lane shows a conversation: streamed text appended as plain text, Markdown once the
 // answer is complete, reasoning folded into a dimmed section, tool calls as readable blocks.
+// The view reads a LaneConversation model; the tests drive the model as a LaneRun does.
+#include "compare/answercodec.h"
 #include "conversationview.h"
 
 #include <QFontDatabase>
@@ -44,6 +46,49 @@ int imageCount(const QTextDocument *document)
     return images;
 }
 
+/// A lane's conversation model with its view, driven the way Comparison drives it.
+struct Driven {
+    LaneConversation model;
+    ConversationView view;
+    Driven() { view.setConversation(&model); }
+    int last() const { return model.rowCount() - 1; }
+
+    void beginTurn(const QString &prompt)
+    {
+        LaneTurn turn;
+        turn.prompt = prompt;
+        model.appendTurn(turn);
+    }
+    /// What a flush of the lane's timer shows: the deltas since the last one, then a render.
+    void appendStreamed(const QString &reasoning, const QString &text, const QList<ToolCallFragment> &toolCalls)
+    {
+        ChatDelta delta;
+        delta.reasoning = reasoning;
+        delta.text = text;
+        delta.toolCalls = toolCalls;
+        model.appendDelta(last(), delta);
+        view.syncStreaming();
+    }
+    void finishTurn(const ChatResult &result, const QString &note = QString())
+    {
+        LaneResult lane;
+        lane.chat = result;
+        if (result.toolCalls.isEmpty())
+            lane.chat.toolCalls = model.turn(last()).result.chat.toolCalls;
+        model.finishTurn(last(), lane, answerStateFor(result.status));
+        if (!note.isEmpty())
+            view.setNote(last(), note);
+    }
+    void abandonTurn(const QString &note)
+    {
+        LaneResult lane;
+        lane.chat.status = ResultStatus::Error;
+        model.finishTurn(last(), lane, history::AnswerState::Error);
+        view.setNote(last(), note);
+    }
+    void clearConversation() { model.clear(); }
+};
+
 } // namespace
 
 class tst_ConversationView : public QObject {
@@ -61,18 +106,19 @@ private Q_SLOTS:
 
 void tst_ConversationView::streamsPlainTextThenMarkdown()
 {
-    ConversationView view;
-    view.beginTurn(QStringLiteral("Explain"));
+    Driven driven;
+    ConversationView &view = driven.view;
+    driven.beginTurn(QStringLiteral("Explain"));
     QVERIFY(view.isStreaming());
     QVERIFY(view.toPlainText().contains(QStringLiteral("Waiting for the first token")));
-    view.appendStreamed({}, QStringLiteral("Some **bold"), {});
-    view.appendStreamed({}, QStringLiteral("** text\n\n- one\n- two"), {});
+    driven.appendStreamed({}, QStringLiteral("Some **bold"), {});
+    driven.appendStreamed({}, QStringLiteral("** text\n\n- one\n- two"), {});
     // While it streams the text is shown as it came, markup and all (a half-open
     // construct is never rendered wrong).
     QVERIFY(view.toPlainText().contains(QStringLiteral("Some **bold** text")));
     QVERIFY(!view.toPlainText().contains(QStringLiteral("Waiting for the first token")));
 
-    view.finishTurn(resultWith(QStringLiteral("Some **bold** text\n\n- one\n- two")));
+    driven.finishTurn(resultWith(QStringLiteral("Some **bold** text\n\n- one\n- two")));
     QVERIFY(!view.isStreaming());
     const QString shown = view.toPlainText();
     QVERIFY2(shown.contains(QStringLiteral("Some bold text")), qPrintable(shown));
@@ -87,9 +133,10 @@ void tst_ConversationView::streamsPlainTextThenMarkdown()
 
 void tst_ConversationView::appendsWithoutRebuilding()
 {
-    ConversationView view;
-    view.beginTurn(QStringLiteral("Count"));
-    view.appendStreamed({}, QStringLiteral("0 "), {});
+    Driven driven;
+    ConversationView &view = driven.view;
+    driven.beginTurn(QStringLiteral("Count"));
+    driven.appendStreamed({}, QStringLiteral("0 "), {});
 
     struct Change {
         int from, removed, added;
@@ -101,7 +148,7 @@ void tst_ConversationView::appendsWithoutRebuilding()
     int expectedEnd = view.document()->characterCount() - 1;
     for (int i = 1; i <= 200; ++i) {
         const QString piece = QStringLiteral("%1 ").arg(i);
-        view.appendStreamed({}, piece, {});
+        driven.appendStreamed({}, piece, {});
         QVERIFY(!changes.isEmpty());
         // Each flush only appends at the end: nothing before is touched or re-laid out.
         for (const Change &change : std::as_const(changes)) {
@@ -116,10 +163,11 @@ void tst_ConversationView::appendsWithoutRebuilding()
 
 void tst_ConversationView::reasoningIsFoldedAndDimmed()
 {
-    ConversationView view;
-    view.beginTurn(QStringLiteral("Think"));
-    view.appendStreamed(QStringLiteral("Let me think "), {}, {});
-    view.appendStreamed(QStringLiteral("about it."), {}, {});
+    Driven driven;
+    ConversationView &view = driven.view;
+    driven.beginTurn(QStringLiteral("Think"));
+    driven.appendStreamed(QStringLiteral("Let me think "), {}, {});
+    driven.appendStreamed(QStringLiteral("about it."), {}, {});
     // While only thinking has come, it is shown as it streams, dimmed.
     QVERIFY(view.toPlainText().contains(QStringLiteral("Thinking…")));
     QVERIFY(view.toPlainText().contains(QStringLiteral("Let me think about it.")));
@@ -127,10 +175,10 @@ void tst_ConversationView::reasoningIsFoldedAndDimmed()
     QVERIFY(formatOf(view.document(), QStringLiteral("think about")).foreground().color() != text);
 
     // Once the answer starts, the thinking folds into one line above it.
-    view.appendStreamed({}, QStringLiteral("Forty-two."), {});
+    driven.appendStreamed({}, QStringLiteral("Forty-two."), {});
     QVERIFY(!view.toPlainText().contains(QStringLiteral("Let me think")));
     QVERIFY(view.toPlainText().contains(QStringLiteral("Show reasoning (5 words)")));
-    view.finishTurn(resultWith(QStringLiteral("Forty-two."), QStringLiteral("Let me think about it.")));
+    driven.finishTurn(resultWith(QStringLiteral("Forty-two."), QStringLiteral("Let me think about it.")));
     QVERIFY(!view.isReasoningExpanded(0));
     const QString folded = view.toPlainText();
     QVERIFY(folded.indexOf(QStringLiteral("Show reasoning")) < folded.indexOf(QStringLiteral("Forty-two.")));
@@ -152,12 +200,13 @@ void tst_ConversationView::reasoningIsFoldedAndDimmed()
 
 void tst_ConversationView::toolCallsAreReadableBlocks()
 {
-    ConversationView view;
-    view.beginTurn(QStringLiteral("Weather?"));
-    view.appendStreamed(
+    Driven driven;
+    ConversationView &view = driven.view;
+    driven.beginTurn(QStringLiteral("Weather?"));
+    driven.appendStreamed(
         {}, {},
         {ToolCallFragment{0, QStringLiteral("call_1"), QStringLiteral("get_weather"), QStringLiteral("{\"city\":")}});
-    view.appendStreamed({}, {}, {ToolCallFragment{0, {}, {}, QStringLiteral("\"Paris\",\"days\":[1,2]}")}});
+    driven.appendStreamed({}, {}, {ToolCallFragment{0, {}, {}, QStringLiteral("\"Paris\",\"days\":[1,2]}")}});
     QVERIFY(view.toPlainText().contains(QStringLiteral("Tool call: get_weather")));
     QVERIFY(view.toPlainText().contains(QStringLiteral("{\"city\":\"Paris\",\"days\":[1,2]}")));
 
@@ -166,7 +215,7 @@ void tst_ConversationView::toolCallsAreReadableBlocks()
                                  QStringLiteral("{\"city\":\"Paris\",\"days\":[1,2]}")},
                         ToolCall{1, QStringLiteral("call_2"), QStringLiteral("broken"), QStringLiteral("{\"a\":")}};
     result.finishReason = QStringLiteral("tool_calls");
-    view.finishTurn(result);
+    driven.finishTurn(result);
     const QString shown = view.toPlainText();
     QVERIFY2(shown.contains(QStringLiteral("\"city\": \"Paris\"")), qPrintable(shown)); // pretty-printed
     QVERIFY(shown.contains(QStringLiteral("Tool call: broken")));
@@ -178,12 +227,13 @@ void tst_ConversationView::toolCallsAreReadableBlocks()
 
 void tst_ConversationView::imagesInAnswersAreNotLoaded()
 {
-    ConversationView view;
-    view.beginTurn(QStringLiteral("Show me"));
+    Driven driven;
+    ConversationView &view = driven.view;
+    driven.beginTurn(QStringLiteral("Show me"));
     const QString answer =
         QStringLiteral("Here: ![host](file:///etc/hostname) and ![chart](https://example.com/chart.png) done.");
-    view.appendStreamed({}, answer, {});
-    view.finishTurn(resultWith(answer));
+    driven.appendStreamed({}, answer, {});
+    driven.finishTurn(resultWith(answer));
     QCOMPARE(imageCount(view.document()), 0);
     const QString shown = view.toPlainText();
     QVERIFY2(shown.contains(QStringLiteral("[image not loaded: host]")), qPrintable(shown));
@@ -198,22 +248,23 @@ void tst_ConversationView::imagesInAnswersAreNotLoaded()
 
 void tst_ConversationView::abandonedAndClearedTurns()
 {
-    ConversationView view;
-    view.beginTurn(QStringLiteral("first"));
-    view.abandonTurn(QStringLiteral("Not sent: no key for Groq."));
+    Driven driven;
+    ConversationView &view = driven.view;
+    driven.beginTurn(QStringLiteral("first"));
+    driven.abandonTurn(QStringLiteral("Not sent: no key for Groq."));
     QVERIFY(!view.isStreaming());
     QVERIFY(view.toPlainText().contains(QStringLiteral("Not sent: no key for Groq.")));
-    view.beginTurn(QStringLiteral("second"));
-    view.appendStreamed({}, QStringLiteral("partial"), {});
+    driven.beginTurn(QStringLiteral("second"));
+    driven.appendStreamed({}, QStringLiteral("partial"), {});
     ChatResult stopped = resultWith(QStringLiteral("partial"));
     stopped.status = ResultStatus::Cancelled;
-    view.finishTurn(stopped, QStringLiteral("Stopped by you."));
+    driven.finishTurn(stopped, QStringLiteral("Stopped by you."));
     QCOMPARE(view.turnCount(), 2);
     const QString shown = view.toPlainText();
     QVERIFY(shown.indexOf(QStringLiteral("first")) < shown.indexOf(QStringLiteral("second")));
     QVERIFY(shown.indexOf(QStringLiteral("partial")) < shown.indexOf(QStringLiteral("Stopped by you.")));
 
-    view.clearConversation();
+    driven.clearConversation();
     QCOMPARE(view.turnCount(), 0);
     QVERIFY(view.toPlainText().isEmpty());
     QVERIFY(!view.isStreaming());
@@ -221,7 +272,8 @@ void tst_ConversationView::abandonedAndClearedTurns()
 
 void tst_ConversationView::emptyViewSaysWhatToDo()
 {
-    ConversationView view;
+    Driven driven;
+    ConversationView &view = driven.view;
     QVERIFY(view.document()->isEmpty());
     QVERIFY(!view.document()->isUndoRedoEnabled()); // a long transcript keeps no undo history
 }

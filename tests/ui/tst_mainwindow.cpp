@@ -6,6 +6,7 @@
 #include "capabilitybadges.h"
 #include "composer.h"
 #include "conversationview.h"
+#include "engine/engine.h"
 #include "fixture.h"
 #include "lanecard.h"
 #include "lanewidget.h"
@@ -112,30 +113,28 @@ QByteArray baseUrlVar(const QString &provider)
 struct Harness {
     QTemporaryDir dir;
     QNetworkAccessManager network;
-    std::unique_ptr<ProviderRegistry> registry = ProviderRegistry::createDefault();
-    PriceCatalog prices;
-    TokenEstimator estimator; // memory only
     MemoryKeyStore keys;
-    KeyResolver resolver{&keys};
+    Engine engine{engineOptions()};
     AppSettings settings{std::make_unique<QSettings>(dir.filePath(QStringLiteral("versus.ini")), QSettings::IniFormat)};
 
-    Harness()
+    EngineOptions engineOptions()
     {
         network.setProxy(QNetworkProxy::NoProxy);
-        prices.loadBundled();
+        EngineOptions options;
+        options.keyStore = &keys;
+        options.network = &network;
+        options.userFiles = false; // bundled catalogs, calibration in memory
+        options.historyPath = dir.filePath(QStringLiteral("history.sqlite"));
+        return options;
     }
+
+    Harness() { engine.transport.retry.maxRetries = 0; }
 
     AppServices services()
     {
         AppServices s;
-        s.network = &network;
-        s.registry = registry.get();
-        s.prices = &prices;
-        s.estimator = &estimator;
-        s.keyStore = &keys;
-        s.keyResolver = &resolver;
+        s.engine = &engine;
         s.settings = &settings;
-        s.transport.retry.maxRetries = 0;
         return s;
     }
 
@@ -407,7 +406,7 @@ void tst_MainWindow::errorCardInOneLaneOtherFinishes()
     const QString expectedMessage =
         unauthorized.expected.value(u"error").toObject().value(u"message_contains").toString();
     QVERIFY2(card->message().contains(expectedMessage), qPrintable(card->message()));
-    const Provider *provider = harness.registry->find(kGroq);
+    const Provider *provider = harness.engine.registry().find(kGroq);
     ChatError error;
     error.kind = ErrorKind::Auth;
     QCOMPARE(card->advice(), errorAdvice(error, provider->info(), AdviceFor::App));
@@ -458,7 +457,7 @@ void tst_MainWindow::stopKeepsPartialText()
     QVERIFY(!window->composer()->stopButton()->isEnabled());
     QVERIFY(!lane->isFlushTimerActive());
     // The partial answer is part of the conversation that continues.
-    QCOMPARE(lane->history().size(), 2);
+    QCOMPARE(lane->conversation()->requestMessages().size(), 2);
 }
 
 void tst_MainWindow::secondSendContinuesTheConversation()
@@ -512,7 +511,7 @@ void tst_MainWindow::missingKeyShowsCard()
     QVERIFY(lane->view()->toPlainText().contains(QStringLiteral("Not sent: no key for Groq.")));
     QCOMPARE(server.requestCount(), 0);
     QVERIFY(cardShown(lane));
-    QVERIFY(lane->history().isEmpty());
+    QVERIFY(lane->conversation()->requestMessages().isEmpty());
 
     auto *action = lane->card()->findChild<QPushButton *>(QStringLiteral("cardAction"));
     QVERIFY(action->text().contains(QStringLiteral("Providers")));
@@ -545,7 +544,7 @@ void tst_MainWindow::newComparisonClearsConversations()
     QCOMPARE(action->shortcut(), QKeySequence(QKeySequence::New));
     QTest::keyClick(window->composer()->editor(), Qt::Key_N, Qt::ControlModifier);
     QCOMPARE(lane->view()->turnCount(), 0);
-    QVERIFY(lane->history().isEmpty());
+    QVERIFY(lane->conversation()->requestMessages().isEmpty());
     QVERIFY(lane->view()->toPlainText().isEmpty());
     QCOMPARE(figure(lane, "laneState")->text(), QStringLiteral("No answer yet"));
     QCOMPARE(window->sessionCost().pricedCount(), 1); // the session keeps what was spent
@@ -625,7 +624,7 @@ void tst_MainWindow::capabilityBadges()
     Harness harness;
     auto window = openWindow(harness, {kGroqTarget});
     LaneWidget *lane = window->lanes().first();
-    const Provider *groq = harness.registry->find(kGroq);
+    const Provider *groq = harness.engine.registry().find(kGroq);
     const Capabilities caps = enforcedCapabilities(groq->info(), *groq->info().findModel(kGroqTarget.model));
     QLabel *functions = lane->badges()->badge(Capability::FunctionCalls);
     QVERIFY(functions);
