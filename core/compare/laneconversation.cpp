@@ -15,7 +15,7 @@ int LaneConversation::rowCount(const QModelIndex &parent) const
 
 QVariant LaneConversation::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || index.parent().isValid() || index.row() >= m_turns.size())
         return {};
     const LaneTurn &turn = m_turns.at(index.row());
     switch (role) {
