@@ -185,6 +185,8 @@ void ConversationView::setReasoningExpanded(int turn, bool expanded)
     if (turn < 0 || turn >= m_views.size() || m_views.at(turn).reasoningExpanded == expanded)
         return;
     m_views[turn].reasoningExpanded = expanded;
+    if (turn < m_firstRendered)
+        return;
     const int scroll = verticalScrollBar()->value();
     renderAll();
     verticalScrollBar()->setValue(scroll);
@@ -229,18 +231,39 @@ QString ConversationView::defaultNote(const LaneTurn &turn)
     return {};
 }
 
+void ConversationView::showEarlierTurns(int count)
+{
+    if (m_firstRendered == 0)
+        return;
+    const int previousFirst = m_firstRendered;
+    m_firstRendered = std::max(0, m_firstRendered - count);
+    renderAll();
+    scrollToTurn(previousFirst - 1);
+}
+
 void ConversationView::scrollToTurn(int turn)
 {
-    if (turn < 0 || turn >= m_turnStarts.size())
+    if (turn < 0 || turn >= turnCount())
+        return;
+    if (turn < m_firstRendered) {
+        m_firstRendered = turn;
+        renderAll();
+    }
+    const int index = turn - m_firstRendered;
+    if (index >= m_turnStarts.size())
         return;
     QTextCursor cursor(document());
-    cursor.setPosition(std::min(m_turnStarts.at(turn) + 1, document()->characterCount() - 1));
+    cursor.setPosition(std::min(m_turnStarts.at(index) + 1, document()->characterCount() - 1));
     const QRect rect = cursorRect(cursor);
     verticalScrollBar()->setValue(verticalScrollBar()->value() + rect.top() - 8);
 }
 
 void ConversationView::onInternalLink(const QUrl &url)
 {
+    if (url.path() == u"earlier") {
+        showEarlierTurns();
+        return;
+    }
     if (url.path() != u"reasoning")
         return;
     bool ok = false;
@@ -253,6 +276,9 @@ void ConversationView::resetFromModel()
 {
     m_syncTimer.stop();
     m_views = QList<TurnView>(turnCount());
+    // A long conversation opens on its last turns: rendering thousands at once would keep
+    // the window waiting (earlier ones are one click away).
+    m_firstRendered = std::max(0, turnCount() - kRenderedTurns);
     for (int i = 0; i < m_views.size(); ++i)
         m_views[i].note = defaultNote(m_model->turn(i));
     renderAll();
@@ -362,7 +388,24 @@ void ConversationView::renderAll()
     m_turnStarts.clear();
     QTextCursor cursor(document());
     const int count = turnCount();
-    for (int i = 0; i < count; ++i) {
+    m_firstRendered = std::clamp(m_firstRendered, 0, std::max(0, count - 1));
+    if (m_firstRendered > 0) {
+        QUrl url;
+        url.setScheme(QStringLiteral("versus"));
+        url.setPath(QStringLiteral("earlier"));
+        QTextCharFormat link = dimFormat();
+        link.setAnchor(true);
+        link.setAnchorHref(url.toString());
+        QTextBlockFormat block;
+        block.setAlignment(Qt::AlignHCenter);
+        block.setBottomMargin(10);
+        startBlock(cursor, block, link);
+        cursor.insertText(m_firstRendered == 1 ? tr("▲ Show 1 earlier turn")
+                                               : tr("▲ Show earlier turns (%1 more)").arg(m_firstRendered),
+                          link);
+        cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+    }
+    for (int i = m_firstRendered; i < count; ++i) {
         const LaneTurn &turn = m_model->turn(i);
         m_turnStarts.append(cursor.position());
         renderUser(cursor, turn, i);

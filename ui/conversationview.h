@@ -37,6 +37,13 @@ public:
     /// Scrolls so that @p turn's prompt is at the top.
     void scrollToTurn(int turn);
 
+    /// Turns rendered when a conversation is shown; earlier ones come with "Show earlier turns".
+    static constexpr int kRenderedTurns = 40;
+    /// The first turn rendered in the document (earlier ones are behind the link at the top).
+    int firstRenderedTurn() const { return m_firstRendered; }
+    /// Renders @p count more of the earlier turns.
+    void showEarlierTurns(int count = kRenderedTurns);
+
     /// The note the view shows for a turn that ended the way @p turn did ("Stopped by you.", ...).
     static QString defaultNote(const LaneTurn &turn);
 
@@ -84,7 +91,8 @@ private:
 
     QPointer<LaneConversation> m_model;
     QList<TurnView> m_views;
-    QList<int> m_turnStarts; // document position where each turn's prompt begins
+    QList<int> m_turnStarts; // document position where each rendered turn's prompt begins
+    int m_firstRendered = 0;
     QTimer m_syncTimer;
     int m_tailStart = 0; // where the last turn's answer part begins in the document
     TailShape m_tailShape;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // versus-cli pricing [--json]: the effective price table (bundled catalog + the user's overrides).
 #include "commands.h"
+#include "engine/engine.h"
 #include "pricing/fixedpoint.h"
 #include "pricing/pricecatalog.h"
 
@@ -156,12 +157,17 @@ void runPricing(CommandContext &context, Done done)
         return;
     }
 
-    PriceCatalog catalog;
-    const QList<PriceError> bundledErrors = catalog.loadBundled();
+    // The engine's catalog, loaded as chat and compare load it (bundled, prices from cached
+    // model lists, your overrides): the table shown is the one answers are charged with.
+    EngineOptions options;
+    options.network = &context.network;
+    options.history = false;
+    const Engine engine(options);
+    const PriceCatalog &catalog = engine.prices();
     const QString overridePath = PriceCatalog::defaultOverridePath();
-    const QList<PriceError> userErrors = catalog.loadOverrides(overridePath);
+    const QList<PriceError> errors = engine.priceProblems();
     // Never ignored: every problem goes to stderr, the valid entries are still shown.
-    for (const PriceError &error : bundledErrors + userErrors)
+    for (const PriceError &error : errors)
         context.err << "versus-cli pricing: " << error.toString() << '\n';
 
     const QList<PriceEntry> entries = catalog.effective();
@@ -180,7 +186,7 @@ void runPricing(CommandContext &context, Done done)
                                       .arg(overridePath))
                     << '\n';
     }
-    done(bundledErrors.isEmpty() && userErrors.isEmpty() ? ExitOk : ExitFailure);
+    done(errors.isEmpty() ? ExitOk : ExitFailure);
 }
 
 } // namespace versus::cli

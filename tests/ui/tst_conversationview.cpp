@@ -102,6 +102,7 @@ private Q_SLOTS:
     void imagesInAnswersAreNotLoaded();
     void abandonedAndClearedTurns();
     void emptyViewSaysWhatToDo();
+    void longConversationRendersItsLastTurns();
 };
 
 void tst_ConversationView::streamsPlainTextThenMarkdown()
@@ -276,6 +277,46 @@ void tst_ConversationView::emptyViewSaysWhatToDo()
     ConversationView &view = driven.view;
     QVERIFY(view.document()->isEmpty());
     QVERIFY(!view.document()->isUndoRedoEnabled()); // a long transcript keeps no undo history
+}
+
+void tst_ConversationView::longConversationRendersItsLastTurns()
+{
+    Driven driven;
+    QList<LaneTurn> turns;
+    for (int i = 0; i < 100; ++i) {
+        LaneTurn turn;
+        turn.prompt = QStringLiteral("prompt %1").arg(i);
+        turn.state = history::AnswerState::Complete;
+        turn.result.chat.text = QStringLiteral("answer %1").arg(i);
+        turns.append(turn);
+    }
+    driven.model.setTurns(turns);
+    ConversationView &view = driven.view;
+    QCOMPARE(view.turnCount(), 100);
+    QCOMPARE(view.firstRenderedTurn(), 100 - ConversationView::kRenderedTurns);
+    QString shown = view.toPlainText();
+    QVERIFY(shown.contains(QStringLiteral("answer 99")));
+    QVERIFY(shown.contains(QStringLiteral("prompt 60")));
+    QVERIFY(!shown.contains(QStringLiteral("prompt 59\n")) && !shown.contains(QStringLiteral("answer 59")));
+    QVERIFY(shown.contains(QStringLiteral("Show earlier turns (60 more)")));
+
+    // The link at the top renders the previous ones.
+    const QTextCursor link = view.document()->find(QStringLiteral("Show earlier turns"));
+    Q_EMIT view.anchorClicked(QUrl(link.charFormat().anchorHref()));
+    QCOMPARE(view.firstRenderedTurn(), 20);
+    QVERIFY(view.toPlainText().contains(QStringLiteral("answer 20")));
+    QVERIFY(view.toPlainText().contains(QStringLiteral("(20 more)")));
+
+    // Going to a turn (a search hit) renders from there.
+    view.scrollToTurn(3);
+    QCOMPARE(view.firstRenderedTurn(), 3);
+    QVERIFY(view.toPlainText().contains(QStringLiteral("answer 3\n")));
+    QVERIFY(view.toPlainText().contains(QStringLiteral("Show earlier turns (3 more)")));
+
+    // A new turn still streams at the end.
+    driven.beginTurn(QStringLiteral("next"));
+    driven.appendStreamed({}, QStringLiteral("streaming"), {});
+    QVERIFY(view.toPlainText().endsWith(QStringLiteral("streaming")));
 }
 
 QTEST_MAIN(tst_ConversationView)
