@@ -136,6 +136,10 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         updateSessionCost();
         scheduleEstimate();
     });
+    connect(m_comparison, &Comparison::conversationChanged, this, [this] {
+        const QString title = m_comparison->title();
+        setWindowTitle(title.isEmpty() ? tr("Versus") : tr("%1 — Versus").arg(title));
+    });
     connect(m_comparison, &Comparison::historyFailed, this,
             [this](const history::HistoryError &error) { showHistoryError(error, false); });
     connect(&services.engine->keyStore(), &KeyStore::keyChanged, this, [this](const QString &providerId) {
@@ -489,6 +493,29 @@ void MainWindow::newComparison()
     m_comparison->newConversation();
     m_composer->editor()->setFocus();
     scheduleEstimate();
+}
+
+bool MainWindow::openConversation(qint64 conversationId, qint64 turnId)
+{
+    if (isBusy()) {
+        showMessage(tr("Stop the running answers (Esc) before opening another conversation."));
+        return false;
+    }
+    if (auto opened = m_comparison->open(conversationId); !opened) {
+        showMessage(tr("The conversation cannot be opened: %1").arg(opened.error().message));
+        return false;
+    }
+    hideMessage();
+    for (LaneWidget *lane : lanes()) {
+        const LaneConversation *model = lane->conversation();
+        for (int row = 0; turnId && row < model->rowCount(); ++row) {
+            if (model->turn(row).turnId == turnId)
+                lane->view()->scrollToTurn(row);
+        }
+    }
+    m_composer->editor()->setFocus();
+    scheduleEstimate();
+    return true;
 }
 
 void MainWindow::showMessage(const QString &text, const QString &actionText)

@@ -60,6 +60,9 @@ public Q_SLOTS:
     void stopAll();
     /// Empties every lane's conversation (Ctrl+N).
     void newComparison();
+    /// Opens conversation @p conversationId from the history in place of the current one,
+    /// scrolled to @p turnId when given (a search hit). False (and a message) when it cannot be.
+    bool openConversation(qint64 conversationId, qint64 turnId = 0);
     /// Opens Settings → Providers & Keys, with @p providerId's entry focused when given.
     void openProviderKeys(const QString &providerId = QString());
     void showMetricsHelp();

@@ -452,27 +452,36 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
     clearLanes();
     m_conversationId = record->id;
     m_title = record->title;
+    QHash<qint64, QList<LaneTurn>> turnsOfLane;
+    QHash<qint64, CostTotals> costOfLane;
+    QHash<qint64, const history::LaneRecord *> laneOf;
+    for (const history::LaneRecord &laneRecord : std::as_const(lanes))
+        laneOf.insert(laneRecord.id, &laneRecord);
+    // One pass, each stored turn released once converted: a long conversation is never held
+    // twice (as records and as the lanes' models) at its full size.
+    for (history::TurnRecord &turn : record->turns) {
+        for (const history::AnswerRecord &answer : std::as_const(turn.answers)) {
+            const history::LaneRecord *laneRecord = laneOf.value(answer.laneId);
+            if (!laneRecord)
+                continue;
+            LaneTurn laneTurn;
+            laneTurn.turnId = turn.id;
+            laneTurn.answerId = answer.id;
+            laneTurn.prompt = turn.prompt;
+            laneTurn.sentAt = turn.createdAt;
+            laneTurn.state = answer.state;
+            laneTurn.result = laneResultFromRecord(answer, *laneRecord);
+            addAnswerCost(costOfLane[answer.laneId], laneTurn.result);
+            turnsOfLane[answer.laneId].append(std::move(laneTurn));
+        }
+        turn = history::TurnRecord();
+    }
     for (const history::LaneRecord &laneRecord : std::as_const(lanes)) {
         auto *lane = new ComparisonLane(Target{laneRecord.provider, laneRecord.model}, this);
         lane->m_parameters = parametersFromJson(laneRecord.parameters);
         lane->m_historyId = laneRecord.id;
-        QList<LaneTurn> turns;
-        for (const history::TurnRecord &turn : std::as_const(record->turns)) {
-            for (const history::AnswerRecord &answer : turn.answers) {
-                if (answer.laneId != laneRecord.id)
-                    continue;
-                LaneTurn laneTurn;
-                laneTurn.turnId = turn.id;
-                laneTurn.answerId = answer.id;
-                laneTurn.prompt = turn.prompt;
-                laneTurn.sentAt = turn.createdAt;
-                laneTurn.state = answer.state;
-                laneTurn.result = laneResultFromRecord(answer, laneRecord);
-                addAnswerCost(lane->m_cost, laneTurn.result);
-                turns.append(laneTurn);
-            }
-        }
-        lane->conversation()->setTurns(turns);
+        lane->m_cost = costOfLane.value(laneRecord.id);
+        lane->conversation()->setTurns(turnsOfLane.take(laneRecord.id));
         m_lanes.append(lane);
         Q_EMIT laneAdded(lane, int(m_lanes.size()) - 1);
     }
