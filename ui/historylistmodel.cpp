@@ -81,7 +81,10 @@ QString HistoryListModel::shortDate(const QDateTime &when, const QDateTime &now)
         return QString();
     const QLocale locale;
     const QDateTime local = when.toLocalTime();
-    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
+    // Minutes are enough in a list; some locales' (and C's) short format has seconds.
+    QString timeFormat = locale.timeFormat(QLocale::ShortFormat);
+    timeFormat.remove(u":ss"_s);
+    const QString time = locale.toString(local.time(), timeFormat);
     const qint64 daysAgo = local.date().daysTo(now.toLocalTime().date());
     if (daysAgo == 0)
         return tr("Today %1").arg(time);

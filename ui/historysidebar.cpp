@@ -47,6 +47,7 @@ HistorySidebar::HistorySidebar(history::HistoryStore *store, QWidget *parent)
     // Titles and store messages are shown as text, never as rich text.
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop); // also when it is alone (history off)
     m_status->setForegroundRole(QPalette::PlaceholderText);
     m_status->setContentsMargins(4, 2, 4, 2);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -11,6 +11,7 @@
 #include <QAction>
 #include <QLineEdit>
 #include <QListView>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -193,19 +194,24 @@ void tst_HistorySidebar::shortDate_data()
 {
     QTest::addColumn<QDateTime>("when");
     QTest::addColumn<QString>("expected");
+    QTest::addColumn<QString>("locale");
     // Wednesday 15 May 2024, 16:00 local time.
-    QTest::addRow("today") << QDateTime(QDate(2024, 5, 15), QTime(14, 2)) << u"Today 14:02"_s;
-    QTest::addRow("yesterday") << QDateTime(QDate(2024, 5, 14), QTime(9, 15)) << u"Yesterday 09:15"_s;
-    QTest::addRow("this week") << QDateTime(QDate(2024, 5, 12), QTime(18, 40)) << u"Sun 18:40"_s;
-    QTest::addRow("this year") << QDateTime(QDate(2024, 3, 2), QTime(8, 0)) << u"2 Mar"_s;
-    QTest::addRow("last year") << QDateTime(QDate(2023, 12, 30), QTime(8, 0)) << u"30/12/2023"_s;
-    QTest::addRow("future") << QDateTime(QDate(2024, 5, 20), QTime(8, 0)) << u"20/05/2024"_s;
+    QTest::addRow("today") << QDateTime(QDate(2024, 5, 15), QTime(14, 2)) << u"Today 14:02"_s << u"en_GB"_s;
+    QTest::addRow("yesterday") << QDateTime(QDate(2024, 5, 14), QTime(9, 15)) << u"Yesterday 09:15"_s << u"en_GB"_s;
+    QTest::addRow("this week") << QDateTime(QDate(2024, 5, 12), QTime(18, 40)) << u"Sun 18:40"_s << u"en_GB"_s;
+    QTest::addRow("this year") << QDateTime(QDate(2024, 3, 2), QTime(8, 0)) << u"2 Mar"_s << u"en_GB"_s;
+    QTest::addRow("last year") << QDateTime(QDate(2023, 12, 30), QTime(8, 0)) << u"30/12/2023"_s << u"en_GB"_s;
+    QTest::addRow("no seconds") << QDateTime(QDate(2024, 5, 15), QTime(14, 2, 59)) << u"Today 14:02"_s << u"C"_s;
+    QTest::addRow("future") << QDateTime(QDate(2024, 5, 20), QTime(8, 0)) << u"20/05/2024"_s << u"en_GB"_s;
 }
 
 void tst_HistorySidebar::shortDate()
 {
     QFETCH(QDateTime, when);
     QFETCH(QString, expected);
+    QFETCH(QString, locale);
+    QLocale::setDefault(QLocale(locale)); // C's short time format has seconds, en_GB's not
+    const auto restore = qScopeGuard([] { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom)); });
     const QDateTime now(QDate(2024, 5, 15), QTime(16, 0));
     QCOMPARE(HistoryListModel::shortDate(when.toUTC(), now), expected);
 }
