@@ -5,6 +5,8 @@
 #include "composer.h"
 #include "conversationview.h"
 #include "engine/engine.h"
+#include "export/conversationexport.h"
+#include "historysidebar.h"
 #include "history/historystore.h"
 #include "lanewidget.h"
 #include "metrics/metricdocs.h"
@@ -19,6 +21,11 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSaveFile>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -42,6 +49,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     : QMainWindow(parent)
     , m_services(services)
     , m_comparison(new Comparison(*services.engine, this))
+    , m_sidebar(new HistorySidebar(services.engine->history(), this))
+    , m_sideSplitter(new QSplitter(Qt::Horizontal, this))
     , m_messageBar(new QFrame(this))
     , m_messageText(new QLabel(m_messageBar))
     , m_messageAction(new QPushButton(m_messageBar))
@@ -100,7 +109,15 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     layout->addWidget(m_messageBar);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_composer);
-    setCentralWidget(central);
+    m_sidebar->setMinimumWidth(180);
+    m_sideSplitter->setObjectName(QStringLiteral("sideSplitter"));
+    m_sideSplitter->setChildrenCollapsible(false);
+    m_sideSplitter->addWidget(m_sidebar);
+    m_sideSplitter->addWidget(central);
+    m_sideSplitter->setStretchFactor(0, 0);
+    m_sideSplitter->setStretchFactor(1, 1);
+    m_sideSplitter->setSizes({260, 1140});
+    setCentralWidget(m_sideSplitter);
 
     createActions();
 
@@ -139,7 +156,20 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_comparison, &Comparison::conversationChanged, this, [this] {
         const QString title = m_comparison->title();
         setWindowTitle(title.isEmpty() ? tr("Versus") : tr("%1 — Versus").arg(title));
+        m_sidebar->refresh();
+        m_sidebar->setCurrentConversation(m_comparison->conversationId());
+        const bool saved = m_comparison->conversationId() > 0;
+        m_exportMarkdownAction->setEnabled(saved);
+        m_exportJsonAction->setEnabled(saved);
     });
+    connect(m_sidebar, &HistorySidebar::openRequested, this,
+            [this](qint64 id, qint64 turnId) { openConversation(id, turnId); });
+    connect(m_sidebar, &HistorySidebar::renamed, this, [this](qint64 id, const QString &title) {
+        if (id == m_comparison->conversationId())
+            m_comparison->setTitle(title);
+    });
+    connect(m_sidebar, &HistorySidebar::deleteRequested, this, &MainWindow::deleteConversation);
+    connect(m_sidebar, &HistorySidebar::exportRequested, this, &MainWindow::exportConversation);
     connect(m_comparison, &Comparison::historyFailed, this,
             [this](const history::HistoryError &error) { showHistoryError(error, false); });
     connect(&services.engine->keyStore(), &KeyStore::keyChanged, this, [this](const QString &providerId) {
@@ -205,6 +235,26 @@ void MainWindow::createActions()
         makeAction(tr("Metrics…"), "metricsHelpAction", {}, tr("How every figure is measured or estimated"));
     m_aboutAction = makeAction(tr("About Versus"), "aboutAction", {}, tr("Version and license"));
     m_quitAction = makeAction(tr("Quit"), "quitAction", {QKeySequence::Quit}, tr("Quit Versus"));
+    m_findAction = makeAction(tr("Search conversations"), "findAction", {QKeySequence::Find},
+                              tr("Find words in any prompt or answer of the saved conversations"));
+    m_sidebarAction = makeAction(tr("Conversations"), "sidebarAction", {QKeySequence(Qt::CTRL | Qt::Key_B)},
+                                 tr("Show or hide the saved conversations"));
+    m_sidebarAction->setCheckable(true);
+    m_sidebarAction->setChecked(true);
+    m_exportMarkdownAction = makeAction(tr("Export as Markdown…"), "exportMarkdownAction", {},
+                                        tr("Write this conversation to a Markdown file"));
+    m_exportJsonAction =
+        makeAction(tr("Export as JSON…"), "exportJsonAction", {}, tr("Write this conversation to a JSON file"));
+    m_exportMarkdownAction->setEnabled(false);
+    m_exportJsonAction->setEnabled(false);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_sidebar->show();
+        m_sidebarAction->setChecked(true);
+        m_sidebar->focusSearch();
+    });
+    connect(m_sidebarAction, &QAction::toggled, m_sidebar, &QWidget::setVisible);
+    connect(m_exportMarkdownAction, &QAction::triggered, this, [this] { exportConversation(0, QStringLiteral("md")); });
+    connect(m_exportJsonAction, &QAction::triggered, this, [this] { exportConversation(0, QStringLiteral("json")); });
     auto *focusComposer = makeAction(tr("Go to the prompt"), "focusComposerAction",
                                      {QKeySequence(Qt::CTRL | Qt::Key_L)}, tr("Move the focus to the prompt box"));
 
@@ -235,7 +285,13 @@ void MainWindow::createActions()
     file->addAction(m_stopAllAction);
     file->addAction(focusComposer);
     file->addSeparator();
+    file->addAction(m_findAction);
+    file->addAction(m_exportMarkdownAction);
+    file->addAction(m_exportJsonAction);
+    file->addSeparator();
     file->addAction(m_quitAction);
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_sidebarAction);
     QMenu *settings = menuBar()->addMenu(tr("&Settings"));
     settings->addAction(m_keysAction);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -493,6 +549,61 @@ void MainWindow::newComparison()
     m_comparison->newConversation();
     m_composer->editor()->setFocus();
     scheduleEstimate();
+}
+
+bool MainWindow::exportConversation(qint64 conversationId, const QString &format)
+{
+    history::HistoryStore *store = m_services.engine->history();
+    const qint64 id = conversationId ? conversationId : m_comparison->conversationId();
+    if (!store || id == 0)
+        return false;
+    auto record = store->conversation(id);
+    if (!record) {
+        showMessage(tr("The conversation cannot be read: %1").arg(record.error().message));
+        return false;
+    }
+    const bool markdown = format == u"md";
+    QString name = record->title.isEmpty() ? tr("conversation") : record->title;
+    name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|]+")), QStringLiteral("-"));
+    const QString suggested = QDir::home().filePath(name + (markdown ? QStringLiteral(".md") : QStringLiteral(".json")));
+    const QString path = m_askExportPath ? m_askExportPath(suggested)
+                                         : QFileDialog::getSaveFileName(this, tr("Export conversation"), suggested,
+                                                                        markdown ? tr("Markdown (*.md)")
+                                                                                 : tr("JSON (*.json)"));
+    if (path.isEmpty())
+        return false;
+    const QByteArray bytes = markdown ? exports::conversationToMarkdown(*record).toUtf8()
+                                      : QJsonDocument(exports::conversationToJson(*record)).toJson(QJsonDocument::Indented);
+    QSaveFile file(path);
+    // An export can hold anything said in a conversation: readable by the user only.
+    if (!file.open(QIODevice::WriteOnly) ||
+        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || file.write(bytes) != bytes.size() ||
+        !file.commit()) {
+        showMessage(tr("The export could not be written to %1: %2").arg(path, file.errorString()));
+        return false;
+    }
+    statusBar()->showMessage(tr("Exported to %1").arg(path), 5000);
+    return true;
+}
+
+bool MainWindow::deleteConversation(qint64 conversationId)
+{
+    history::HistoryStore *store = m_services.engine->history();
+    if (!store || conversationId == 0)
+        return false;
+    if (conversationId == m_comparison->conversationId()) {
+        if (isBusy()) {
+            showMessage(tr("Stop the running answers (Esc) before deleting this conversation."));
+            return false;
+        }
+        m_comparison->newConversation();
+    }
+    if (auto deleted = store->deleteConversation(conversationId); !deleted) {
+        showMessage(tr("The conversation could not be deleted: %1").arg(deleted.error().message));
+        return false;
+    }
+    m_sidebar->refresh();
+    return true;
 }
 
 bool MainWindow::openConversation(qint64 conversationId, qint64 turnId)

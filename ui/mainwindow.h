@@ -10,6 +10,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 class QAction;
 class QDialog;
 class QFrame;
@@ -20,6 +22,7 @@ class QSplitter;
 namespace versus::ui {
 
 class Composer;
+class HistorySidebar;
 class LaneWidget;
 
 /// The Versus window, a view of one Comparison: lanes side by side (a single lane is a
@@ -38,6 +41,9 @@ public:
     Composer *composer() const { return m_composer; }
     QSplitter *laneSplitter() const { return m_splitter; }
     const CostTotals &sessionCost() const { return m_comparison->sessionCost(); }
+    HistorySidebar *sidebar() const { return m_sidebar; }
+    /// Where an export is written: asks the user (a file dialog) unless a test set a seam.
+    void setAskExportPath(std::function<QString(const QString &suggested)> ask) { m_askExportPath = std::move(ask); }
     /// The message bar above the lanes (history problems); hidden when there is none.
     QLabel *messageBar() const { return m_messageText; }
     bool isBusy() const;
@@ -63,6 +69,11 @@ public Q_SLOTS:
     /// Opens conversation @p conversationId from the history in place of the current one,
     /// scrolled to @p turnId when given (a search hit). False (and a message) when it cannot be.
     bool openConversation(qint64 conversationId, qint64 turnId = 0);
+    /// Writes conversation @p conversationId (0: the open one) as "md" or "json" to a file the
+    /// user picks; the file is readable by the user only.
+    bool exportConversation(qint64 conversationId, const QString &format);
+    /// Deletes a stored conversation (the open one becomes a new, empty comparison).
+    bool deleteConversation(qint64 conversationId);
     /// Opens Settings → Providers & Keys, with @p providerId's entry focused when given.
     void openProviderKeys(const QString &providerId = QString());
     void showMetricsHelp();
@@ -93,6 +104,9 @@ private:
 
     AppServices m_services;
     Comparison *m_comparison;
+    HistorySidebar *m_sidebar;
+    QSplitter *m_sideSplitter;
+    std::function<QString(const QString &)> m_askExportPath;
     QFrame *m_messageBar;
     QLabel *m_messageText;
     QPushButton *m_messageAction;
@@ -113,6 +127,10 @@ private:
     QAction *m_metricsAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_quitAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_sidebarAction = nullptr;
+    QAction *m_exportMarkdownAction = nullptr;
+    QAction *m_exportJsonAction = nullptr;
 };
 
 } // namespace versus::ui

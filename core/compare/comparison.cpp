@@ -403,6 +403,14 @@ void Comparison::clearLanes()
     }
 }
 
+void Comparison::setTitle(const QString &title)
+{
+    if (title == m_title)
+        return;
+    m_title = title;
+    Q_EMIT conversationChanged();
+}
+
 void Comparison::newConversation()
 {
     stopAll();

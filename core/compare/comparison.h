@@ -68,6 +68,8 @@ public:
     /// The history conversation this comparison writes to; 0 before the first saved turn.
     qint64 conversationId() const { return m_conversationId; }
     QString title() const { return m_title; }
+    /// The title was changed in the history (renamed): show the new one.
+    void setTitle(const QString &title);
 
     /// Starts a new conversation with the same lanes (their conversations emptied).
     void newConversation();

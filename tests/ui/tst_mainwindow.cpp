@@ -9,6 +9,7 @@
 #include "engine/engine.h"
 #include "fixture.h"
 #include "lanecard.h"
+#include "historysidebar.h"
 #include "lanewidget.h"
 #include "mainwindow.h"
 #include "metrics/metricdocs.h"
@@ -20,7 +21,9 @@
 #include "secrets/memorykeystore.h"
 #include "settings/providerkeyspage.h"
 
+#include <QAbstractItemView>
 #include <QAction>
+#include <QFile>
 #include <QComboBox>
 #include <QDialog>
 #include <QJsonArray>
@@ -180,6 +183,8 @@ private Q_SLOTS:
     void estimateBeforeSending();
     void capabilityBadges();
     void metricsHelpShowsDefinitions();
+    void conversationSurvivesRestart();
+    void exportAndDeleteFromTheWindow();
 
 private:
     std::unique_ptr<MainWindow> openWindow(Harness &harness, const QList<Target> &targets);
@@ -650,6 +655,129 @@ void tst_MainWindow::metricsHelpShowsDefinitions()
     QVERIFY(text);
     for (MetricId id : kAllMetricIds)
         QVERIFY2(text->toPlainText().contains(metricFormula(id)), qPrintable(metricFormula(id)));
+}
+
+void tst_MainWindow::conversationSurvivesRestart()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    pointAt(server, kGroq);
+    pointAt(server, kTogether);
+    server.route("POST", chatPath(kGroq), answer({QStringLiteral("Paris is the "), QStringLiteral("capital.")}, 10));
+    server.route("POST", chatPath(kTogether), answer({QStringLiteral("It is Paris, "), QStringLiteral("famously.")}, 10));
+    Harness harness;
+    QVERIFY(harness.storeKey(kGroq, "gsk_test_key_for_the_window_0101"));
+    QVERIFY(harness.storeKey(kTogether, "tgp_test_key_for_the_window_0102"));
+
+    QStringList answersBefore;
+    QStringList figuresBefore;
+    {
+        auto window = openWindow(harness, {kGroqTarget, kTogetherTarget});
+        typeAndSend(*window, QStringLiteral("Capital of France?"));
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isBusy() && window->lanes().at(1)->view()->answerText(0).endsWith(u"famously."),
+                                 10000);
+        for (LaneWidget *lane : window->lanes()) {
+            answersBefore << lane->view()->answerText(0);
+            figuresBefore << figure(lane, "ttft")->text() + u'|' + figure(lane, "e2e")->text() + u'|' +
+                                 figure(lane, "tokens")->text() + u'|' + figure(lane, "cost")->text();
+        }
+        QCOMPARE(window->sidebar()->rowCount(), 1);
+        window->close(); // quit
+    }
+
+    // Start again: a new engine on the same files, as the next run of the app.
+    Engine restarted(harness.engineOptions());
+    restarted.transport.retry.maxRetries = 0;
+    AppServices services = harness.services();
+    services.engine = &restarted;
+    MainWindow window(services);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    HistorySidebar *sidebar = window.sidebar();
+    QCOMPARE(sidebar->rowCount(), 1);
+    QVERIFY(window.lanes().first()->view()->turnCount() == 0); // it starts on a new comparison
+
+    // Search finds a word that only an answer holds, and the hit opens the conversation.
+    QTest::keyClick(&window, Qt::Key_F, Qt::ControlModifier);
+    QVERIFY(sidebar->searchField()->hasFocus());
+    QTest::keyClicks(sidebar->searchField(), QStringLiteral("famously"));
+    QTRY_VERIFY(sidebar->statusText().isEmpty() && sidebar->rowCount() == 1);
+    QAbstractItemView *list = sidebar->listView();
+    QTRY_VERIFY(list->model()->index(0, 0).data(Qt::DisplayRole).toString().contains(QStringLiteral("Capital")) ||
+                list->model()->rowCount() == 1);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(list->model()->index(0, 0)).center());
+    QTRY_COMPARE(window.lanes().size(), 2);
+    QTRY_COMPARE(window.lanes().at(0)->view()->turnCount(), 1);
+    QCOMPARE(window.windowTitle(), QStringLiteral("Capital of France? — Versus"));
+    QStringList answersAfter;
+    QStringList figuresAfter;
+    for (LaneWidget *lane : window.lanes()) {
+        answersAfter << lane->view()->answerText(0);
+        figuresAfter << figure(lane, "ttft")->text() + u'|' + figure(lane, "e2e")->text() + u'|' +
+                            figure(lane, "tokens")->text() + u'|' + figure(lane, "cost")->text();
+    }
+    QCOMPARE(answersAfter, answersBefore);
+    QCOMPARE(figuresAfter, figuresBefore);
+    QVERIFY(window.lanes().at(0)->view()->toPlainText().contains(QStringLiteral("Capital of France?")));
+
+    // A second prompt continues it: the lane sends the first turn as context, and the history
+    // holds both turns of the one conversation.
+    QTest::keyClicks(window.composer()->editor(), QStringLiteral("And of Italy?"));
+    QTest::mouseClick(window.composer()->sendButton(), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy() && window.lanes().at(0)->view()->turnCount() == 2, 10000);
+    const QJsonArray messages = server.request(2).json().value(u"messages").toArray();
+    QCOMPARE(messages.size(), 3);
+    QCOMPARE(messages.at(0)[u"content"].toString(), QStringLiteral("Capital of France?"));
+    QCOMPARE(messages.at(2)[u"content"].toString(), QStringLiteral("And of Italy?"));
+    const auto record = restarted.history()->conversation(window.comparison()->conversationId());
+    QVERIFY(record.has_value());
+    QCOMPARE(record->turns.size(), 2);
+    QCOMPARE(restarted.history()->conversations()->size(), 1);
+}
+
+void tst_MainWindow::exportAndDeleteFromTheWindow()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    pointAt(server, kGroq);
+    server.route("POST", chatPath(kGroq), answer({QStringLiteral("An **exported** answer.")}));
+    Harness harness;
+    QVERIFY(harness.storeKey(kGroq, "gsk_test_key_for_the_window_0103"));
+    auto window = openWindow(harness, {kGroqTarget});
+    typeAndSend(*window, QStringLiteral("Export me"));
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isBusy() && window->lanes().first()->view()->turnCount() == 1, 10000);
+    const qint64 id = window->comparison()->conversationId();
+    QVERIFY(id > 0);
+
+    const QString markdownPath = harness.dir.filePath(QStringLiteral("out.md"));
+    window->setAskExportPath([&](const QString &) { return markdownPath; });
+    window->findChild<QAction *>(QStringLiteral("exportMarkdownAction"))->trigger();
+    QFile markdown(markdownPath);
+    QVERIFY(markdown.open(QIODevice::ReadOnly));
+    const QByteArray text = markdown.readAll();
+    QVERIFY(text.contains("Export me"));
+    QVERIFY(text.contains("An **exported** answer."));
+    QCOMPARE(markdown.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+    QVERIFY(!text.contains("gsk_test_key")); // never a key
+
+    const QString jsonPath = harness.dir.filePath(QStringLiteral("out.json"));
+    window->setAskExportPath([&](const QString &) { return jsonPath; });
+    QVERIFY(window->exportConversation(0, QStringLiteral("json")));
+    QFile json(jsonPath);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject exported = QJsonDocument::fromJson(json.readAll()).object().value(u"conversation").toObject();
+    QCOMPARE(exported.value(u"id").toInteger(), id);
+    QCOMPARE(exported.value(u"turns").toArray().first()[u"prompt"].toString(), QStringLiteral("Export me"));
+
+    // Deleting the open conversation: asked in the sidebar, then it is gone and the window is empty.
+    window->sidebar()->setConfirmDelete([](const QString &) { return true; });
+    window->sidebar()->setCurrentConversation(id);
+    window->sidebar()->listView()->setFocus();
+    QTest::keyClick(window->sidebar()->listView(), Qt::Key_Delete);
+    QTRY_COMPARE(window->sidebar()->rowCount(), 0);
+    QCOMPARE(window->comparison()->conversationId(), 0);
+    QCOMPARE(window->lanes().first()->view()->turnCount(), 0);
+    QVERIFY(!harness.engine.history()->conversation(id).has_value());
 }
 
 QTEST_MAIN(tst_MainWindow)
