@@ -209,6 +209,7 @@ struct HistoryStore::Private {
 
     std::expected<void, HistoryError> openConnection(OpenReport &report, bool mayMoveAside);
     std::expected<void, HistoryError> moveAside(OpenReport &report, const QString &reason);
+    std::expected<void, HistoryError> connect(bool readOnly);
     void closeConnection();
     std::expected<bool, HistoryError> exists(const QString &table, qint64 id) const
     {
@@ -235,6 +236,21 @@ void HistoryStore::Private::closeConnection()
     db = QSqlDatabase(); // no handle may outlive removeDatabase()
     QSqlDatabase::removeDatabase(connectionName);
     connectionName.clear();
+}
+
+std::expected<void, HistoryError> HistoryStore::Private::connect(bool readOnly)
+{
+    connectionName = u"versus-history-%1"_s.arg(++connectionCounter); // several stores may be open
+    db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+    db.setDatabaseName(path);
+    if (readOnly)
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+    if (!db.open()) {
+        const HistoryError error = fromSqlError(db.lastError());
+        closeConnection();
+        return std::unexpected(error);
+    }
+    return {};
 }
 
 std::expected<void, HistoryError> HistoryStore::Private::moveAside(OpenReport &report, const QString &reason)
@@ -266,58 +282,50 @@ std::expected<void, HistoryError> HistoryStore::Private::openConnection(OpenRepo
             QFile::setPermissions(path % suffix, kOwnerReadWrite); // may fail on a read-only file; writes will say so
     }
 
-    connectionName = u"versus-history-%1"_s.arg(++connectionCounter);
-    db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
-    db.setDatabaseName(path);
-    if (!db.open()) {
-        const HistoryError error = fromSqlError(db.lastError());
-        closeConnection();
-        return std::unexpected(error);
-    }
-
-    const auto corrupt = [&](const QString &reason) -> std::expected<void, HistoryError> {
-        if (!mayMoveAside) {
-            closeConnection();
-            return std::unexpected(HistoryError{HistoryError::Kind::Corrupt, reason});
+    // Inspect the file through a read-only connection first: a read-write connection, when
+    // closed, checkpoints and deletes the -wal, which must travel with a corrupt file
+    // untouched (it may hold the last commits), and a file from a newer Versus is refused
+    // before anything writes to it.
+    if (auto opened = connect(true); !opened)
+        return opened;
+    int fileVersion = 0;
+    QString corruption;
+    {
+        auto version = exec(u"PRAGMA user_version"_s);
+        if (version)
+            fileVersion = version->next() ? version->value(0).toInt() : 0;
+        auto check = version ? exec(u"PRAGMA quick_check"_s) : std::unexpected(version.error());
+        if (!check) {
+            if (check.error().kind != HistoryError::Kind::Corrupt) {
+                closeConnection();
+                return std::unexpected(check.error());
+            }
+            corruption = check.error().message;
+        } else {
+            QStringList problems;
+            while (check->next())
+                problems << check->value(0).toString();
+            if (problems != QStringList{u"ok"_s})
+                corruption = u"quick_check: "_s % problems.mid(0, 5).join(u"; "_s);
         }
-        if (auto moved = moveAside(report, reason); !moved)
-            return moved;
-        return openConnection(report, false);
-    };
-
-    // The version first: a file from a newer Versus is refused before anything writes to it.
-    auto version = exec(u"PRAGMA user_version"_s);
-    if (!version) {
-        if (version.error().kind == HistoryError::Kind::Corrupt)
-            return corrupt(version.error().message);
-        closeConnection();
-        return std::unexpected(version.error());
     }
-    const int fileVersion = version->next() ? version->value(0).toInt() : 0;
-    version = {};
+    closeConnection();
     if (fileVersion > schemaVersion()) {
-        closeConnection();
         return std::unexpected(
             HistoryError{HistoryError::Kind::TooNew,
                          u"the history was written by a newer Versus (schema %1, this one knows %2)"_s.arg(fileVersion)
                              .arg(schemaVersion())});
     }
-
-    {
-        auto check = exec(u"PRAGMA quick_check"_s);
-        if (!check) {
-            if (check.error().kind == HistoryError::Kind::Corrupt)
-                return corrupt(check.error().message);
-            closeConnection();
-            return std::unexpected(check.error());
-        }
-        QStringList problems;
-        while (check->next())
-            problems << check->value(0).toString();
-        if (problems != QStringList{u"ok"_s})
-            return corrupt(u"quick_check: "_s % problems.mid(0, 5).join(u"; "_s));
+    if (!corruption.isEmpty()) {
+        if (!mayMoveAside)
+            return std::unexpected(HistoryError{HistoryError::Kind::Corrupt, corruption});
+        if (auto moved = moveAside(report, corruption); !moved)
+            return moved;
+        return openConnection(report, false);
     }
 
+    if (auto opened = connect(false); !opened)
+        return opened;
     const QStringList pragmas = {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA secure_delete = ON"_s,
                                  u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s};
     for (const QString &pragma : pragmas) {
