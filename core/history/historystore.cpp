@@ -120,10 +120,11 @@ std::expected<void, HistoryError> HistoryStore::Private::openConnection(OpenRepo
     // Create the file 0600 ourselves: SQLite would create it under the umask (0644), and it
     // creates -wal and -shm with the mode of the database file.
     const QByteArray nativePath = QFile::encodeName(path);
-    const int fd = ::open(nativePath.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0)
+    const int fd = ::open(nativePath.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        ::close(fd);
+    else if (errno != EEXIST)
         return std::unexpected(fromErrno(errno, u"cannot create "_s % path));
-    ::close(fd);
     for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
         if (QFileInfo::exists(path % suffix) && QFile::permissions(path % suffix) != kOwnerReadWrite)
             QFile::setPermissions(path % suffix, kOwnerReadWrite); // may fail on a read-only file; writes will say so
