@@ -10,5 +10,6 @@ void runChat(CommandContext &context, Done done);
 void runPricing(CommandContext &context, Done done);
 void runKeys(CommandContext &context, Done done);
 void runModels(CommandContext &context, Done done);
+void runHistory(CommandContext &context, Done done);
 
 } // namespace versus::cli

@@ -24,6 +24,7 @@ const std::array kCommands{
     Command{"chat", "Send one prompt to one provider:model and stream the answer", &runChat},
     Command{"pricing", "Show the effective price table (bundled + your overrides)", &runPricing},
     Command{"keys", "Store, list, test and delete API keys in the OS keychain", &runKeys},
+    Command{"history", "List, show, search, export and delete stored comparisons", &runHistory},
 };
 
 void printUsage(QTextStream &stream)
