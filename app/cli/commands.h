@@ -11,5 +11,6 @@ void runCompare(CommandContext &context, Done done);
 void runPricing(CommandContext &context, Done done);
 void runKeys(CommandContext &context, Done done);
 void runModels(CommandContext &context, Done done);
+void runHistory(CommandContext &context, Done done);
 
 } // namespace versus::cli

@@ -25,6 +25,7 @@ const std::array kCommands{
     Command{"compare", "Send one prompt to several provider:model lanes and compare them", &runCompare},
     Command{"pricing", "Show the effective price table (bundled + your overrides)", &runPricing},
     Command{"keys", "Store, list, test and delete API keys in the OS keychain", &runKeys},
+    Command{"history", "List, show, search, export and delete stored comparisons", &runHistory},
 };
 
 void printUsage(QTextStream &stream)

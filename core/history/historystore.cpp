@@ -2,6 +2,7 @@
 #include "history/historystore.h"
 
 #include "history/historyschema.h"
+#include "history/historystore_p.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -27,105 +28,11 @@ using namespace Qt::StringLiterals;
 
 namespace versus::history {
 
+using namespace detail;
+
 namespace {
 
 constexpr QFileDevice::Permissions kOwnerReadWrite = QFileDevice::ReadOwner | QFileDevice::WriteOwner;
-
-// SQLite primary result codes (sqlite3.h); Qt reports them as nativeErrorCode().
-enum SqliteCode {
-    SqlitePerm = 3,
-    SqliteReadOnly = 8,
-    SqliteCorrupt = 11,
-    SqliteFull = 13,
-    SqliteCantOpen = 14,
-    SqliteAuth = 23,
-    SqliteNotADb = 26,
-};
-
-HistoryError fromSqlError(const QSqlError &error)
-{
-    bool ok = false;
-    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
-    HistoryError result{HistoryError::Kind::Other, error.text()};
-    if (!ok)
-        return result;
-    switch (code) {
-    case SqlitePerm:
-    case SqliteReadOnly:
-    case SqliteCantOpen:
-    case SqliteAuth:
-        result.kind = HistoryError::Kind::Unwritable;
-        break;
-    case SqliteFull:
-        result.kind = HistoryError::Kind::DiskFull;
-        break;
-    case SqliteCorrupt:
-    case SqliteNotADb:
-        result.kind = HistoryError::Kind::Corrupt;
-        break;
-    default:
-        break;
-    }
-    return result;
-}
-
-HistoryError fromErrno(int error, const QString &what)
-{
-    HistoryError result{HistoryError::Kind::Other, what % u": "_s % QString::fromLocal8Bit(std::strerror(error))};
-    if (error == EACCES || error == EPERM || error == EROFS)
-        result.kind = HistoryError::Kind::Unwritable;
-    else if (error == ENOSPC || error == EDQUOT)
-        result.kind = HistoryError::Kind::DiskFull;
-    return result;
-}
-
-HistoryError notFound(const QString &what, qint64 id)
-{
-    return {HistoryError::Kind::NotFound, u"no %1 with id %2"_s.arg(what).arg(id)};
-}
-
-QVariant timeToDb(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant();
-}
-
-QDateTime timeFromDb(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
-QVariant jsonToDb(const QJsonObject &object)
-{
-    return object.isEmpty() ? QVariant()
-                            : QVariant(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
-}
-
-QVariant jsonToDb(const QJsonArray &array)
-{
-    return array.isEmpty() ? QVariant()
-                           : QVariant(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)));
-}
-
-QJsonDocument jsonFromDb(const QVariant &value)
-{
-    return value.isNull() ? QJsonDocument() : QJsonDocument::fromJson(value.toString().toUtf8());
-}
-
-/// @p words as an FTS5 query in which every word is a quoted string, so that NEAR, AND, *,
-/// quotes and parentheses are searched for as text, never run as operators. Words without
-/// a letter or digit would give the tokenizer nothing to match and are left out.
-QString ftsQuery(const QString &words)
-{
-    QStringList terms;
-    for (const QString &word : words.split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts)) {
-        if (!std::any_of(word.cbegin(), word.cend(), [](QChar c) { return c.isLetterOrNumber(); }))
-            continue;
-        QString quoted = word;
-        quoted.replace(u'"', u"\"\""_s);
-        terms << u'"' % quoted % u'"';
-    }
-    return terms.join(u' ');
-}
 
 QString movedAsideName(const QString &path)
 {
@@ -137,7 +44,6 @@ QString movedAsideName(const QString &path)
 }
 
 QAtomicInteger<quint64> connectionCounter;
-
 } // namespace
 
 QString answerStateName(AnswerState state)
@@ -169,64 +75,6 @@ std::optional<AnswerState> answerStateFromName(const QString &name)
     return std::nullopt;
 }
 
-struct HistoryStore::Private {
-    QString path;
-    QString connectionName;
-    QSqlDatabase db;
-
-    /// Prepares and runs @p sql with positional @p values.
-    std::expected<QSqlQuery, HistoryError> exec(const QString &sql, const QVariantList &values = {}) const
-    {
-        QSqlQuery query(db);
-        query.setForwardOnly(true);
-        if (!query.prepare(sql))
-            return std::unexpected(fromSqlError(query.lastError()));
-        for (const QVariant &value : values)
-            query.addBindValue(value);
-        if (!query.exec())
-            return std::unexpected(fromSqlError(query.lastError()));
-        return query;
-    }
-
-    /// Runs @p body inside BEGIN IMMEDIATE ... COMMIT (IMMEDIATE takes the write lock first,
-    /// so a read-only file fails here rather than halfway). Rolls back when @p body fails.
-    template<typename Body>
-    auto transaction(Body &&body) -> decltype(body())
-    {
-        if (auto begin = exec(u"BEGIN IMMEDIATE"_s); !begin)
-            return std::unexpected(begin.error());
-        auto result = body();
-        if (!result) {
-            (void)exec(u"ROLLBACK"_s); // SQLite may already have rolled back (e.g. SQLITE_FULL)
-            return result;
-        }
-        if (auto commit = exec(u"COMMIT"_s); !commit) {
-            (void)exec(u"ROLLBACK"_s);
-            return std::unexpected(commit.error());
-        }
-        return result;
-    }
-
-    std::expected<void, HistoryError> openConnection(OpenReport &report, bool mayMoveAside);
-    std::expected<void, HistoryError> moveAside(OpenReport &report, const QString &reason);
-    void closeConnection();
-    std::expected<bool, HistoryError> exists(const QString &table, qint64 id) const
-    {
-        auto query = exec(u"SELECT 1 FROM "_s % table % u" WHERE id = ?"_s, {id});
-        if (!query)
-            return std::unexpected(query.error());
-        return query->next();
-    }
-    std::expected<void, HistoryError> touchConversation(qint64 conversationId)
-    {
-        auto query = exec(u"UPDATE conversations SET updated_at = ? WHERE id = ?"_s,
-                          {QDateTime::currentMSecsSinceEpoch(), conversationId});
-        if (!query)
-            return std::unexpected(query.error());
-        return {};
-    }
-};
-
 void HistoryStore::Private::closeConnection()
 {
     if (connectionName.isEmpty())
@@ -235,6 +83,21 @@ void HistoryStore::Private::closeConnection()
     db = QSqlDatabase(); // no handle may outlive removeDatabase()
     QSqlDatabase::removeDatabase(connectionName);
     connectionName.clear();
+}
+
+std::expected<void, HistoryError> HistoryStore::Private::connect(bool readOnly)
+{
+    connectionName = u"versus-history-%1"_s.arg(++connectionCounter); // several stores may be open
+    db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
+    db.setDatabaseName(path);
+    if (readOnly)
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+    if (!db.open()) {
+        const HistoryError error = fromSqlError(db.lastError());
+        closeConnection();
+        return std::unexpected(error);
+    }
+    return {};
 }
 
 std::expected<void, HistoryError> HistoryStore::Private::moveAside(OpenReport &report, const QString &reason)
@@ -257,67 +120,60 @@ std::expected<void, HistoryError> HistoryStore::Private::openConnection(OpenRepo
     // Create the file 0600 ourselves: SQLite would create it under the umask (0644), and it
     // creates -wal and -shm with the mode of the database file.
     const QByteArray nativePath = QFile::encodeName(path);
-    const int fd = ::open(nativePath.constData(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
-    if (fd < 0)
+    const int fd = ::open(nativePath.constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd >= 0)
+        ::close(fd);
+    else if (errno != EEXIST)
         return std::unexpected(fromErrno(errno, u"cannot create "_s % path));
-    ::close(fd);
     for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
         if (QFileInfo::exists(path % suffix) && QFile::permissions(path % suffix) != kOwnerReadWrite)
             QFile::setPermissions(path % suffix, kOwnerReadWrite); // may fail on a read-only file; writes will say so
     }
 
-    connectionName = u"versus-history-%1"_s.arg(++connectionCounter);
-    db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
-    db.setDatabaseName(path);
-    if (!db.open()) {
-        const HistoryError error = fromSqlError(db.lastError());
-        closeConnection();
-        return std::unexpected(error);
-    }
-
-    const auto corrupt = [&](const QString &reason) -> std::expected<void, HistoryError> {
-        if (!mayMoveAside) {
-            closeConnection();
-            return std::unexpected(HistoryError{HistoryError::Kind::Corrupt, reason});
+    // Inspect the file through a read-only connection first: a read-write connection, when
+    // closed, checkpoints and deletes the -wal, which must travel with a corrupt file
+    // untouched (it may hold the last commits), and a file from a newer Versus is refused
+    // before anything writes to it.
+    if (auto opened = connect(true); !opened)
+        return opened;
+    int fileVersion = 0;
+    QString corruption;
+    {
+        auto version = exec(u"PRAGMA user_version"_s);
+        if (version)
+            fileVersion = version->next() ? version->value(0).toInt() : 0;
+        auto check = version ? exec(u"PRAGMA quick_check"_s) : std::unexpected(version.error());
+        if (!check) {
+            if (check.error().kind != HistoryError::Kind::Corrupt) {
+                closeConnection();
+                return std::unexpected(check.error());
+            }
+            corruption = check.error().message;
+        } else {
+            QStringList problems;
+            while (check->next())
+                problems << check->value(0).toString();
+            if (problems != QStringList{u"ok"_s})
+                corruption = u"quick_check: "_s % problems.mid(0, 5).join(u"; "_s);
         }
-        if (auto moved = moveAside(report, reason); !moved)
-            return moved;
-        return openConnection(report, false);
-    };
-
-    // The version first: a file from a newer Versus is refused before anything writes to it.
-    auto version = exec(u"PRAGMA user_version"_s);
-    if (!version) {
-        if (version.error().kind == HistoryError::Kind::Corrupt)
-            return corrupt(version.error().message);
-        closeConnection();
-        return std::unexpected(version.error());
     }
-    const int fileVersion = version->next() ? version->value(0).toInt() : 0;
-    version = {};
+    closeConnection();
     if (fileVersion > schemaVersion()) {
-        closeConnection();
         return std::unexpected(
             HistoryError{HistoryError::Kind::TooNew,
                          u"the history was written by a newer Versus (schema %1, this one knows %2)"_s.arg(fileVersion)
                              .arg(schemaVersion())});
     }
-
-    {
-        auto check = exec(u"PRAGMA quick_check"_s);
-        if (!check) {
-            if (check.error().kind == HistoryError::Kind::Corrupt)
-                return corrupt(check.error().message);
-            closeConnection();
-            return std::unexpected(check.error());
-        }
-        QStringList problems;
-        while (check->next())
-            problems << check->value(0).toString();
-        if (problems != QStringList{u"ok"_s})
-            return corrupt(u"quick_check: "_s % problems.mid(0, 5).join(u"; "_s));
+    if (!corruption.isEmpty()) {
+        if (!mayMoveAside)
+            return std::unexpected(HistoryError{HistoryError::Kind::Corrupt, corruption});
+        if (auto moved = moveAside(report, corruption); !moved)
+            return moved;
+        return openConnection(report, false);
     }
 
+    if (auto opened = connect(false); !opened)
+        return opened;
     const QStringList pragmas = {u"PRAGMA foreign_keys = ON"_s, u"PRAGMA secure_delete = ON"_s,
                                  u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s};
     for (const QString &pragma : pragmas) {
@@ -635,150 +491,6 @@ std::expected<void, HistoryError> HistoryStore::deleteConversation(qint64 conver
         return std::unexpected(
             HistoryError{HistoryError::Kind::Other, u"the WAL could not be checkpointed (another reader is open)"_s});
     return {};
-}
-
-// --- reads ------------------------------------------------------------------------------
-
-std::expected<QList<ConversationSummary>, HistoryError> HistoryStore::conversations() const
-{
-    auto query = d->exec(u"SELECT c.id, c.title, c.created_at, c.updated_at, "
-                         u"(SELECT COUNT(*) FROM turns t WHERE t.conversation_id = c.id) "
-                         u"FROM conversations c ORDER BY c.updated_at DESC, c.id DESC"_s);
-    if (!query)
-        return std::unexpected(query.error());
-    QList<ConversationSummary> list;
-    QHash<qint64, qsizetype> indexById;
-    while (query->next()) {
-        ConversationSummary summary;
-        summary.id = query->value(0).toLongLong();
-        summary.title = query->value(1).toString();
-        summary.createdAt = timeFromDb(query->value(2));
-        summary.updatedAt = timeFromDb(query->value(3));
-        summary.turnCount = query->value(4).toInt();
-        indexById.insert(summary.id, list.size());
-        list << summary;
-    }
-    auto lanes =
-        d->exec(u"SELECT conversation_id, provider, model FROM lanes ORDER BY conversation_id, position, id"_s);
-    if (!lanes)
-        return std::unexpected(lanes.error());
-    while (lanes->next()) {
-        const auto found = indexById.constFind(lanes->value(0).toLongLong());
-        if (found == indexById.constEnd())
-            continue;
-        ConversationSummary &summary = list[*found];
-        summary.targets << lanes->value(1).toString() % u':' % lanes->value(2).toString();
-        summary.laneCount = int(summary.targets.size());
-    }
-    return list;
-}
-
-std::expected<ConversationRecord, HistoryError> HistoryStore::conversation(qint64 conversationId) const
-{
-    auto head =
-        d->exec(u"SELECT id, title, created_at, updated_at FROM conversations WHERE id = ?"_s, {conversationId});
-    if (!head)
-        return std::unexpected(head.error());
-    if (!head->next())
-        return std::unexpected(notFound(u"conversation"_s, conversationId));
-    ConversationRecord record;
-    record.id = head->value(0).toLongLong();
-    record.title = head->value(1).toString();
-    record.createdAt = timeFromDb(head->value(2));
-    record.updatedAt = timeFromDb(head->value(3));
-
-    auto lanes = d->exec(u"SELECT id, position, provider, model, parameters, removed FROM lanes "
-                         u"WHERE conversation_id = ? ORDER BY position, id"_s,
-                         {conversationId});
-    if (!lanes)
-        return std::unexpected(lanes.error());
-    QHash<qint64, int> lanePosition;
-    while (lanes->next()) {
-        LaneRecord lane;
-        lane.id = lanes->value(0).toLongLong();
-        lane.position = lanes->value(1).toInt();
-        lane.provider = lanes->value(2).toString();
-        lane.model = lanes->value(3).toString();
-        lane.parameters = jsonFromDb(lanes->value(4)).object();
-        lane.removed = lanes->value(5).toInt() != 0;
-        lanePosition.insert(lane.id, lane.position);
-        record.lanes << lane;
-    }
-
-    auto turns = d->exec(u"SELECT id, position, prompt, created_at FROM turns WHERE conversation_id = ? "
-                         u"ORDER BY position"_s,
-                         {conversationId});
-    if (!turns)
-        return std::unexpected(turns.error());
-    QHash<qint64, qsizetype> turnIndex;
-    while (turns->next()) {
-        TurnRecord turn;
-        turn.id = turns->value(0).toLongLong();
-        turn.position = turns->value(1).toInt();
-        turn.prompt = turns->value(2).toString();
-        turn.createdAt = timeFromDb(turns->value(3));
-        turnIndex.insert(turn.id, record.turns.size());
-        record.turns << turn;
-    }
-
-    auto answers = d->exec(u"SELECT a.id, a.turn_id, a.lane_id, a.state, a.text, a.reasoning, a.tool_calls, "
-                           u"a.finish_reason, a.usage, a.metrics, a.cost, a.error, a.started_at, a.finished_at "
-                           u"FROM answers a JOIN turns t ON t.id = a.turn_id JOIN lanes l ON l.id = a.lane_id "
-                           u"WHERE t.conversation_id = ? ORDER BY t.position, l.position, a.id"_s,
-                           {conversationId});
-    if (!answers)
-        return std::unexpected(answers.error());
-    while (answers->next()) {
-        AnswerRecord answer;
-        answer.id = answers->value(0).toLongLong();
-        answer.turnId = answers->value(1).toLongLong();
-        answer.laneId = answers->value(2).toLongLong();
-        answer.state = answerStateFromName(answers->value(3).toString()).value_or(AnswerState::Interrupted);
-        answer.text = answers->value(4).toString();
-        answer.reasoning = answers->value(5).toString();
-        answer.toolCalls = jsonFromDb(answers->value(6)).array();
-        answer.finishReason = answers->value(7).toString();
-        answer.usage = jsonFromDb(answers->value(8)).object();
-        answer.metrics = jsonFromDb(answers->value(9)).object();
-        answer.cost = jsonFromDb(answers->value(10)).object();
-        answer.error = jsonFromDb(answers->value(11)).object();
-        answer.startedAt = timeFromDb(answers->value(12));
-        answer.finishedAt = timeFromDb(answers->value(13));
-        record.turns[turnIndex.value(answer.turnId)].answers << answer;
-    }
-    return record;
-}
-
-std::expected<QList<SearchHit>, HistoryError> HistoryStore::search(const QString &words, int limit) const
-{
-    const QString match = ftsQuery(words);
-    if (match.isEmpty() || limit <= 0)
-        return QList<SearchHit>{};
-    // bm25() is lower for better matches; the two indexes are ranked on one scale.
-    auto query = d->exec(
-        u"SELECT t.conversation_id, t.id, 0, c.title, snippet(prompt_fts, 0, '[', ']', '…', 16), c.updated_at, "
-        u"bm25(prompt_fts) AS rank FROM prompt_fts JOIN turns t ON t.id = prompt_fts.rowid "
-        u"JOIN conversations c ON c.id = t.conversation_id WHERE prompt_fts MATCH ? "
-        u"UNION ALL "
-        u"SELECT t.conversation_id, t.id, a.id, c.title, snippet(answer_fts, -1, '[', ']', '…', 16), c.updated_at, "
-        u"bm25(answer_fts) AS rank FROM answer_fts JOIN answers a ON a.id = answer_fts.rowid "
-        u"JOIN turns t ON t.id = a.turn_id JOIN conversations c ON c.id = t.conversation_id "
-        u"WHERE answer_fts MATCH ? ORDER BY rank, 2, 3 LIMIT ?"_s,
-        {match, match, limit});
-    if (!query)
-        return std::unexpected(query.error());
-    QList<SearchHit> hits;
-    while (query->next()) {
-        SearchHit hit;
-        hit.conversationId = query->value(0).toLongLong();
-        hit.turnId = query->value(1).toLongLong();
-        hit.answerId = query->value(2).toLongLong();
-        hit.conversationTitle = query->value(3).toString();
-        hit.snippet = query->value(4).toString();
-        hit.updatedAt = timeFromDb(query->value(5));
-        hits << hit;
-    }
-    return hits;
 }
 
 } // namespace versus::history

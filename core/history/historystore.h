@@ -77,6 +77,7 @@ public:
     std::expected<ConversationRecord, HistoryError> conversation(qint64 conversationId) const;
     /// Full-text search over prompts and answers; @p words as a user types them (each word
     /// must occur; quotes and operators are taken literally). Best matches first, at most @p limit.
+    /// An answer is indexed once it stops streaming (finished, or Interrupted at open()).
     std::expected<QList<SearchHit>, HistoryError> search(const QString &words, int limit = 50) const;
 
     /// Test-only: caps the database at @p pages pages (PRAGMA max_page_count) so that a test

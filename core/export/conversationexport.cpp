@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "export/conversationexport.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace versus::exports {
+
+using namespace history;
+
+namespace {
+
+const LaneRecord *findLane(const ConversationRecord &conversation, qint64 laneId)
+{
+    for (const LaneRecord &lane : conversation.lanes) {
+        if (lane.id == laneId)
+            return &lane;
+    }
+    return nullptr;
+}
+
+QString answerTarget(const ConversationRecord &conversation, const AnswerRecord &answer)
+{
+    const LaneRecord *lane = findLane(conversation, answer.laneId);
+    return lane ? laneTarget(*lane) : QString();
+}
+
+QJsonValue timeValue(const QDateTime &time)
+{
+    return time.isValid() ? QJsonValue(isoTime(time)) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue objectOrNull(const QJsonObject &object)
+{
+    return object.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(object);
+}
+
+/// A JSON number as people and spreadsheets read it: integers without a point, other
+/// values with at most six decimals (micro-USD), no exponent. Empty for a missing value.
+QString numberText(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return {};
+    const double number = value.toDouble();
+    if (number == double(qint64(number)))
+        return QString::number(qint64(number));
+    QString text = QString::number(number, 'f', 6);
+    while (text.endsWith(u'0'))
+        text.chop(1);
+    if (text.endsWith(u'.'))
+        text.chop(1);
+    return text;
+}
+
+QString quoteLines(const QString &text)
+{
+    QStringList lines = text.split(u'\n');
+    for (QString &line : lines)
+        line = line.isEmpty() ? u">"_s : u"> "_s + line;
+    return lines.join(u'\n');
+}
+
+/// "TTFT 120.5 ms · E2E 900 ms · 55.2 tok/s · 12 in / 34 out tokens · $0.000123"; empty
+/// when nothing is known.
+QString figuresLine(const AnswerRecord &answer)
+{
+    QStringList parts;
+    const QString ttft = numberText(answer.metrics.value(u"ttft_ms"));
+    if (!ttft.isEmpty())
+        parts << u"TTFT "_s + ttft + u" ms"_s;
+    const QString e2e = numberText(answer.metrics.value(u"e2e_ms"));
+    if (!e2e.isEmpty())
+        parts << u"E2E "_s + e2e + u" ms"_s;
+    const QString speed = numberText(answer.metrics.value(u"output_tokens_per_s"));
+    if (!speed.isEmpty())
+        parts << speed + u" tok/s"_s;
+    const QString in = numberText(answer.usage.value(u"prompt_tokens"));
+    const QString out = numberText(answer.usage.value(u"completion_tokens"));
+    if (!in.isEmpty() || !out.isEmpty())
+        parts << (in.isEmpty() ? u"?"_s : in) + u" in / "_s + (out.isEmpty() ? u"?"_s : out) + u" out tokens"_s;
+    const QString usd = numberText(answer.cost.value(u"total_usd"));
+    if (!usd.isEmpty())
+        parts << u"$"_s + usd + (answer.cost.value(u"estimated").toBool() ? u" (estimated)"_s : QString());
+    return parts.join(u" · "_s);
+}
+
+QString csvField(const QString &field)
+{
+    if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
+        return field;
+    QString quoted = field;
+    quoted.replace(u'"', u"\"\""_s);
+    return u'"' + quoted + u'"';
+}
+
+} // namespace
+
+QString laneTarget(const LaneRecord &lane)
+{
+    return lane.provider + u':' + lane.model;
+}
+
+QString isoTime(const QDateTime &time)
+{
+    return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QString conversationToMarkdown(const ConversationRecord &conversation)
+{
+    QString md;
+    md += u"# "_s + (conversation.title.isEmpty() ? u"Untitled"_s : conversation.title) + u"\n\n"_s;
+    md += u"- Created: "_s + isoTime(conversation.createdAt) + u'\n';
+    md += u"- Updated: "_s + isoTime(conversation.updatedAt) + u'\n';
+    md += u"- Lanes:\n"_s;
+    for (const LaneRecord &lane : conversation.lanes) {
+        md += u"  "_s + QString::number(lane.position + 1) + u". "_s + laneTarget(lane) +
+              (lane.removed ? u" (removed)"_s : QString()) + u'\n';
+    }
+    for (const TurnRecord &turn : conversation.turns) {
+        md += u"\n## Turn "_s + QString::number(turn.position + 1) + u"\n\n"_s;
+        md += quoteLines(turn.prompt) + u"\n\n"_s;
+        for (const AnswerRecord &answer : turn.answers) {
+            const LaneRecord *lane = findLane(conversation, answer.laneId);
+            md += u"### "_s + (lane ? u"Lane "_s + QString::number(lane->position + 1) + u" · "_s + laneTarget(*lane)
+                                    : u"Lane ?"_s);
+            if (answer.state != AnswerState::Complete)
+                md += u" ("_s + answerStateName(answer.state) + u')';
+            md += u"\n\n"_s;
+            if (!answer.reasoning.isEmpty())
+                md += u"*Reasoning:*\n\n"_s + quoteLines(answer.reasoning) + u"\n\n"_s;
+            if (!answer.text.isEmpty())
+                md += answer.text + u"\n\n"_s;
+            for (const QJsonValue &call : answer.toolCalls) {
+                const QJsonObject object = call.toObject();
+                md += u"- Tool call `"_s + object.value(u"name").toString() + u"`: `"_s +
+                      object.value(u"arguments").toString() + u"`\n"_s;
+            }
+            if (!answer.toolCalls.isEmpty())
+                md += u'\n';
+            if (!answer.error.isEmpty()) {
+                md += u"**Error** ("_s + answer.error.value(u"kind").toString();
+                const QString status = numberText(answer.error.value(u"http_status"));
+                if (!status.isEmpty() && status != u"0")
+                    md += u", HTTP "_s + status;
+                md += u"): "_s + answer.error.value(u"message").toString() + u"\n\n"_s;
+            }
+            const QString figures = figuresLine(answer);
+            if (!figures.isEmpty())
+                md += u"*"_s + figures + u"*\n\n"_s;
+        }
+        if (md.endsWith(u"\n\n"_s))
+            md.chop(1);
+    }
+    return md;
+}
+
+QJsonObject conversationToJson(const ConversationRecord &conversation)
+{
+    QJsonArray lanes;
+    for (const LaneRecord &lane : conversation.lanes) {
+        lanes.append(QJsonObject{{u"id"_s, lane.id},
+                                 {u"position"_s, lane.position},
+                                 {u"provider"_s, lane.provider},
+                                 {u"model"_s, lane.model},
+                                 {u"target"_s, laneTarget(lane)},
+                                 {u"parameters"_s, lane.parameters},
+                                 {u"removed"_s, lane.removed}});
+    }
+    QJsonArray turns;
+    for (const TurnRecord &turn : conversation.turns) {
+        QJsonArray answers;
+        for (const AnswerRecord &answer : turn.answers) {
+            answers.append(QJsonObject{
+                {u"lane_id"_s, answer.laneId},
+                {u"target"_s, answerTarget(conversation, answer)},
+                {u"state"_s, answerStateName(answer.state)},
+                {u"text"_s, answer.text},
+                {u"reasoning"_s, answer.reasoning},
+                {u"tool_calls"_s, answer.toolCalls},
+                {u"finish_reason"_s,
+                 answer.finishReason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(answer.finishReason)},
+                {u"usage"_s, objectOrNull(answer.usage)},
+                {u"metrics"_s, objectOrNull(answer.metrics)},
+                {u"cost"_s, objectOrNull(answer.cost)},
+                {u"error"_s, objectOrNull(answer.error)},
+                {u"started_at"_s, timeValue(answer.startedAt)},
+                {u"finished_at"_s, timeValue(answer.finishedAt)},
+            });
+        }
+        turns.append(QJsonObject{
+            {u"prompt"_s, turn.prompt}, {u"created_at"_s, timeValue(turn.createdAt)}, {u"answers"_s, answers}});
+    }
+    return QJsonObject{{u"conversation"_s, QJsonObject{{u"id"_s, conversation.id},
+                                                       {u"title"_s, conversation.title},
+                                                       {u"created_at"_s, timeValue(conversation.createdAt)},
+                                                       {u"updated_at"_s, timeValue(conversation.updatedAt)},
+                                                       {u"lanes"_s, lanes},
+                                                       {u"turns"_s, turns}}}};
+}
+
+QString conversationToCsv(const ConversationRecord &conversation)
+{
+    const QStringList header = {u"conversation_id"_s,
+                                u"turn"_s,
+                                u"lane"_s,
+                                u"target"_s,
+                                u"state"_s,
+                                u"prompt"_s,
+                                u"text"_s,
+                                u"ttft_ms"_s,
+                                u"e2e_ms"_s,
+                                u"output_tokens_per_s"_s,
+                                u"prompt_tokens"_s,
+                                u"completion_tokens"_s,
+                                u"total_usd"_s,
+                                u"error_kind"_s};
+    QString csv = header.join(u',') + u"\r\n"_s;
+    for (const TurnRecord &turn : conversation.turns) {
+        for (const AnswerRecord &answer : turn.answers) {
+            const LaneRecord *lane = findLane(conversation, answer.laneId);
+            const QStringList row = {
+                QString::number(conversation.id),
+                QString::number(turn.position + 1),
+                lane ? QString::number(lane->position + 1) : QString(),
+                lane ? laneTarget(*lane) : QString(),
+                answerStateName(answer.state),
+                turn.prompt,
+                answer.text,
+                numberText(answer.metrics.value(u"ttft_ms")),
+                numberText(answer.metrics.value(u"e2e_ms")),
+                numberText(answer.metrics.value(u"output_tokens_per_s")),
+                numberText(answer.usage.value(u"prompt_tokens")),
+                numberText(answer.usage.value(u"completion_tokens")),
+                numberText(answer.cost.value(u"total_usd")),
+                answer.error.value(u"kind").toString(),
+            };
+            QStringList fields;
+            for (const QString &field : row)
+                fields << csvField(field);
+            csv += fields.join(u',') + u"\r\n"_s;
+        }
+    }
+    return csv;
+}
+
+} // namespace versus::exports

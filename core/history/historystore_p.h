@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Internal to versus_history: the store's connection and the conversions between records
+// and SQLite values, shared by historystore.cpp (open, writes) and historyqueries.cpp (reads).
+#pragma once
+
+#include "history/historystore.h"
+
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace versus::history {
+
+namespace detail {
+
+HistoryError fromSqlError(const QSqlError &error);
+HistoryError fromErrno(int error, const QString &what);
+HistoryError notFound(const QString &what, qint64 id);
+QVariant timeToDb(const QDateTime &time);
+QDateTime timeFromDb(const QVariant &value);
+QVariant jsonToDb(const QJsonObject &object);
+QVariant jsonToDb(const QJsonArray &array);
+QJsonDocument jsonFromDb(const QVariant &value);
+QString ftsQuery(const QString &words);
+
+} // namespace detail
+
+struct HistoryStore::Private {
+    QString path;
+    QString connectionName;
+    QSqlDatabase db;
+
+    /// Prepares and runs @p sql with positional @p values.
+    std::expected<QSqlQuery, HistoryError> exec(const QString &sql, const QVariantList &values = {}) const
+    {
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            return std::unexpected(detail::fromSqlError(query.lastError()));
+        for (const QVariant &value : values)
+            query.addBindValue(value);
+        if (!query.exec())
+            return std::unexpected(detail::fromSqlError(query.lastError()));
+        return query;
+    }
+
+    /// Runs @p body inside BEGIN IMMEDIATE ... COMMIT (IMMEDIATE takes the write lock first,
+    /// so a read-only file fails here rather than halfway). Rolls back when @p body fails.
+    template<typename Body>
+    auto transaction(Body &&body) -> decltype(body())
+    {
+        if (auto begin = exec(QStringLiteral("BEGIN IMMEDIATE")); !begin)
+            return std::unexpected(begin.error());
+        auto result = body();
+        if (!result) {
+            (void)exec(QStringLiteral("ROLLBACK")); // SQLite may already have rolled back (e.g. SQLITE_FULL)
+            return result;
+        }
+        if (auto commit = exec(QStringLiteral("COMMIT")); !commit) {
+            (void)exec(QStringLiteral("ROLLBACK"));
+            return std::unexpected(commit.error());
+        }
+        return result;
+    }
+
+    std::expected<void, HistoryError> openConnection(OpenReport &report, bool mayMoveAside);
+    std::expected<void, HistoryError> moveAside(OpenReport &report, const QString &reason);
+    std::expected<void, HistoryError> connect(bool readOnly);
+    void closeConnection();
+    std::expected<bool, HistoryError> exists(const QString &table, qint64 id) const
+    {
+        auto query = exec(QStringLiteral("SELECT 1 FROM ") % table % QStringLiteral(" WHERE id = ?"), {id});
+        if (!query)
+            return std::unexpected(query.error());
+        return query->next();
+    }
+    std::expected<void, HistoryError> touchConversation(qint64 conversationId)
+    {
+        auto query = exec(QStringLiteral("UPDATE conversations SET updated_at = ? WHERE id = ?"),
+                          {QDateTime::currentMSecsSinceEpoch(), conversationId});
+        if (!query)
+            return std::unexpected(query.error());
+        return {};
+    }
+};
+
+} // namespace versus::history

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// kill -9 at random moments: a writer process (crashwriter.cpp) adds turns and streams
+// answers into one store; it is killed at a random moment, the store is reopened and every
+// write the writer acknowledged must be there. The seed is printed; VERSUS_CRASH_SEED
+// replays a run.
+#include "crashtext.h"
+#include "history/historystore.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace versus::history;
+
+class TestHistoryCrash : public QObject {
+    Q_OBJECT
+
+private slots:
+    void killedWriterLosesNoAcknowledgedWrite();
+};
+
+namespace {
+
+QString integrityCheck(const QString &path)
+{
+    const QString name = u"tst-crash-integrity"_s;
+    QString result;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(u"PRAGMA integrity_check"_s)) {
+                QStringList rows;
+                while (query.next())
+                    rows << query.value(0).toString();
+                result = rows.join(u"; "_s);
+            } else {
+                result = u"integrity_check failed to run"_s;
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return result;
+}
+
+} // namespace
+
+void TestHistoryCrash::killedWriterLosesNoAcknowledgedWrite()
+{
+    const quint32 seed = qEnvironmentVariableIsSet("VERSUS_CRASH_SEED")
+                             ? quint32(qEnvironmentVariableIntValue("VERSUS_CRASH_SEED"))
+                             : QRandomGenerator::global()->generate();
+    qInfo("crash test seed: %u (replay with VERSUS_CRASH_SEED=%u)", seed, seed);
+    QRandomGenerator random(seed);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"versus/history.sqlite"_s);
+
+    QHash<qint64, QString> ackedPrompts;     // turn id -> prompt
+    QHash<qint64, qsizetype> ackedLength;    // answer id -> last acknowledged length
+    QHash<qint64, qsizetype> finishedLength; // answer id -> final length
+    int rounds = 0;
+    int killsWhileStreaming = 0;
+    int checkpoints = 0;
+    QElapsedTimer clock;
+    clock.start();
+
+    constexpr int kRounds = 60;
+    for (rounds = 0; rounds < kRounds; ++rounds) {
+        QProcess writer;
+        writer.setProcessChannelMode(QProcess::SeparateChannels);
+        writer.start(QStringLiteral(VERSUS_CRASH_WRITER), {path, QString::number(random.generate())});
+        QVERIFY2(writer.waitForStarted(5000), qPrintable(writer.errorString()));
+        // Mostly while streaming, sometimes during open() or the first turn.
+        const int delayMs = int(random.bounded(rounds % 5 == 0 ? 0 : 30, 400));
+        QTest::qSleep(delayMs);
+        QCOMPARE(writer.state(), QProcess::Running); // it never exits by itself
+        writer.kill();                               // SIGKILL
+        QVERIFY(writer.waitForFinished(5000));
+        QCOMPARE(writer.exitStatus(), QProcess::CrashExit);
+
+        QByteArray out = writer.readAllStandardOutput();
+        out.truncate(out.lastIndexOf('\n') + 1); // a line cut by the kill was never acknowledged
+        for (const QByteArray &line : out.split('\n')) {
+            const QString text = QString::fromUtf8(line);
+            const QStringList parts = text.split(u' ');
+            if (parts.at(0) == u"ack-turn") {
+                ackedPrompts.insert(parts.at(1).toLongLong(), text.section(u' ', 2));
+            } else if (parts.at(0) == u"ack-checkpoint") {
+                ackedLength.insert(parts.at(1).toLongLong(), parts.at(2).toLongLong());
+                ++checkpoints;
+            } else if (parts.at(0) == u"ack-finish") {
+                finishedLength.insert(parts.at(1).toLongLong(), parts.at(2).toLongLong());
+            }
+        }
+        QVERIFY2(writer.readAllStandardError().isEmpty(), "the writer reported an error");
+
+        HistoryStore store;
+        const auto report = store.open(path);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QVERIFY2(report->movedAsideTo.isEmpty(), qPrintable(report->corruptionReason));
+        if (report->interruptedAnswers > 0)
+            ++killsWhileStreaming;
+        QCOMPARE(integrityCheck(path), u"ok"_s);
+
+        const auto list = store.conversations();
+        QVERIFY(list);
+        if (ackedPrompts.isEmpty())
+            continue;
+        QCOMPARE(list->size(), 1);
+        const auto conversation = store.conversation(list->first().id);
+        QVERIFY(conversation);
+        QHash<qint64, const TurnRecord *> turns;
+        QHash<qint64, const AnswerRecord *> answers;
+        for (const TurnRecord &turn : conversation->turns) {
+            turns.insert(turn.id, &turn);
+            for (const AnswerRecord &answer : turn.answers) {
+                answers.insert(answer.id, &answer);
+                QVERIFY2(answer.state != AnswerState::Streaming, "an answer was left streaming");
+                // Whatever is stored is a prefix of what was streamed.
+                QCOMPARE(answer.text, crashStreamText(answer.id, answer.text.size()));
+            }
+        }
+        for (auto it = ackedPrompts.cbegin(); it != ackedPrompts.cend(); ++it) {
+            QVERIFY2(turns.contains(it.key()), qPrintable(u"acknowledged turn %1 lost"_s.arg(it.key())));
+            QCOMPARE(turns.value(it.key())->prompt, it.value());
+        }
+        for (auto it = ackedLength.cbegin(); it != ackedLength.cend(); ++it) {
+            const AnswerRecord *answer = answers.value(it.key());
+            QVERIFY2(answer, qPrintable(u"checkpointed answer %1 lost"_s.arg(it.key())));
+            if (finishedLength.contains(it.key()))
+                continue;
+            QCOMPARE(answer->state, AnswerState::Interrupted);
+            QVERIFY2(answer->text.size() >= it.value(),
+                     qPrintable(
+                         u"answer %1: %2 < acknowledged %3"_s.arg(it.key()).arg(answer->text.size()).arg(it.value())));
+        }
+        for (auto it = finishedLength.cbegin(); it != finishedLength.cend(); ++it) {
+            const AnswerRecord *answer = answers.value(it.key());
+            QVERIFY2(answer, qPrintable(u"finished answer %1 lost"_s.arg(it.key())));
+            QCOMPARE(answer->state, AnswerState::Complete);
+            QCOMPARE(answer->text.size(), it.value());
+        }
+    }
+    qInfo("%d rounds in %lld ms: %lld acknowledged turns, %d acknowledged checkpoints, %lld finished answers, "
+          "%d kills left an answer streaming",
+          rounds, clock.elapsed(), qint64(ackedPrompts.size()), checkpoints, qint64(finishedLength.size()),
+          killsWhileStreaming);
+    // The test must have exercised what it claims to.
+    QVERIFY(ackedPrompts.size() >= kRounds / 2);
+    QVERIFY(killsWhileStreaming >= kRounds / 2);
+}
+
+QTEST_GUILESS_MAIN(TestHistoryCrash)
+#include "tst_historycrash.moc"
