@@ -202,8 +202,19 @@ std::expected<void, HistoryError> HistoryStore::Private::openConnection(OpenRepo
     }
     report.migratedFrom = fileVersion > 0 && fileVersion < schemaVersion() ? fileVersion : -1;
 
+    // Answers left streaming are interrupted only when no other live process writes to this
+    // file: the CLI reading the history while the app streams must not cut the app's answers
+    // short. The lock file names its owner's pid; one whose process died (a crash, kill -9)
+    // is stale and taken over, so the answers of a dead writer are marked at the next open.
+    if (!writerLock) {
+        writerLock = std::make_unique<QLockFile>(path + u".lock"_s);
+        writerLock->setStaleLockTime(0); // only a dead owner makes it stale, however old it is
+    }
+    const bool soleWriter = writerLock->isLocked() || writerLock->tryLock(0);
     // Also the proof that the file can be written (BEGIN IMMEDIATE on a read-only file fails).
     auto interrupted = transaction([&]() -> std::expected<int, HistoryError> {
+        if (!soleWriter)
+            return 0;
         auto query = exec(u"UPDATE answers SET state = 'interrupted', updated_at = ? WHERE state = 'streaming'"_s,
                           {QDateTime::currentMSecsSinceEpoch()});
         if (!query)
@@ -272,6 +283,9 @@ QString HistoryStore::path() const
 void HistoryStore::close()
 {
     d->closeConnection();
+    if (d->writerLock)
+        d->writerLock->unlock();
+    d->writerLock.reset();
 }
 
 std::expected<void, HistoryError> HistoryStore::setMaxPageCountForTesting(qint64 pages)

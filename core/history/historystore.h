@@ -41,7 +41,9 @@ public:
     static int schemaVersion();
 
     /// Opens (creating when missing) the store at @p path, runs migrations, checks integrity
-    /// (quick_check) and marks answers left streaming as Interrupted. A corrupt file is moved
+    /// (quick_check) and marks answers left streaming as Interrupted — unless another live
+    /// process has the file open for writing (a lock file beside it), whose answers may still
+    /// be streaming. A corrupt file is moved
     /// aside with a timestamp and a fresh store is opened (see OpenReport). Errors: Unwritable,
     /// DiskFull, TooNew, Other.
     std::expected<OpenReport, HistoryError> open(const QString &path = defaultPath());

@@ -6,10 +6,13 @@
 #include "history/historystore.h"
 
 #include <QJsonDocument>
+#include <QLockFile>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
+
+#include <memory>
 
 namespace versus::history {
 
@@ -31,6 +34,8 @@ struct HistoryStore::Private {
     QString path;
     QString connectionName;
     QSqlDatabase db;
+    /// Held while this store is the one that may declare answers interrupted (see open()).
+    std::unique_ptr<QLockFile> writerLock;
 
     /// Prepares and runs @p sql with positional @p values.
     std::expected<QSqlQuery, HistoryError> exec(const QString &sql, const QVariantList &values = {}) const

@@ -8,8 +8,8 @@
 #include "conversationview.h"
 #include "engine/engine.h"
 #include "fixture.h"
-#include "lanecard.h"
 #include "historysidebar.h"
+#include "lanecard.h"
 #include "lanewidget.h"
 #include "mainwindow.h"
 #include "metrics/metricdocs.h"
@@ -23,13 +23,14 @@
 
 #include <QAbstractItemView>
 #include <QAction>
-#include <QFile>
 #include <QComboBox>
 #include <QDialog>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QNetworkAccessManager>
 #include <QNetworkProxy>
 #include <QPlainTextEdit>
@@ -664,7 +665,8 @@ void tst_MainWindow::conversationSurvivesRestart()
     pointAt(server, kGroq);
     pointAt(server, kTogether);
     server.route("POST", chatPath(kGroq), answer({QStringLiteral("Paris is the "), QStringLiteral("capital.")}, 10));
-    server.route("POST", chatPath(kTogether), answer({QStringLiteral("It is Paris, "), QStringLiteral("famously.")}, 10));
+    server.route("POST", chatPath(kTogether),
+                 answer({QStringLiteral("It is Paris, "), QStringLiteral("famously.")}, 10));
     Harness harness;
     QVERIFY(harness.storeKey(kGroq, "gsk_test_key_for_the_window_0101"));
     QVERIFY(harness.storeKey(kTogether, "tgp_test_key_for_the_window_0102"));
@@ -674,8 +676,8 @@ void tst_MainWindow::conversationSurvivesRestart()
     {
         auto window = openWindow(harness, {kGroqTarget, kTogetherTarget});
         typeAndSend(*window, QStringLiteral("Capital of France?"));
-        QTRY_VERIFY_WITH_TIMEOUT(!window->isBusy() && window->lanes().at(1)->view()->answerText(0).endsWith(u"famously."),
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !window->isBusy() && window->lanes().at(1)->view()->answerText(0).endsWith(u"famously."), 10000);
         for (LaneWidget *lane : window->lanes()) {
             answersBefore << lane->view()->answerText(0);
             figuresBefore << figure(lane, "ttft")->text() + u'|' + figure(lane, "e2e")->text() + u'|' +
