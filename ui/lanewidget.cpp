@@ -6,8 +6,8 @@
 #include "lanecard.h"
 #include "metrics/tokenestimator.h"
 #include "metricsfooter.h"
-#include "net/chatstream.h"
 #include "pricing/pricecatalog.h"
+#include "providers/chatstream.h"
 #include "providers/erroradvice.h"
 #include "secrets/keyresolver.h"
 

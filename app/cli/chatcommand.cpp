@@ -3,9 +3,9 @@
 #include "commands.h"
 #include "compare/laneresult.h"
 #include "interruptnotifier.h"
-#include "net/chatstream.h"
 #include "pricing/cost.h"
 #include "pricing/pricecatalog.h"
+#include "providers/chatstream.h"
 #include "providers/erroradvice.h"
 #include "providers/modellistprices.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "net/chatstream.h"
+#include "providers/chatstream.h"
 
 #include "net/networkerror.h"
 #include "net/ratelimitheaders.h"
@@ -322,7 +322,7 @@ void ChatStream::onReplyFinished()
         finishWith(ResultStatus::Error,
                    net::errorFromNetwork(net::isSameOrigin(target, m_call.url) ? QNetworkReply::TooManyRedirectsError
                                                                                : QNetworkReply::InsecureRedirectError,
-                                         m_provider.info(), m_call.url));
+                                         m_provider.peer(), m_call.url));
         return;
     }
     if (m_httpStatus >= 400 || (m_httpStatus == 0 && code == QNetworkReply::NoError)) {
@@ -332,7 +332,7 @@ void ChatStream::onReplyFinished()
         return;
     }
     if (code != QNetworkReply::NoError && m_httpStatus == 0) {
-        const ChatError error = net::errorFromNetwork(code, m_provider.info(), m_call.url);
+        const ChatError error = net::errorFromNetwork(code, m_provider.peer(), m_call.url);
         const bool retryable = net::isRetryableNetworkError(code) &&
                                !(m_provider.info().local && code == QNetworkReply::ConnectionRefusedError);
         if (!maybeRetry(error, retryable))
@@ -341,7 +341,7 @@ void ChatStream::onReplyFinished()
     }
     if (code != QNetworkReply::NoError) {
         // The connection broke while the answer was streaming.
-        ChatError error = net::errorFromNetwork(code, m_provider.info(), m_call.url);
+        ChatError error = net::errorFromNetwork(code, m_provider.peer(), m_call.url);
         if (code == QNetworkReply::RemoteHostClosedError)
             error.message = tr("%1 closed the connection in the middle of the answer; the partial answer is kept.")
                                 .arg(m_provider.info().displayName);
