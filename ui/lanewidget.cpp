@@ -8,8 +8,8 @@
 #include "metricsfooter.h"
 #include "pricing/pricecatalog.h"
 #include "providers/chatstream.h"
-#include "providers/erroradvice.h"
 #include "secrets/keyresolver.h"
+#include "wording/erroradvice.h"
 
 #include <QComboBox>
 #include <QDateTime>

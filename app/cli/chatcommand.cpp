@@ -6,8 +6,8 @@
 #include "pricing/cost.h"
 #include "pricing/pricecatalog.h"
 #include "providers/chatstream.h"
-#include "providers/erroradvice.h"
 #include "providers/modellistprices.h"
+#include "wording/erroradvice.h"
 
 #include <QJsonObject>
 #include <QLocale>

@@ -3,9 +3,9 @@
 #include "commands.h"
 #include "interruptnotifier.h"
 #include "pricing/cost.h"
-#include "providers/erroradvice.h"
 #include "providers/modellistcache.h"
 #include "providers/modellistjob.h"
+#include "wording/erroradvice.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
