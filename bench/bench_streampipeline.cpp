@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Per-event cost of the streaming hot path (SSE parse + OpenAI-compatible decode + timeline +
-// accumulator) over recorded provider streams, next to a raw newline scan of the same bytes
-// measured in the same run. Prints figures; asserts nothing about time.
+// Per-event cost of the streaming hot path (StreamPipeline: SSE parse + OpenAI-compatible decode +
+// timeline + accumulator, as ChatStream runs it) over recorded provider streams, next to a raw newline scan of the same
+// bytes measured in the same run. Prints figures; asserts nothing about time.
 //   bench_streampipeline [--quick]
-#include "chat/responseaccumulator.h"
 #include "fixture.h"
 #include "metrics/streamtimeline.h"
 #include "providers/openaistreamdecoder.h"
+#include "providers/streampipeline.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <vector>
 
 using namespace versus;
@@ -41,31 +42,17 @@ Run pipeline(const QByteArray &stream, qsizetype readSize)
     QElapsedTimer timer;
     timer.start();
     Run run;
-    sse::SseParser parser;
-    OpenAiStreamDecoder decoder;
-    ResponseAccumulator accumulator;
     StreamTimeline timeline;
     timeline.start();
-    QList<sse::SseEvent> events;
+    StreamPipeline pipe(std::make_unique<OpenAiStreamDecoder>(), &timeline);
     for (qsizetype at = 0; at < stream.size(); at += readSize) {
-        const QByteArrayView read = QByteArrayView(stream).sliced(at, std::min(readSize, stream.size() - at));
-        timeline.recordChunk(read.size());
-        events.clear();
-        parser.feed(read, events);
-        for (const sse::SseEvent &event : std::as_const(events)) {
-            StreamDecoder::Output out;
-            decoder.decode(event, out);
-            for (const ChatDelta &delta : std::as_const(out.deltas)) {
-                timeline.recordDelta(delta);
-                accumulator.add(delta);
-                ++run.deltas;
-            }
-            ++run.events;
-        }
+        pipe.feed(QByteArrayView(stream).sliced(at, std::min(readSize, stream.size() - at)));
+        run.deltas += pipe.deltas().size();
     }
-    const StreamMetrics metrics = timeline.metrics(accumulator.result().usage);
+    run.events = pipe.events();
+    const StreamMetrics metrics = timeline.metrics(pipe.result().usage);
     run.ns = timer.nsecsElapsed();
-    if (metrics.chunks < 0 || accumulator.result().text.isEmpty())
+    if (metrics.chunks < 0 || pipe.result().text.isEmpty())
         run.events = -1; // keeps the work observable to the optimizer; never true
     return run;
 }

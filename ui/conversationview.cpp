@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversationview.h"
 
-#include "providers/erroradvice.h"
+#include "wording/erroradvice.h"
 #include "safetextdocument.h"
 
 #include <QFontDatabase>

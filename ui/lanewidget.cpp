@@ -8,8 +8,9 @@
 #include "metrics/tokenestimator.h"
 #include "metricsfooter.h"
 #include "pricing/pricecatalog.h"
-#include "providers/erroradvice.h"
+#include "providers/chatstream.h"
 #include "secrets/keyresolver.h"
+#include "wording/erroradvice.h"
 
 #include <QComboBox>
 #include <QDateTime>

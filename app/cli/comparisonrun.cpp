@@ -6,7 +6,7 @@
 #include "interruptnotifier.h"
 #include "laneoutput.h"
 #include "pricing/pricecatalog.h"
-#include "providers/erroradvice.h"
+#include "wording/erroradvice.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

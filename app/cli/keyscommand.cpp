@@ -4,7 +4,7 @@
 // history see it), without echo on a terminal, and only its masked form is ever printed.
 #include "clisupport.h"
 #include "commands.h"
-#include "net/modellistkeycheck.h"
+#include "providers/modellistkeycheck.h"
 #include "secrets/keychainstore.h"
 #include "secrets/keycheck.h"
 #include "secrets/keyedprovider.h"

@@ -2,10 +2,10 @@
 #include "clisupport.h"
 #include "commands.h"
 #include "interruptnotifier.h"
-#include "net/modellistjob.h"
 #include "pricing/cost.h"
-#include "providers/erroradvice.h"
 #include "providers/modellistcache.h"
+#include "providers/modellistjob.h"
+#include "wording/erroradvice.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -3,7 +3,7 @@
 
 #include "compare/laneresult.h"
 #include "history/historyrecords.h"
-#include "net/chatstream.h"
+#include "providers/chatstream.h"
 #include "providers/providerregistry.h"
 #include "secrets/keyresult.h"
 

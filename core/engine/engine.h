@@ -3,7 +3,7 @@
 
 #include "history/historystore.h"
 #include "metrics/tokenestimator.h"
-#include "net/chatstream.h"
+#include "providers/chatstream.h"
 #include "pricing/pricecatalog.h"
 #include "providers/providerregistry.h"
 

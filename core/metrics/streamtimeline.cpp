@@ -60,20 +60,19 @@ void StreamTimeline::recordDelta(const ChatDelta &delta)
         m_chunks.append(Chunk{nowNs(), 0});
     Chunk &chunk = m_chunks.last();
     if (!delta.text.isEmpty()) {
-        const CharCounts counts = TokenEstimator::countChars(delta.text);
+        const CharCounts counts = CharCounts::of(delta.text);
         m_answerChars += counts;
         chunk.baseTokens += counts.baseTokens();
         chunk.hasText = true;
     }
     if (!delta.reasoning.isEmpty()) {
-        const CharCounts counts = TokenEstimator::countChars(delta.reasoning);
+        const CharCounts counts = CharCounts::of(delta.reasoning);
         m_reasoningChars += counts;
         chunk.baseTokens += counts.baseTokens();
         chunk.hasReasoning = true;
     }
     for (const ToolCallFragment &fragment : delta.toolCalls) {
-        const CharCounts counts =
-            TokenEstimator::countChars(fragment.name) + TokenEstimator::countChars(fragment.argumentsDelta);
+        const CharCounts counts = CharCounts::of(fragment.name) + CharCounts::of(fragment.argumentsDelta);
         m_toolChars += counts;
         chunk.baseTokens += counts.baseTokens();
         chunk.hasTool = true;

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "chat/chattypes.h"
-#include "metrics/tokenestimator.h"
+#include "metrics/charcounts.h"
 
 #include <QElapsedTimer>
 #include <QList>

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "chat/chattypes.h"
+#include "metrics/charcounts.h"
 
 #include <QMap>
 #include <QString>
@@ -12,27 +13,6 @@
 
 namespace versus {
 
-/// Characters of a text sorted into the three classes the token estimate distinguishes.
-/// Counts are Unicode code points (a surrogate pair counts once).
-struct CharCounts {
-    qint64 latin = 0; ///< Latin script, digits, punctuation, whitespace: ~4 characters per token
-    qint64 cjk = 0;   ///< Han, kana, Hangul, CJK punctuation and full-width forms: ~1 token each
-    qint64 other = 0; ///< every other script and symbol (Cyrillic, Greek, Arabic, Indic, emoji…): ~2 per token
-
-    /// Tokens by the uncalibrated method: latin / 4 + other / 2 + cjk.
-    double baseTokens() const;
-    bool isEmpty() const { return latin == 0 && cjk == 0 && other == 0; }
-    CharCounts &operator+=(const CharCounts &o)
-    {
-        latin += o.latin;
-        cjk += o.cjk;
-        other += o.other;
-        return *this;
-    }
-    friend CharCounts operator+(CharCounts a, const CharCounts &b) { return a += b; }
-    friend bool operator==(const CharCounts &, const CharCounts &) = default;
-};
-
 /// Estimates token counts from text when a provider reports no usage, and learns a
 /// correction factor per (provider, model) from the responses that did report usage.
 ///
@@ -41,8 +21,8 @@ struct CharCounts {
 /// model has been calibrated). Only numbers are kept and persisted, never text.
 class TokenEstimator {
 public:
-    static constexpr double kLatinCharsPerToken = 4.0;
-    static constexpr double kOtherCharsPerToken = 2.0;
+    static constexpr double kLatinCharsPerToken = CharCounts::kLatinCharsPerToken;
+    static constexpr double kOtherCharsPerToken = CharCounts::kOtherCharsPerToken;
     /// A response teaches the factor only when its base estimate has at least this many tokens
     /// (short answers are dominated by rounding and special tokens).
     static constexpr double kMinCalibrationTokens = 8.0;
@@ -53,7 +33,7 @@ public:
     /// with α = 1 / kWindow, so the factor follows a provider that changes its tokenizer.
     static constexpr int kWindow = 20;
 
-    static CharCounts countChars(QStringView text);
+    static CharCounts countChars(QStringView text) { return CharCounts::of(text); }
     static double baseTokens(QStringView text) { return countChars(text).baseTokens(); }
 
     /// One learnt factor: reported tokens / base estimate, averaged over @c samples responses.

@@ -21,15 +21,15 @@ QString hostPort(const QUrl &url)
 }
 } // namespace
 
-ChatError errorFromNetwork(QNetworkReply::NetworkError code, const ProviderInfo &provider, const QUrl &url)
+ChatError errorFromNetwork(QNetworkReply::NetworkError code, const Peer &peer, const QUrl &url)
 {
     ChatError error;
     error.kind = ErrorKind::Network;
-    const QString name = provider.displayName.isEmpty() ? url.host() : provider.displayName;
+    const QString name = peer.displayName.isEmpty() ? url.host() : peer.displayName;
     switch (code) {
     case QNetworkReply::ConnectionRefusedError:
         error.message =
-            provider.local
+            peer.local
                 ? tr("%1 is not running on %2. Start it and try again.").arg(name, hostPort(url))
                 : tr("%1 refused the connection (%2). Check the address, proxy and firewall.").arg(name, hostPort(url));
         break;

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "chat/chattypes.h"
-#include "providers/provider.h"
+#include "net/httpcall.h"
 
 namespace versus::net {
 

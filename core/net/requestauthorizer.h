@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "providers/providerinfo.h"
+#include "net/httpcall.h"
 #include "secrets/apikey.h"
 
 #include <QNetworkRequest>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "providers/provider.h"
+#include "net/httpcall.h"
 
 #include <functional>
 #include <optional>

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "chat/chattypes.h"
+#include "net/httpcall.h"
+#include "net/peer.h"
 #include "providers/providerinfo.h"
 #include "providers/streamdecoder.h"
 
@@ -15,18 +17,6 @@
 #include <memory>
 
 namespace versus {
-
-using RawHeaders = QList<QPair<QByteArray, QByteArray>>;
-
-/// A request ready for the transport. The key is not in it: core/net adds the auth header
-/// described by @c auth, and nothing else may.
-struct HttpCall {
-    QByteArray method = QByteArrayLiteral("POST");
-    QUrl url;
-    QByteArray body; ///< JSON, empty for GET
-    RawHeaders headers;
-    AuthStyle auth = AuthStyle::Bearer;
-};
 
 /// A chat provider: its catalog entry plus the dialect that speaks its wire format.
 /// A new OpenAI-compatible service needs only a catalog entry; a new wire format needs a
@@ -43,6 +33,8 @@ public:
 
     const ProviderInfo &info() const { return m_info; }
     QString id() const { return m_info.id; }
+    /// Who the transport talks to, for the wording of network errors.
+    net::Peer peer() const { return {m_info.displayName, m_info.local}; }
 
     /// Every problem with @p request, in words a user understands; empty when it can be sent.
     /// Checks the capability matrix (provider-wide, then the model's when it is known)

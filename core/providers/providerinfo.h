@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "net/httpcall.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -50,13 +52,6 @@ struct ModelInfo {
 /// True unless @p model is known to be something other than a chat model (an embedding,
 /// image, audio, moderation or rerank model in a live list).
 bool isChatModel(const ModelInfo &model);
-
-/// How the key travels. Only core/net turns this into a header.
-enum class AuthStyle {
-    None,
-    Bearer,  ///< Authorization: Bearer KEY
-    XApiKey, ///< x-api-key: KEY
-};
 
 /// Request shaping that differs between OpenAI-compatible services; chosen in the catalog,
 /// so a new compatible service is a catalog entry, not code.

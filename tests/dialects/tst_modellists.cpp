@@ -2,8 +2,8 @@
 // Model lists: every list shape parsed and completed from the catalog, the on-disk cache, and
 // ModelListJob against the loopback server (success, HTTP errors, unreachable local server,
 // timeout, cancel, nothing to fetch).
-#include "net/modellistjob.h"
 #include "providers/modellistcache.h"
+#include "providers/modellistjob.h"
 #include "providers/providerregistry.h"
 #include "scriptedserver.h"
 

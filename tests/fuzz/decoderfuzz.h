@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The shared body of the stream-decoder fuzz targets: SSE parser + a dialect's StreamDecoder +
-// ResponseAccumulator.
+// The shared body of the stream-decoder fuzz targets: the StreamPipeline that ChatStream runs
+// (SSE parser + a dialect's StreamDecoder + ResponseAccumulator; no timeline).
 //
 // An input is an SSE stream. Its first byte, when it is 0xFF, is followed by one byte that
 // gives a chunk size; otherwise the stream is also fed in 7-byte chunks.
@@ -10,12 +10,12 @@
 // and fed in chunks gives the same result (text, reasoning, tool calls, usage, finish reason,
 // error and end marker); with @c strictEnd, nothing is produced after the end marker;
 // decodeComplete() on the raw bytes never crashes.
-#include "chat/responseaccumulator.h"
-#include "providers/streamdecoder.h"
+#include "providers/streampipeline.h"
 
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 
 namespace versus::fuzz {
 
@@ -35,29 +35,17 @@ struct Outcome {
 template<class Decoder>
 Outcome decode(const char *target, QByteArrayView stream, qsizetype chunk, bool strictEnd)
 {
-    Outcome o;
-    sse::SseParser parser(sse::SseLimits{64 * 1024, 1024 * 1024});
-    Decoder decoder;
-    ResponseAccumulator accumulator;
-    for (qsizetype at = 0; at < stream.size() && !o.error; at += chunk) {
-        QList<sse::SseEvent> events;
-        parser.feed(stream.sliced(at, std::min(chunk, stream.size() - at)), events);
-        for (const sse::SseEvent &event : events) {
-            StreamDecoder::Output out;
-            decoder.decode(event, out);
-            if (strictEnd && o.done && (!out.deltas.isEmpty() || out.error || out.done))
-                fail(target, "output after the end marker");
-            for (const ChatDelta &delta : out.deltas)
-                accumulator.add(delta);
-            o.done = o.done || out.done;
-            if (out.error) {
-                o.error = out.error;
-                break;
-            }
-        }
+    StreamPipeline pipeline(std::make_unique<Decoder>(), nullptr, sse::SseLimits{64 * 1024, 1024 * 1024});
+    for (qsizetype at = 0; at < stream.size() && !pipeline.error(); at += chunk) {
+        pipeline.feed(stream.sliced(at, std::min(chunk, stream.size() - at)));
+        if (strictEnd && (pipeline.outputsAfterDone() > 0 || pipeline.doneMarkers() > 1))
+            fail(target, "output after the end marker");
     }
-    parser.finish();
-    o.result = accumulator.result();
+    pipeline.finish();
+    Outcome o;
+    o.result = pipeline.result();
+    o.done = pipeline.sawDone();
+    o.error = pipeline.error();
     return o;
 }
 
@@ -74,9 +62,8 @@ int fuzzDecoder(const char *target, const uint8_t *data, size_t size, bool stric
     const Outcome pieces = decode<Decoder>(target, input, chunk, strictEnd);
     if (!(whole == pieces))
         fail(target, "result depends on chunking");
-    Decoder decoder;
-    StreamDecoder::Output out;
-    decoder.decodeComplete(input.toByteArray(), out);
+    StreamPipeline complete(std::make_unique<Decoder>());
+    complete.feedComplete(input.toByteArray());
     return 0;
 }
 

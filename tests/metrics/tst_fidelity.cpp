@@ -2,8 +2,8 @@
 // Fidelity of the measured figures over a real socket: the loopback server sends a stream on a
 // known absolute schedule and the figures ChatStream computes must match the schedule within 2 %.
 // The formulas themselves are pinned exactly, on a fake clock, in tst_streamtimeline.
-#include "net/chatstream.h"
 #include "openaichunks.h"
+#include "providers/chatstream.h"
 #include "providers/providerregistry.h"
 #include "scriptedserver.h"
 

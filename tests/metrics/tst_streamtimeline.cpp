@@ -5,6 +5,7 @@
 #include "metrics/metricsjson.h"
 #include "metrics/percentile.h"
 #include "metrics/streamtimeline.h"
+#include "metrics/tokenestimator.h"
 
 #include <QJsonObject>
 #include <QTest>

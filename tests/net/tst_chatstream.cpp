@@ -2,8 +2,8 @@
 // ChatStream end to end: a real QNetworkAccessManager against the scripted loopback server,
 // with every recorded provider fixture and every error class.
 #include "fixture.h"
-#include "net/chatstream.h"
 #include "openaichunks.h"
+#include "providers/chatstream.h"
 #include "providers/providerregistry.h"
 #include "scriptedserver.h"
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `keys test`: a key is checked against the provider's model list over a real socket.
-#include "net/modellistkeycheck.h"
+#include "providers/modellistkeycheck.h"
 #include "scriptedserver.h"
 
 #include <QNetworkAccessManager>

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "providers/erroradvice.h"
 #include "providers/providerregistry.h"
 
 #include <QJsonArray>
@@ -40,7 +39,6 @@ private Q_SLOTS:
     void requestBodies();
     void httpErrors_data();
     void httpErrors();
-    void adviceFitsWhereItIsRead();
 };
 
 void TestProviders::bundledCatalogLoads()
@@ -330,21 +328,6 @@ void TestProviders::httpErrors()
         QVERIFY(!error.retryAfterS);
     else
         QCOMPARE(error.retryAfterS.value_or(-1), retryAfter);
-}
-
-void TestProviders::adviceFitsWhereItIsRead()
-{
-    auto registry = ProviderRegistry::createDefault();
-    const ProviderInfo &groq = registry->find(QStringLiteral("groq"))->info();
-    const ChatError auth = ChatError::make(ErrorKind::Auth, QStringLiteral("Invalid API Key"), 401);
-    const QString cli = errorAdvice(auth, groq);
-    QVERIFY2(cli.contains(u"versus-cli keys set groq") && cli.contains(u"GROQ_API_KEY"), qPrintable(cli));
-    const QString app = errorAdvice(auth, groq, AdviceFor::App);
-    QVERIFY2(app.contains(u"Providers & Keys") && !app.contains(u"versus-cli"), qPrintable(app));
-    for (ErrorKind kind : {ErrorKind::NotFound, ErrorKind::Timeout, ErrorKind::RateLimit, ErrorKind::Quota}) {
-        const QString text = errorAdvice(ChatError::make(kind, QStringLiteral("x")), groq, AdviceFor::App);
-        QVERIFY2(!text.isEmpty() && !text.contains(u"versus-cli") && !text.contains(u"--"), qPrintable(text));
-    }
 }
 
 QTEST_GUILESS_MAIN(TestProviders)

@@ -15,11 +15,11 @@
 #include "metrics/metricdocs.h"
 #include "metricsfooter.h"
 #include "pricing/pricecatalog.h"
-#include "providers/erroradvice.h"
 #include "scriptedserver.h"
 #include "secrets/keyresolver.h"
 #include "secrets/memorykeystore.h"
 #include "settings/providerkeyspage.h"
+#include "wording/erroradvice.h"
 
 #include <QAbstractItemView>
 #include <QAction>

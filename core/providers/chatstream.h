@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "chat/responseaccumulator.h"
 #include "metrics/streamtimeline.h"
 #include "metrics/tokenestimator.h"
 #include "net/retrypolicy.h"
 #include "providers/provider.h"
+#include "providers/streampipeline.h"
 #include "secrets/apikey.h"
 #include "sse/sseparser.h"
 
@@ -13,8 +13,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
-
-#include <memory>
 
 class QNetworkAccessManager;
 class QNetworkReply;
@@ -33,7 +31,8 @@ struct TransportOptions {
 };
 
 /// One streamed chat completion: a job that sends the request, retries it while nothing
-/// has streamed yet, decodes the stream into ChatDeltas and assembles the ChatResult.
+/// has streamed yet, and runs the body through a StreamPipeline (SSE, the provider's
+/// dialect, the timeline and the ChatResult).
 ///
 /// Signals: deltaReceived() for every decoded delta, retrying() before each retry, and
 /// finished() exactly once, whatever happens (success, error, timeout, cancel). The partial
@@ -51,7 +50,7 @@ public:
     void cancel();
 
     bool isFinished() const { return m_finished; }
-    const ChatResult &result() const { return m_accumulator.result(); }
+    const ChatResult &result() const { return m_pipeline.result(); }
     const StreamTimeline &timeline() const { return m_timeline; }
     StreamMetrics metrics() const;
     const ChatRequest &request() const { return m_request; }
@@ -79,7 +78,8 @@ private:
     void handleHeaders(QNetworkReply *reply);
     void consume(const QByteArray &bytes);
     void processSse(const QByteArray &bytes);
-    void applyOutput(StreamDecoder::Output &output);
+    bool emitDelta(const ChatDelta &delta);
+    void stopForStreamError(ChatError error);
     bool maybeRetry(const ChatError &error, bool retryable);
     void finishWith(ResultStatus status, std::optional<ChatError> error);
     void finalizeUsage();
@@ -97,10 +97,8 @@ private:
     QTimer m_firstByteTimer;
     QTimer m_idleTimer;
     QTimer m_retryTimer;
-    sse::SseParser m_parser;
-    std::unique_ptr<StreamDecoder> m_decoder;
-    ResponseAccumulator m_accumulator;
     StreamTimeline m_timeline;
+    StreamPipeline m_pipeline; // runs on m_timeline; a new one for every attempt
     RawHeaders m_headers;
     QByteArray m_body; // non-SSE bodies (errors, plain JSON), capped
     QDateTime m_sentAtUtc;
@@ -112,7 +110,6 @@ private:
     std::optional<ChatError> m_streamError;
     bool m_headersHandled = false;
     bool m_bodyStarted = false;
-    bool m_sawDone = false;
     bool m_started = false;
     bool m_finished = false;
 };

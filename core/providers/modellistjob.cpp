@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "net/modellistjob.h"
+#include "providers/modellistjob.h"
 
 #include "net/networkerror.h"
 #include "net/requestauthorizer.h"
@@ -131,12 +131,12 @@ void ModelListJob::onReplyFinished()
         const ChatError error =
             code == QNetworkReply::NoError
                 ? ChatError::make(ErrorKind::Network, tr("%1 sent no answer.").arg(info.displayName))
-                : net::errorFromNetwork(code, info, m_url);
+                : net::errorFromNetwork(code, m_provider.peer(), m_url);
         finishWith(std::unexpected(error));
         return;
     }
     if (status >= 300 && status < 400) {
-        ChatError error = net::errorFromNetwork(QNetworkReply::InsecureRedirectError, info, m_url);
+        ChatError error = net::errorFromNetwork(QNetworkReply::InsecureRedirectError, m_provider.peer(), m_url);
         error.httpStatus = status;
         finishWith(std::unexpected(error));
         return;
@@ -146,7 +146,7 @@ void ModelListJob::onReplyFinished()
         return;
     }
     if (code != QNetworkReply::NoError) {
-        ChatError error = net::errorFromNetwork(code, info, m_url);
+        ChatError error = net::errorFromNetwork(code, m_provider.peer(), m_url);
         error.httpStatus = status;
         finishWith(std::unexpected(error));
         return;

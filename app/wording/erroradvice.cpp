@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "providers/erroradvice.h"
+#include "wording/erroradvice.h"
 
 #include <QCoreApplication>
 

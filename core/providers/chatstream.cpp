@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "net/chatstream.h"
+#include "providers/chatstream.h"
 
 #include "net/networkerror.h"
 #include "net/ratelimitheaders.h"
@@ -29,7 +29,7 @@ ChatStream::ChatStream(QNetworkAccessManager &network, const Provider &provider,
     , m_key(std::move(key))
     , m_baseUrl(std::move(baseUrl))
     , m_options(std::move(options))
-    , m_parser(m_options.sseLimits)
+    , m_pipeline(m_provider.createDecoder(), &m_timeline, m_options.sseLimits)
 {
     m_firstByteTimer.setSingleShot(true);
     m_idleTimer.setSingleShot(true);
@@ -96,9 +96,7 @@ void ChatStream::sendAttempt()
         request.setRawHeader(name, value);
 
     // A retry starts from scratch: nothing of a failed attempt was shown as an answer.
-    m_parser = sse::SseParser(m_options.sseLimits);
-    m_decoder = m_provider.createDecoder();
-    m_accumulator.reset();
+    m_pipeline = StreamPipeline(m_provider.createDecoder(), &m_timeline, m_options.sseLimits);
     m_headers.clear();
     m_body.clear();
     m_httpStatus = 0;
@@ -107,7 +105,6 @@ void ChatStream::sendAttempt()
     m_streamError.reset();
     m_headersHandled = false;
     m_bodyStarted = false;
-    m_sawDone = false;
 
     m_sentAtUtc = QDateTime::currentDateTimeUtc();
     if (m_options.estimator)
@@ -154,7 +151,7 @@ void ChatStream::handleHeaders(QNetworkReply *reply)
     m_headersHandled = true;
     m_httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     m_headers = reply->rawHeaderPairs();
-    m_accumulator.result().rateLimit = net::parseRateLimit(m_headers);
+    m_pipeline.result().rateLimit = net::parseRateLimit(m_headers);
     if (m_httpStatus < 200 || m_httpStatus >= 300) {
         m_bodyKind = BodyKind::Error;
         return;
@@ -201,45 +198,37 @@ void ChatStream::consume(const QByteArray &bytes)
 
 void ChatStream::processSse(const QByteArray &bytes)
 {
-    // Stamp the read before any parsing: events decoded from it share this time.
-    m_timeline.recordChunk(bytes.size());
-    QList<sse::SseEvent> events;
-    const bool ok = m_parser.feed(bytes, events);
-    for (const sse::SseEvent &event : std::as_const(events)) {
-        StreamDecoder::Output output;
-        m_decoder->decode(event, output);
-        applyOutput(output);
-        if (m_finished || m_streamError)
-            return;
+    if (m_pipeline.feed(bytes, [this](const ChatDelta &delta) { return emitDelta(delta); }))
+        return;
+    if (m_finished) // a receiver cancelled or the job was finished from a slot
+        return;
+    if (const auto &error = m_pipeline.error()) {
+        stopForStreamError(*error);
+        return;
     }
-    if (!ok) {
-        m_streamError = ChatError::make(
-            ErrorKind::Stream, m_parser.error() == sse::SseError::EventTooLarge
+    if (const auto limit = m_pipeline.limitError()) {
+        stopForStreamError(ChatError::make(
+            ErrorKind::Stream, *limit == sse::SseError::EventTooLarge
                                    ? tr("One event of the stream is larger than %1 MiB; the answer was stopped.")
                                          .arg(m_options.sseLimits.maxEventBytes / (1024 * 1024))
                                    : tr("The answer is larger than %1 MiB; it was stopped.")
-                                         .arg(m_options.sseLimits.maxStreamBytes / (1024 * 1024)));
-        m_abort = Abort::StreamError;
-        stopReply();
+                                         .arg(m_options.sseLimits.maxStreamBytes / (1024 * 1024))));
     }
 }
 
-void ChatStream::applyOutput(StreamDecoder::Output &output)
+bool ChatStream::emitDelta(const ChatDelta &delta)
 {
-    for (const ChatDelta &delta : std::as_const(output.deltas)) {
-        m_timeline.recordDelta(delta);
-        m_accumulator.add(delta);
-        Q_EMIT deltaReceived(delta);
-        if (m_finished) // a receiver cancelled or the job was finished from a slot
-            return;
-    }
-    if (output.done)
-        m_sawDone = true;
-    if (output.error && !m_streamError) {
-        m_streamError = output.error;
-        m_abort = Abort::StreamError;
-        stopReply();
-    }
+    Q_EMIT deltaReceived(delta);
+    return !m_finished;
+}
+
+void ChatStream::stopForStreamError(ChatError error)
+{
+    if (m_streamError)
+        return;
+    m_streamError = std::move(error);
+    m_abort = Abort::StreamError;
+    stopReply();
 }
 
 void ChatStream::stopReply()
@@ -322,7 +311,7 @@ void ChatStream::onReplyFinished()
         finishWith(ResultStatus::Error,
                    net::errorFromNetwork(net::isSameOrigin(target, m_call.url) ? QNetworkReply::TooManyRedirectsError
                                                                                : QNetworkReply::InsecureRedirectError,
-                                         m_provider.info(), m_call.url));
+                                         m_provider.peer(), m_call.url));
         return;
     }
     if (m_httpStatus >= 400 || (m_httpStatus == 0 && code == QNetworkReply::NoError)) {
@@ -332,7 +321,7 @@ void ChatStream::onReplyFinished()
         return;
     }
     if (code != QNetworkReply::NoError && m_httpStatus == 0) {
-        const ChatError error = net::errorFromNetwork(code, m_provider.info(), m_call.url);
+        const ChatError error = net::errorFromNetwork(code, m_provider.peer(), m_call.url);
         const bool retryable = net::isRetryableNetworkError(code) &&
                                !(m_provider.info().local && code == QNetworkReply::ConnectionRefusedError);
         if (!maybeRetry(error, retryable))
@@ -341,7 +330,7 @@ void ChatStream::onReplyFinished()
     }
     if (code != QNetworkReply::NoError) {
         // The connection broke while the answer was streaming.
-        ChatError error = net::errorFromNetwork(code, m_provider.info(), m_call.url);
+        ChatError error = net::errorFromNetwork(code, m_provider.peer(), m_call.url);
         if (code == QNetworkReply::RemoteHostClosedError)
             error.message = tr("%1 closed the connection in the middle of the answer; the partial answer is kept.")
                                 .arg(m_provider.info().displayName);
@@ -362,13 +351,11 @@ void ChatStream::onReplyFinished()
         return;
     }
     if (m_bodyKind == BodyKind::Json || (m_bodyKind == BodyKind::Unknown && !m_body.isEmpty())) {
-        StreamDecoder::Output output;
-        m_decoder->decodeComplete(m_body, output);
-        applyOutput(output);
+        m_pipeline.feedComplete(m_body, [this](const ChatDelta &delta) { return emitDelta(delta); });
         if (m_finished)
             return;
-        if (output.error) {
-            ChatError error = *output.error;
+        if (m_pipeline.error()) {
+            ChatError error = *m_pipeline.error();
             error.httpStatus = m_httpStatus;
             finishWith(ResultStatus::Error, error);
         } else {
@@ -376,15 +363,15 @@ void ChatStream::onReplyFinished()
         }
         return;
     }
-    const bool pendingEvent = m_parser.finish();
-    if (m_sawDone || m_accumulator.sawFinish()) {
+    const bool pendingEvent = m_pipeline.finish();
+    if (m_pipeline.sawDone() || m_pipeline.accumulator().sawFinish()) {
         finishWith(ResultStatus::Ok, std::nullopt);
         return;
     }
     Q_UNUSED(pendingEvent);
     finishWith(ResultStatus::Truncated,
                ChatError::make(ErrorKind::Stream,
-                               m_accumulator.sawTokens()
+                               m_pipeline.accumulator().sawTokens()
                                    ? tr("The answer was cut off: the stream ended without its end marker. The partial "
                                         "answer is kept.")
                                    : tr("The stream ended before anything was generated."),
@@ -393,7 +380,7 @@ void ChatStream::onReplyFinished()
 
 void ChatStream::finalizeUsage()
 {
-    Usage &usage = m_accumulator.result().usage;
+    Usage &usage = m_pipeline.result().usage;
     CharCounts promptChars = TokenEstimator::countChars(m_request.config.systemPrompt);
     for (const ChatMessage &message : std::as_const(m_request.messages))
         promptChars += TokenEstimator::countChars(message.content);
@@ -404,7 +391,7 @@ void ChatStream::finalizeUsage()
             m_options.estimator->calibrate(providerId, model, usage, m_timeline.generatedChars(), promptChars);
         return;
     }
-    if (!m_accumulator.sawTokens())
+    if (!m_pipeline.accumulator().sawTokens())
         return;
     // The provider sent no usage (or lost it): estimate, and say so.
     const TokenEstimator uncalibrated;
@@ -434,7 +421,7 @@ void ChatStream::finishWith(ResultStatus status, std::optional<ChatError> error)
         reply->deleteLater();
     }
     finalizeUsage();
-    ChatResult &result = m_accumulator.result();
+    ChatResult &result = m_pipeline.result();
     result.status = status;
     if (error && error->httpStatus == 0)
         error->httpStatus = m_httpStatus;

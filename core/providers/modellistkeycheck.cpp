@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "net/modellistkeycheck.h"
+#include "providers/modellistkeycheck.h"
 
-#include "net/modellistjob.h"
+#include "providers/modellistjob.h"
 
 #include <QCoreApplication>
 #include <QPointer>

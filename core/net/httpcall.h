@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <QUrl>
+
+namespace versus {
+
+using RawHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+/// How the key travels. Only core/net turns this into a header.
+enum class AuthStyle {
+    None,
+    Bearer,  ///< Authorization: Bearer KEY
+    XApiKey, ///< x-api-key: KEY
+};
+
+/// A request ready for the transport. The key is not in it: core/net adds the auth header
+/// described by @c auth, and nothing else may.
+struct HttpCall {
+    QByteArray method = QByteArrayLiteral("POST");
+    QUrl url;
+    QByteArray body; ///< JSON, empty for GET
+    RawHeaders headers;
+    AuthStyle auth = AuthStyle::Bearer;
+};
+
+} // namespace versus
