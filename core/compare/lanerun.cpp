@@ -19,7 +19,7 @@ LaneRun::LaneRun(Engine &engine, LaneRunSpec spec, QObject *parent)
     m_result.model = m_spec.target.model;
     m_provider = engine.registry().find(m_spec.target.provider);
     m_result.priced = engine.prices().find(m_spec.target.provider, m_spec.target.model).has_value();
-    m_checkpointTimer.setInterval(kCheckpointIntervalMs);
+    m_checkpointTimer.setInterval(engine.checkpointIntervalMs);
     connect(&m_checkpointTimer, &QTimer::timeout, this, &LaneRun::checkpoint);
 }
 
@@ -143,6 +143,7 @@ void LaneRun::checkpoint()
     }
     m_checkpointedText = chat.text.size();
     m_checkpointedReasoning = chat.reasoning.size();
+    Q_EMIT checkpointed(m_spec.answerId, chat.text.size());
 }
 
 void LaneRun::onStreamFinished()

@@ -53,14 +53,14 @@ public:
     /// Set when the turn was not sent because the key is missing or unreadable.
     const std::optional<KeyResult> &keyProblem() const { return m_keyProblem; }
 
-    /// How often a streaming answer is saved to the history.
-    static constexpr int kCheckpointIntervalMs = 1000;
 
 Q_SIGNALS:
     void phaseChanged(versus::LaneRun::Phase phase);
     void deltaReceived(const versus::ChatDelta &delta);
     void retrying(int retryNumber, double delaySeconds, const versus::ChatError &reason);
     void finished();
+    /// What the answer held so far is on disk: @p textLength characters of text.
+    void checkpointed(qint64 answerId, qsizetype textLength);
     /// A checkpoint or the final save failed; the answer in memory (and on screen) is intact.
     void historyFailed(const versus::history::HistoryError &error);
 

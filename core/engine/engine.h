@@ -69,6 +69,9 @@ public:
 
     /// Timeouts and retries of chat streams (the estimator member is set per request).
     TransportOptions transport;
+    /// How often a streaming answer is saved to the history (about once a second; tests and
+    /// the crash test go faster).
+    int checkpointIntervalMs = 1000;
 
     /// Saves the estimator's calibration; an error text when it could not be written.
     std::expected<void, QString> saveCalibration();

@@ -150,7 +150,7 @@ void tst_Comparison::streamingAnswerIsCheckpointed()
     QVERIFY(comparison.send(QStringLiteral("Count slowly")).has_value());
 
     // After a checkpoint interval and a bit, the file holds part of the answer, still streaming.
-    QTest::qWait(LaneRun::kCheckpointIntervalMs + 400);
+    QTest::qWait(h.engine->checkpointIntervalMs + 400);
     QVERIFY(done.isEmpty());
     history::ConversationRecord midway = readBack(h.historyPath(), comparison.conversationId());
     QCOMPARE(midway.turns.size(), 1);

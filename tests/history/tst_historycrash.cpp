@@ -22,6 +22,7 @@ class TestHistoryCrash : public QObject {
     Q_OBJECT
 
 private slots:
+    void killedWriterLosesNoAcknowledgedWrite_data();
     void killedWriterLosesNoAcknowledgedWrite();
 };
 
@@ -53,8 +54,22 @@ QString integrityCheck(const QString &path)
 
 } // namespace
 
+void TestHistoryCrash::killedWriterLosesNoAcknowledgedWrite_data()
+{
+    QTest::addColumn<QString>("writerPath");
+    QTest::addColumn<int>("rounds");
+    QTest::addColumn<int>("maxDelayMs");
+    // The store driven directly at a checkpoint cadence, and the real path: an Engine and a
+    // Comparison streaming two lanes over loopback HTTP, checkpointed by their LaneRuns.
+    QTest::addRow("store") << QStringLiteral(VERSUS_CRASH_WRITER) << 60 << 400;
+    QTest::addRow("comparison") << QStringLiteral(VERSUS_COMPARISON_CRASH_WRITER) << 50 << 700;
+}
+
 void TestHistoryCrash::killedWriterLosesNoAcknowledgedWrite()
 {
+    QFETCH(QString, writerPath);
+    QFETCH(int, rounds);
+    QFETCH(int, maxDelayMs);
     const quint32 seed = qEnvironmentVariableIsSet("VERSUS_CRASH_SEED")
                              ? quint32(qEnvironmentVariableIntValue("VERSUS_CRASH_SEED"))
                              : QRandomGenerator::global()->generate();
@@ -68,20 +83,19 @@ void TestHistoryCrash::killedWriterLosesNoAcknowledgedWrite()
     QHash<qint64, QString> ackedPrompts;     // turn id -> prompt
     QHash<qint64, qsizetype> ackedLength;    // answer id -> last acknowledged length
     QHash<qint64, qsizetype> finishedLength; // answer id -> final length
-    int rounds = 0;
     int killsWhileStreaming = 0;
     int checkpoints = 0;
     QElapsedTimer clock;
     clock.start();
 
-    constexpr int kRounds = 60;
+    const int kRounds = rounds;
     for (rounds = 0; rounds < kRounds; ++rounds) {
         QProcess writer;
         writer.setProcessChannelMode(QProcess::SeparateChannels);
-        writer.start(QStringLiteral(VERSUS_CRASH_WRITER), {path, QString::number(random.generate())});
+        writer.start(writerPath, {path, QString::number(random.generate())});
         QVERIFY2(writer.waitForStarted(5000), qPrintable(writer.errorString()));
         // Mostly while streaming, sometimes during open() or the first turn.
-        const int delayMs = int(random.bounded(rounds % 5 == 0 ? 0 : 30, 400));
+        const int delayMs = int(random.bounded(rounds % 5 == 0 ? 0 : 30, maxDelayMs));
         QTest::qSleep(delayMs);
         QCOMPARE(writer.state(), QProcess::Running); // it never exits by itself
         writer.kill();                               // SIGKILL
@@ -116,18 +130,25 @@ void TestHistoryCrash::killedWriterLosesNoAcknowledgedWrite()
         QVERIFY(list);
         if (ackedPrompts.isEmpty())
             continue;
-        QCOMPARE(list->size(), 1);
-        const auto conversation = store.conversation(list->first().id);
-        QVERIFY(conversation);
+        // The store writer continues one conversation; each run of the comparison writer starts one.
+        QVERIFY(!list->isEmpty());
+        QList<ConversationRecord> conversations;
+        for (const ConversationSummary &summary : *list) {
+            const auto conversation = store.conversation(summary.id);
+            QVERIFY(conversation);
+            conversations.append(*conversation);
+        }
         QHash<qint64, const TurnRecord *> turns;
         QHash<qint64, const AnswerRecord *> answers;
-        for (const TurnRecord &turn : conversation->turns) {
-            turns.insert(turn.id, &turn);
-            for (const AnswerRecord &answer : turn.answers) {
-                answers.insert(answer.id, &answer);
-                QVERIFY2(answer.state != AnswerState::Streaming, "an answer was left streaming");
-                // Whatever is stored is a prefix of what was streamed.
-                QCOMPARE(answer.text, crashStreamText(answer.id, answer.text.size()));
+        for (const ConversationRecord &conversation : std::as_const(conversations)) {
+            for (const TurnRecord &turn : conversation.turns) {
+                turns.insert(turn.id, &turn);
+                for (const AnswerRecord &answer : turn.answers) {
+                    answers.insert(answer.id, &answer);
+                    QVERIFY2(answer.state != AnswerState::Streaming, "an answer was left streaming");
+                    // Whatever is stored is a prefix of what was streamed.
+                    QCOMPARE(answer.text, crashStreamText(answer.id, answer.text.size()));
+                }
             }
         }
         for (auto it = ackedPrompts.cbegin(); it != ackedPrompts.cend(); ++it) {
