@@ -161,7 +161,8 @@ void tst_Comparison::streamingAnswerIsCheckpointed()
     QVERIFY(partial.text.size() < pieces.join(QString()).size());
 
     QVERIFY(done.wait(10000));
-    const history::AnswerRecord final = readBack(h.historyPath(), comparison.conversationId()).turns.first().answers.value(0);
+    const history::AnswerRecord final =
+        readBack(h.historyPath(), comparison.conversationId()).turns.first().answers.value(0);
     QCOMPARE(final.state, AnswerState::Complete);
     QCOMPARE(final.text, pieces.join(QString()));
     QCOMPARE(final.usage.value(u"completion_tokens").toInteger(), 12);
@@ -170,8 +171,9 @@ void tst_Comparison::streamingAnswerIsCheckpointed()
 void tst_Comparison::failingLaneDoesNotStopTheOthers()
 {
     Harness h;
-    h.server.route("POST", Harness::chatPath(kGroq),
-                   ScriptedResponse::json(401, R"({"error":{"message":"Invalid API Key","type":"invalid_request_error"}})"));
+    h.server.route(
+        "POST", Harness::chatPath(kGroq),
+        ScriptedResponse::json(401, R"({"error":{"message":"Invalid API Key","type":"invalid_request_error"}})"));
     h.server.route("POST", Harness::chatPath(kTogether), answer({QStringLiteral("Fine.")}, 20));
     Comparison comparison(*h.engine);
     comparison.addLane(kGroq);
@@ -215,7 +217,8 @@ void tst_Comparison::stoppedLaneKeepsAndSavesItsPartialAnswer()
     QVERIFY(done.count() == 1 || done.wait(5000));
     QCOMPARE(lane->conversation()->turn(0).state, AnswerState::Cancelled);
     QCOMPARE(lane->conversation()->turn(0).result.chat.text, QStringLiteral("Partial answer"));
-    const history::AnswerRecord saved = readBack(h.historyPath(), comparison.conversationId()).turns.first().answers.value(0);
+    const history::AnswerRecord saved =
+        readBack(h.historyPath(), comparison.conversationId()).turns.first().answers.value(0);
     QCOMPARE(saved.state, AnswerState::Cancelled);
     QCOMPARE(saved.text, QStringLiteral("Partial answer"));
 }

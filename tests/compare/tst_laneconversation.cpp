@@ -83,7 +83,8 @@ void tst_LaneConversation::toolCallFragmentsAssemble()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     const int row = model.appendTurn(turnWith(QStringLiteral("Weather?"), {}, AnswerState::Streaming));
     ChatDelta first;
-    first.toolCalls = {ToolCallFragment{0, QStringLiteral("c1"), QStringLiteral("get_weather"), QStringLiteral("{\"ci")}};
+    first.toolCalls = {
+        ToolCallFragment{0, QStringLiteral("c1"), QStringLiteral("get_weather"), QStringLiteral("{\"ci")}};
     ChatDelta second;
     second.toolCalls = {ToolCallFragment{0, {}, {}, QStringLiteral("ty\":\"Paris\"}")}};
     model.appendDelta(row, first);

@@ -7,6 +7,7 @@
 // Each run gets a private HOME and XDG folders, fake keys instead of the real *_API_KEY
 // variables and no proxy. The CLI is started with QProcess and awaited with QSignalSpy::wait,
 // so the server (which lives in this test's event loop) answers while the CLI runs.
+#include "clirun.h"
 #include "fixture.h"
 #include "scriptedserver.h"
 
@@ -28,12 +29,7 @@ using namespace versus::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
+using Run = CliRun;
 
 struct ProviderSetup {
     QString model;
@@ -174,58 +170,19 @@ void TestProvidersCli::cleanup()
 
 QProcessEnvironment TestProvidersCli::environment(const QMap<QString, QString> &extraEnv) const
 {
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const QStringList names = env.keys();
-    for (const QString &name : names) {
-        const QString lower = name.toLower();
-        if (name.endsWith(u"_API_KEY") || (name.startsWith(u"VERSUS_") && name.endsWith(u"_BASE_URL")) ||
-            lower == u"http_proxy" || lower == u"https_proxy" || lower == u"all_proxy" || name.startsWith(u"XDG_"))
-            env.remove(name);
-    }
-    env.insert(QStringLiteral("no_proxy"), QStringLiteral("*"));
-    env.insert(QStringLiteral("NO_PROXY"), QStringLiteral("*"));
-    env.insert(QStringLiteral("HOME"), m_home->path());
-    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home->filePath(QStringLiteral("config")));
-    env.insert(QStringLiteral("XDG_CACHE_HOME"), m_home->filePath(QStringLiteral("cache")));
-    env.insert(QStringLiteral("XDG_DATA_HOME"), m_home->filePath(QStringLiteral("data")));
+    QMap<QString, QString> extra;
     for (const char *provider : {"synesia", "openai", "openrouter", "mistral", "groq", "together", "deepseek"}) {
         const QString id = QString::fromLatin1(provider);
-        env.insert(keyVariable(id), QString::fromLatin1(fakeKey(id)));
+        extra.insert(keyVariable(id), QString::fromLatin1(fakeKey(id)));
     }
-    for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it) {
-        if (it.value().isNull())
-            env.remove(it.key());
-        else
-            env.insert(it.key(), it.value());
-    }
-    return env;
+    for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it)
+        extra.insert(it.key(), it.value());
+    return privateCliEnvironment(m_home->path(), extra);
 }
 
 bool TestProvidersCli::runCli(const QStringList &arguments, Run &run, const QMap<QString, QString> &extraEnv)
 {
-    QProcess process;
-    process.setProcessEnvironment(environment(extraEnv));
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start(QStringLiteral(VERSUS_CLI_PATH), arguments);
-    process.closeWriteChannel();
-    // The loopback server answers from this event loop: wait by spinning it, never block it.
-    const QDeadlineTimer deadline(60'000);
-    while (finished.isEmpty() && process.state() != QProcess::NotRunning && !deadline.hasExpired())
-        finished.wait(100);
-    if (process.state() != QProcess::NotRunning) {
-        qWarning("versus-cli %s did not finish", qPrintable(arguments.join(u' ')));
-        process.kill();
-        process.waitForFinished(5000);
-        return false;
-    }
-    if (process.exitStatus() != QProcess::NormalExit) {
-        qWarning("versus-cli crashed: %s", qPrintable(process.errorString()));
-        return false;
-    }
-    run.exitCode = process.exitCode();
-    run.out = process.readAllStandardOutput();
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return true;
+    return runCliProcess(QStringLiteral(VERSUS_CLI_PATH), arguments, environment(extraEnv), run);
 }
 
 void TestProvidersCli::writeUserCatalog(const QByteArray &json)
