@@ -2,7 +2,8 @@
 // The canary sweep: a scripted session with a canary key through the real versus-cli, the
 // real keychain and a loopback provider — a successful chat, 401, 429, 500, a TLS failure, the
 // key stored, listed, tested and used from the keychain, prices, model lists, the token
-// calibration and key registry written — then the canary must appear in no file under the
+// calibration, key registry and history written, a comparison, the history shown, searched and
+// exported in every format — then the canary must appear in no file under the
 // session's HOME and XDG folders and in no line the program printed (stdout or stderr, where
 // every log line goes). Only the Authorization header sent to the provider may carry it.
 #include "../secrets/keyringcontrol.h"
@@ -12,6 +13,8 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -178,6 +181,37 @@ void TestCanarySweep::sweep()
     QVERIFY(run.out.contains("\"tls\""));
     expectNoCanaryIn(run, "tls");
 
+    // A comparison, and the history it and every chat above were saved to, shown, searched and
+    // exported in every format.
+    server.clearRoutes();
+    server.route("POST", chatPath, text.response);
+    run = cli({QStringLiteral("compare"), QStringLiteral("-t"), QStringLiteral("groq:openai/gpt-oss-120b"),
+               QStringLiteral("-t"), QStringLiteral("groq:llama-3.3-70b-versatile"), QStringLiteral("--json"),
+               QStringLiteral("compare these")});
+    QCOMPARE(run.exitCode, 0);
+    expectNoCanaryIn(run, "compare");
+    const QString conversation =
+        QString::number(QJsonDocument::fromJson(run.out).object().value(u"conversation_id").toInteger());
+    QVERIFY(conversation.toLongLong() > 0);
+    for (const QStringList &args :
+         {QStringList{QStringLiteral("history"), QStringLiteral("list"), QStringLiteral("--json")},
+          QStringList{QStringLiteral("history"), QStringLiteral("show"), conversation},
+          QStringList{QStringLiteral("history"), QStringLiteral("show"), conversation, QStringLiteral("--json")},
+          QStringList{QStringLiteral("history"), QStringLiteral("search"), QStringLiteral("Hello"),
+                      QStringLiteral("--json")}}) {
+        run = cli(args);
+        QCOMPARE(run.exitCode, 0);
+        expectNoCanaryIn(run, qPrintable(args.join(u' ')));
+    }
+    for (const char *format : {"md", "json", "csv"}) {
+        const QString out = m_home.filePath(QStringLiteral("export.") + QLatin1String(format));
+        run = cli({QStringLiteral("history"), QStringLiteral("export"), conversation, QStringLiteral("--format"),
+                   QLatin1String(format), QStringLiteral("--out"), out});
+        QCOMPARE(run.exitCode, 0);
+        expectNoCanaryIn(run, format);
+        QVERIFY(QFile::exists(out));
+    }
+
     // Deleting the key leaves no trace either.
     run = cli({QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("groq")});
     QCOMPARE(run.exitCode, 0);
@@ -204,6 +238,9 @@ void TestCanarySweep::sweep()
     QVERIFY2(written.contains(QStringLiteral("/.local/share/versus/token-calibration.json")),
              qPrintable(written.join(u' ')));
     QVERIFY2(written.contains(QStringLiteral("/.cache/versus/models/groq.json")), qPrintable(written.join(u' ')));
+    QVERIFY2(written.contains(QStringLiteral("/.local/share/versus/history.sqlite")), qPrintable(written.join(u' ')));
+    for (const char *format : {"md", "json", "csv"})
+        QVERIFY2(written.contains(QStringLiteral("/export.") + QLatin1String(format)), qPrintable(written.join(u' ')));
 }
 
 QTEST_GUILESS_MAIN(TestCanarySweep)
