@@ -442,7 +442,27 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
     if (isBusy())
         return std::unexpected(
             history::HistoryError{history::HistoryError::Kind::Other, tr("Stop the running answers first.")});
-    auto record = store->conversation(conversationId);
+    // Answers are converted as they are read: each lane's model is built without holding the
+    // whole stored conversation beside it.
+    QHash<qint64, QList<LaneTurn>> turnsOfLane;
+    QHash<qint64, CostTotals> costOfLane;
+    auto record =
+        store->readConversation(conversationId, [&](const history::ConversationRecord &conversation,
+                                                    const history::TurnRecord &turn, history::AnswerRecord &&answer) {
+            const auto lane = std::find_if(conversation.lanes.cbegin(), conversation.lanes.cend(),
+                                           [&answer](const history::LaneRecord &l) { return l.id == answer.laneId; });
+            if (lane == conversation.lanes.cend())
+                return;
+            LaneTurn laneTurn;
+            laneTurn.turnId = turn.id;
+            laneTurn.answerId = answer.id;
+            laneTurn.prompt = turn.prompt;
+            laneTurn.sentAt = turn.createdAt;
+            laneTurn.state = answer.state;
+            laneTurn.result = laneResultFromRecord(answer, *lane);
+            addAnswerCost(costOfLane[answer.laneId], laneTurn.result);
+            turnsOfLane[answer.laneId].append(std::move(laneTurn));
+        });
     if (!record)
         return std::unexpected(record.error());
 
@@ -453,37 +473,13 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
     }
     if (lanes.isEmpty())
         lanes = record->lanes;
-    std::sort(lanes.begin(), lanes.end(), [](const auto &a, const auto &b) { return a.position < b.position; });
+    std::sort(lanes.begin(), lanes.end(), [](const auto &x, const auto &y) { return x.position < y.position; });
     if (lanes.size() > kMaxLanes)
         lanes.resize(kMaxLanes);
 
     clearLanes();
     m_conversationId = record->id;
     m_title = record->title;
-    QHash<qint64, QList<LaneTurn>> turnsOfLane;
-    QHash<qint64, CostTotals> costOfLane;
-    QHash<qint64, const history::LaneRecord *> laneOf;
-    for (const history::LaneRecord &laneRecord : std::as_const(lanes))
-        laneOf.insert(laneRecord.id, &laneRecord);
-    // One pass, each stored turn released once converted: a long conversation is never held
-    // twice (as records and as the lanes' models) at its full size.
-    for (history::TurnRecord &turn : record->turns) {
-        for (const history::AnswerRecord &answer : std::as_const(turn.answers)) {
-            const history::LaneRecord *laneRecord = laneOf.value(answer.laneId);
-            if (!laneRecord)
-                continue;
-            LaneTurn laneTurn;
-            laneTurn.turnId = turn.id;
-            laneTurn.answerId = answer.id;
-            laneTurn.prompt = turn.prompt;
-            laneTurn.sentAt = turn.createdAt;
-            laneTurn.state = answer.state;
-            laneTurn.result = laneResultFromRecord(answer, *laneRecord);
-            addAnswerCost(costOfLane[answer.laneId], laneTurn.result);
-            turnsOfLane[answer.laneId].append(std::move(laneTurn));
-        }
-        turn = history::TurnRecord();
-    }
     for (const history::LaneRecord &laneRecord : std::as_const(lanes)) {
         auto *lane = new ComparisonLane(Target{laneRecord.provider, laneRecord.model}, this);
         lane->m_parameters = parametersFromJson(laneRecord.parameters);

@@ -48,6 +48,21 @@ std::expected<QList<ConversationSummary>, HistoryError> HistoryStore::conversati
 
 std::expected<ConversationRecord, HistoryError> HistoryStore::conversation(qint64 conversationId) const
 {
+    QHash<qint64, QList<AnswerRecord>> answersOfTurn;
+    auto record = readConversation(
+        conversationId, [&answersOfTurn](const ConversationRecord &, const TurnRecord &turn, AnswerRecord &&answer) {
+            answersOfTurn[turn.id].append(std::move(answer));
+        });
+    if (!record)
+        return record;
+    for (TurnRecord &turn : record->turns)
+        turn.answers = answersOfTurn.take(turn.id);
+    return record;
+}
+
+std::expected<ConversationRecord, HistoryError> HistoryStore::readConversation(qint64 conversationId,
+                                                                               const AnswerVisitor &visit) const
+{
     auto head =
         d->exec(u"SELECT id, title, created_at, updated_at FROM conversations WHERE id = ?"_s, {conversationId});
     if (!head)
@@ -117,7 +132,7 @@ std::expected<ConversationRecord, HistoryError> HistoryStore::conversation(qint6
         answer.error = jsonFromDb(answers->value(11)).object();
         answer.startedAt = timeFromDb(answers->value(12));
         answer.finishedAt = timeFromDb(answers->value(13));
-        record.turns[turnIndex.value(answer.turnId)].answers << answer;
+        visit(record, record.turns.at(turnIndex.value(answer.turnId)), std::move(answer));
     }
     return record;
 }

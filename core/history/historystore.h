@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <expected>
+#include <functional>
 
 namespace versus::history {
 
@@ -77,6 +78,15 @@ public:
     std::expected<QList<ConversationSummary>, HistoryError> conversations() const;
     /// The whole conversation: lanes (removed ones too), turns in order with their answers.
     std::expected<ConversationRecord, HistoryError> conversation(qint64 conversationId) const;
+    /// Receives each answer of readConversation() with the conversation read so far (its
+    /// lanes and turns, no answers) and the answer's turn.
+    using AnswerVisitor =
+        std::function<void(const ConversationRecord &conversation, const TurnRecord &turn, AnswerRecord &&answer)>;
+    /// The conversation's lanes and turns (without answers), with each answer handed to
+    /// @p visit as it is read — turns in order, then lanes in order — so that a long
+    /// conversation is never held twice at full size (as records and as what they become).
+    std::expected<ConversationRecord, HistoryError> readConversation(qint64 conversationId,
+                                                                     const AnswerVisitor &visit) const;
     /// Full-text search over prompts and answers; @p words as a user types them (each word
     /// must occur; quotes and operators are taken literally). Best matches first, at most @p limit.
     /// An answer is indexed once it stops streaming (finished, or Interrupted at open()).
