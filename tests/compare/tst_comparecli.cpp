@@ -5,6 +5,7 @@
 #include "clirun.h"
 #include "history/historystore.h"
 #include "openaichunks.h"
+#include "providers/modellistcache.h"
 #include "scriptedserver.h"
 
 #include <QDir>
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void chatJsonNamesItsConversation();
     void usageErrors_data();
     void usageErrors();
+    void pricingShowsWhatChatCharges();
 
 private:
     CliRun run(const QStringList &arguments);
@@ -247,6 +249,52 @@ void tst_CompareCli::usageErrors()
     QCOMPARE(result.exitCode, 2);
     QVERIFY2(result.err.contains(message), qPrintable(result.err));
     QCOMPARE(m_server->requestCount(), 0);
+}
+
+void tst_CompareCli::pricingShowsWhatChatCharges()
+{
+    // OpenRouter states its own prices in its model list: once cached, they are the prices,
+    // for the table `pricing` prints and for what `chat` charges alike.
+    ModelList list;
+    list.providerId = QStringLiteral("openrouter");
+    list.fetchedAtUtc = QDateTime::currentDateTimeUtc();
+    ModelInfo model;
+    model.id = QStringLiteral("openai/gpt-4o-mini");
+    model.pricing = ModelPricing{170000, 650000, std::nullopt}; // $0.17 / $0.65 per million tokens
+    list.models = {model};
+    const ModelListCache cache(m_home->filePath(QStringLiteral("cache/versus/models")));
+    QVERIFY(cache.write(list).has_value());
+
+    // Both commands run in the same environment, as a user's shell would.
+    const QMap<QString, QString> extra{
+        {QStringLiteral("OPENROUTER_API_KEY"), QStringLiteral("sk-or-v1-compare-cli-test-key-0003")},
+        {QStringLiteral("VERSUS_OPENROUTER_BASE_URL"), m_server->url(QStringLiteral("/openrouter/v1")).toString()}};
+    CliRun pricing;
+    QVERIFY(runCliProcess(QStringLiteral(VERSUS_CLI_PATH), {QStringLiteral("pricing"), QStringLiteral("--json")},
+                          privateCliEnvironment(m_home->path(), extra), pricing));
+    QVERIFY2(pricing.exitCode == 0, qPrintable(pricing.err));
+    QJsonObject listed;
+    for (const QJsonValue &entry : pricing.json().value(u"prices").toArray()) {
+        if (entry[u"provider"].toString() == u"openrouter" && entry[u"model"].toString() == u"openai/gpt-4o-mini")
+            listed = entry.toObject();
+    }
+    QCOMPARE(listed.value(u"origin").toString(), QStringLiteral("provider"));
+    QCOMPARE(listed.value(u"input_per_mtok").toDouble(), 0.17);
+    QCOMPARE(listed.value(u"output_per_mtok").toDouble(), 0.65);
+
+    m_server->route("POST", "/openrouter/v1/chat/completions", answer(QStringLiteral("ok"), 1, 0));
+    CliRun chat;
+    QVERIFY(
+        runCliProcess(QStringLiteral(VERSUS_CLI_PATH),
+                      {QStringLiteral("chat"), QStringLiteral("-t"), QStringLiteral("openrouter:openai/gpt-4o-mini"),
+                       QStringLiteral("--json"), QStringLiteral("--no-history"), QStringLiteral("Hi")},
+                      privateCliEnvironment(m_home->path(), extra), chat));
+    QVERIFY2(chat.exitCode == 0, qPrintable(chat.err));
+    const QJsonObject cost = chat.json().value(u"cost").toObject();
+    // 15 prompt tokens at $0.17 and 1 completion token at $0.65 per million.
+    QCOMPARE(cost.value(u"input_usd").toDouble(), 0.000003); // 2.55 micro-USD, rounded half up
+    QCOMPARE(cost.value(u"output_usd").toDouble(), 0.000001);
+    QCOMPARE(cost.value(u"price_source").toString(), listed.value(u"source").toString());
 }
 
 QTEST_GUILESS_MAIN(tst_CompareCli)
