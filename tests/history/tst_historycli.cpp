@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `versus-cli history`, run as a process with a private XDG_DATA_HOME whose store the test
 // fills through HistoryStore.
+#include "clirun.h"
 #include "export/conversationexport.h"
 #include "history/historystore.h"
 
@@ -20,11 +21,7 @@ using namespace versus::history;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
+using Run = versus::test::CliRun;
 
 LaneRecord lane(const QString &provider, const QString &model)
 {
@@ -127,22 +124,11 @@ void TestHistoryCli::cleanup()
 
 Run TestHistoryCli::run(const QStringList &arguments)
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(u"XDG_DATA_HOME"_s, m_home->filePath(u"data"_s));
-    environment.insert(u"XDG_CONFIG_HOME"_s, m_home->filePath(u"config"_s));
-    environment.insert(u"HOME"_s, m_home->path());
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_home->path());
-    process.start(QStringLiteral(VERSUS_CLI_PATH), QStringList{u"history"_s} + arguments);
     Run result;
-    if (!process.waitForStarted() || !process.waitForFinished(60000)) {
-        qWarning("versus-cli did not run: %s", qPrintable(process.errorString()));
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = process.readAllStandardOutput();
-    result.err = QString::fromUtf8(process.readAllStandardError());
+    if (!versus::test::runCliProcess(QStringLiteral(VERSUS_CLI_PATH), QStringList{u"history"_s} + arguments,
+                                     versus::test::privateCliEnvironment(m_home->path()), result, 60'000,
+                                     m_home->path()))
+        result.exitCode = -1;
     return result;
 }
 

@@ -36,10 +36,12 @@ QProcessEnvironment privateCliEnvironment(const QString &home, const QMap<QStrin
 }
 
 bool runCliProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
-                   CliRun &run, int timeoutMs)
+                   CliRun &run, int timeoutMs, const QString &workingDirectory)
 {
     QProcess process;
     process.setProcessEnvironment(environment);
+    if (!workingDirectory.isEmpty())
+        process.setWorkingDirectory(workingDirectory);
     QSignalSpy finished(&process, &QProcess::finished);
     QElapsedTimer clock;
     clock.start();

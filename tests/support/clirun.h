@@ -25,10 +25,10 @@ struct CliRun {
 /// (config/, cache/, data/); no proxy. @p extra is added last (a null value removes a name).
 QProcessEnvironment privateCliEnvironment(const QString &home, const QMap<QString, QString> &extra = {});
 
-/// Runs @p program with @p arguments and @p environment, waiting by spinning the event loop
-/// (a loopback server in the test answers from it), at most @p timeoutMs. False, with a
-/// warning, when it did not finish or crashed.
+/// Runs @p program with @p arguments and @p environment (in @p workingDirectory when given),
+/// waiting by spinning the event loop (a loopback server in the test answers from it), at
+/// most @p timeoutMs. False, with a warning, when it did not finish or crashed.
 bool runCliProcess(const QString &program, const QStringList &arguments, const QProcessEnvironment &environment,
-                   CliRun &run, int timeoutMs = 60'000);
+                   CliRun &run, int timeoutMs = 60'000, const QString &workingDirectory = QString());
 
 } // namespace versus::test
