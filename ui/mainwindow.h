@@ -3,6 +3,7 @@
 
 #include "appservices.h"
 #include "compare/comparison.h"
+#include "messagebar.h"
 #include "pricing/costtotals.h"
 #include "providers/providerregistry.h"
 
@@ -14,9 +15,7 @@
 
 class QAction;
 class QDialog;
-class QFrame;
 class QLabel;
-class QPushButton;
 class QSplitter;
 
 namespace versus::ui {
@@ -45,7 +44,7 @@ public:
     /// Where an export is written: asks the user (a file dialog) unless a test set a seam.
     void setAskExportPath(std::function<QString(const QString &suggested)> ask) { m_askExportPath = std::move(ask); }
     /// The message bar above the lanes (history problems); hidden when there is none.
-    QLabel *messageBar() const { return m_messageText; }
+    QLabel *messageBar() const { return m_messageBar->textLabel(); }
     bool isBusy() const;
     /// The Providers & Keys dialog, once it has been opened.
     QDialog *providerKeysDialog() const;
@@ -107,9 +106,7 @@ private:
     HistorySidebar *m_sidebar;
     QSplitter *m_sideSplitter;
     std::function<QString(const QString &)> m_askExportPath;
-    QFrame *m_messageBar;
-    QLabel *m_messageText;
-    QPushButton *m_messageAction;
+    MessageBar *m_messageBar;
     QString m_unsentPrompt; // a prompt the history could not save: offered to send without saving
     QSplitter *m_splitter;
     Composer *m_composer;
