@@ -3,46 +3,30 @@
 
 #include "appsettings.h"
 #include "composer.h"
+#include "conversationexporter.h"
 #include "conversationview.h"
 #include "engine/engine.h"
 #include "estimatesummary.h"
-#include "export/conversationexport.h"
 #include "history/historystore.h"
 #include "historymessages.h"
 #include "historysidebar.h"
 #include "lanewidget.h"
 #include "messagebar.h"
-#include "metrics/metricdocs.h"
 #include "pricing/pricecatalog.h"
-#include "providers/modellistkeycheck.h"
-#include "safetextbrowser.h"
 #include "secrets/keystore.h"
-#include "settings/providerkeyspage.h"
+#include "windowactions.h"
 #include "windowdialogs.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialog>
-#include <QDialogButtonBox>
-#include <QDir>
 #include <QFileDialog>
-#include <QHBoxLayout>
-#include <QJsonDocument>
 #include <QLabel>
-#include <QLineEdit>
-#include <QMenuBar>
-#include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QPushButton>
-#include <QRegularExpression>
-#include <QSaveFile>
 #include <QScreen>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QToolBar>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace std::chrono_literals;
@@ -98,7 +82,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_sideSplitter->setSizes({260, 1140});
     setCentralWidget(m_sideSplitter);
 
-    createActions();
+    m_actions = addWindowActions(this);
+    connectActions();
 
     m_sessionCostLabel->setObjectName(QStringLiteral("sessionCost"));
     m_sessionCostLabel->setToolTip(tr("What every answer of this session cost, from the providers' token counts and "
@@ -138,8 +123,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         m_sidebar->refresh();
         m_sidebar->setCurrentConversation(m_comparison->conversationId());
         const bool saved = m_comparison->conversationId() > 0;
-        m_exportMarkdownAction->setEnabled(saved);
-        m_exportJsonAction->setEnabled(saved);
+        m_actions.exportMarkdown->setEnabled(saved);
+        m_actions.exportJson->setEnabled(saved);
     });
     connect(m_sidebar, &HistorySidebar::openRequested, this,
             [this](qint64 id, qint64 turnId) { openConversation(id, turnId); });
@@ -183,109 +168,28 @@ QDialog *MainWindow::providerKeysDialog() const
     return m_keysDialog;
 }
 
-void MainWindow::createActions()
+void MainWindow::connectActions()
 {
-    auto makeAction = [this](const QString &text, const char *name, const QList<QKeySequence> &keys,
-                             const QString &tip) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(QLatin1String(name));
-        action->setShortcuts(keys);
-        action->setShortcutContext(Qt::WindowShortcut);
-        QString toolTip = tip;
-        if (!keys.isEmpty())
-            toolTip += QStringLiteral(" (") + keys.first().toString(QKeySequence::NativeText) + u')';
-        action->setToolTip(toolTip);
-        action->setStatusTip(tip);
-        addAction(action);
-        return action;
-    };
-    m_addLaneAction = makeAction(tr("Add lane"), "addLaneAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
-                                 tr("Add a lane to compare one more provider or model"));
-    m_newComparisonAction = makeAction(tr("New comparison"), "newComparisonAction", {QKeySequence::New},
-                                       tr("Start over: empty every lane's conversation"));
-    m_sendAction = makeAction(tr("Send to all lanes"), "sendAction",
-                              {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
-                              tr("Send the prompt to every lane"));
-    m_stopAllAction = makeAction(tr("Stop all"), "stopAllAction", {QKeySequence(Qt::Key_Escape)},
-                                 tr("Stop every lane; partial answers stay"));
-    m_keysAction = makeAction(tr("Providers && Keys…"), "providerKeysAction", {},
-                              tr("API keys for each provider, kept in the system keychain"));
-    m_metricsAction =
-        makeAction(tr("Metrics…"), "metricsHelpAction", {}, tr("How every figure is measured or estimated"));
-    m_aboutAction = makeAction(tr("About Versus"), "aboutAction", {}, tr("Version and license"));
-    m_quitAction = makeAction(tr("Quit"), "quitAction", {QKeySequence::Quit}, tr("Quit Versus"));
-    m_findAction = makeAction(tr("Search conversations"), "findAction", {QKeySequence::Find},
-                              tr("Find words in any prompt or answer of the saved conversations"));
-    m_sidebarAction = makeAction(tr("Conversations"), "sidebarAction", {QKeySequence(Qt::CTRL | Qt::Key_B)},
-                                 tr("Show or hide the saved conversations"));
-    m_sidebarAction->setCheckable(true);
-    m_sidebarAction->setChecked(true);
-    m_exportMarkdownAction = makeAction(tr("Export as Markdown…"), "exportMarkdownAction", {},
-                                        tr("Write this conversation to a Markdown file"));
-    m_exportJsonAction =
-        makeAction(tr("Export as JSON…"), "exportJsonAction", {}, tr("Write this conversation to a JSON file"));
-    m_exportMarkdownAction->setEnabled(false);
-    m_exportJsonAction->setEnabled(false);
-    connect(m_findAction, &QAction::triggered, this, [this] {
+    connect(m_actions.find, &QAction::triggered, this, [this] {
         m_sidebar->show();
-        m_sidebarAction->setChecked(true);
+        m_actions.sidebar->setChecked(true);
         m_sidebar->focusSearch();
     });
-    connect(m_sidebarAction, &QAction::toggled, m_sidebar, &QWidget::setVisible);
-    connect(m_exportMarkdownAction, &QAction::triggered, this, [this] { exportConversation(0, QStringLiteral("md")); });
-    connect(m_exportJsonAction, &QAction::triggered, this, [this] { exportConversation(0, QStringLiteral("json")); });
-    auto *focusComposer = makeAction(tr("Go to the prompt"), "focusComposerAction",
-                                     {QKeySequence(Qt::CTRL | Qt::Key_L)}, tr("Move the focus to the prompt box"));
-
-    connect(m_addLaneAction, &QAction::triggered, this, &MainWindow::addLaneForNextProvider);
-    connect(m_newComparisonAction, &QAction::triggered, this, &MainWindow::newComparison);
-    connect(m_sendAction, &QAction::triggered, this, &MainWindow::sendComposerText);
-    connect(m_stopAllAction, &QAction::triggered, this, &MainWindow::stopAll);
-    connect(m_keysAction, &QAction::triggered, this, [this] { openProviderKeys(); });
-    connect(m_metricsAction, &QAction::triggered, this, &MainWindow::showMetricsHelp);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-    connect(focusComposer, &QAction::triggered, this, [this] { m_composer->editor()->setFocus(); });
-
-    // Ctrl+1 … Ctrl+9 move to a lane.
-    for (int i = 0; i < 9; ++i) {
-        auto *action = new QAction(this);
-        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-        action->setShortcutContext(Qt::WindowShortcut);
-        connect(action, &QAction::triggered, this, [this, i] { focusLane(i); });
-        addAction(action);
-    }
-
-    QMenu *file = menuBar()->addMenu(tr("&Comparison"));
-    file->addAction(m_newComparisonAction);
-    file->addAction(m_addLaneAction);
-    file->addSeparator();
-    file->addAction(m_sendAction);
-    file->addAction(m_stopAllAction);
-    file->addAction(focusComposer);
-    file->addSeparator();
-    file->addAction(m_findAction);
-    file->addAction(m_exportMarkdownAction);
-    file->addAction(m_exportJsonAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_sidebarAction);
-    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
-    settings->addAction(m_keysAction);
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_metricsAction);
-    help->addAction(m_aboutAction);
-
-    QToolBar *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolBar"));
-    toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->addAction(m_addLaneAction);
-    toolbar->addAction(m_newComparisonAction);
-    toolbar->addAction(m_stopAllAction);
-    toolbar->addSeparator();
-    toolbar->addAction(m_keysAction);
+    connect(m_actions.sidebar, &QAction::toggled, m_sidebar, &QWidget::setVisible);
+    connect(m_actions.exportMarkdown, &QAction::triggered, this,
+            [this] { exportConversation(0, QStringLiteral("md")); });
+    connect(m_actions.exportJson, &QAction::triggered, this, [this] { exportConversation(0, QStringLiteral("json")); });
+    connect(m_actions.addLane, &QAction::triggered, this, &MainWindow::addLaneForNextProvider);
+    connect(m_actions.newComparison, &QAction::triggered, this, &MainWindow::newComparison);
+    connect(m_actions.send, &QAction::triggered, this, &MainWindow::sendComposerText);
+    connect(m_actions.stopAll, &QAction::triggered, this, &MainWindow::stopAll);
+    connect(m_actions.providerKeys, &QAction::triggered, this, [this] { openProviderKeys(); });
+    connect(m_actions.metricsHelp, &QAction::triggered, this, &MainWindow::showMetricsHelp);
+    connect(m_actions.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions.focusComposer, &QAction::triggered, this, [this] { m_composer->editor()->setFocus(); });
+    for (int i = 0; i < m_actions.focusLane.size(); ++i)
+        connect(m_actions.focusLane.at(i), &QAction::triggered, this, [this, i] { focusLane(i); });
 }
 
 QList<LaneWidget *> MainWindow::lanes() const
@@ -421,8 +325,8 @@ void MainWindow::updateBusy()
 {
     const bool busy = isBusy();
     m_composer->setBusy(busy);
-    m_stopAllAction->setEnabled(busy);
-    m_sendAction->setEnabled(!busy);
+    m_actions.stopAll->setEnabled(busy);
+    m_actions.send->setEnabled(!busy);
 }
 
 void MainWindow::updateSessionCost()
@@ -503,25 +407,17 @@ bool MainWindow::exportConversation(qint64 conversationId, const QString &format
         showMessage(tr("The conversation cannot be read: %1").arg(record.error().message));
         return false;
     }
-    const bool markdown = format == u"md";
-    QString name = record->title.isEmpty() ? tr("conversation") : record->title;
-    name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|]+")), QStringLiteral("-"));
-    const QString suggested =
-        QDir::home().filePath(name + (markdown ? QStringLiteral(".md") : QStringLiteral(".json")));
-    const QString path = m_askExportPath
-                             ? m_askExportPath(suggested)
-                             : QFileDialog::getSaveFileName(this, tr("Export conversation"), suggested,
-                                                            markdown ? tr("Markdown (*.md)") : tr("JSON (*.json)"));
+    const ExportFormat exportFormat = format == u"md" ? ExportFormat::Markdown : ExportFormat::Json;
+    const QString suggested = suggestedExportPath(*record, exportFormat);
+    const QString path =
+        m_askExportPath ? m_askExportPath(suggested)
+                        : QFileDialog::getSaveFileName(this, tr("Export conversation"), suggested,
+                                                       exportFormat == ExportFormat::Markdown ? tr("Markdown (*.md)")
+                                                                                              : tr("JSON (*.json)"));
     if (path.isEmpty())
         return false;
-    const QByteArray bytes = markdown
-                                 ? exports::conversationToMarkdown(*record).toUtf8()
-                                 : QJsonDocument(exports::conversationToJson(*record)).toJson(QJsonDocument::Indented);
-    QSaveFile file(path);
-    // An export can hold anything said in a conversation: readable by the user only.
-    if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
-        file.write(bytes) != bytes.size() || !file.commit()) {
-        showMessage(tr("The export could not be written to %1: %2").arg(path, file.errorString()));
+    if (auto written = writeConversationExport(*record, path, exportFormat); !written) {
+        showMessage(tr("The export could not be written to %1: %2").arg(path, written.error()));
         return false;
     }
     statusBar()->showMessage(tr("Exported to %1").arg(path), 5000);

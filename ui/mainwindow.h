@@ -6,6 +6,7 @@
 #include "messagebar.h"
 #include "pricing/costtotals.h"
 #include "providers/providerregistry.h"
+#include "windowactions.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -82,7 +83,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createActions();
+    void connectActions();
     void onLaneAdded(ComparisonLane *lane, int index);
     void onLaneRemoved(ComparisonLane *lane);
     LaneWidget *widgetOf(const ComparisonLane *lane) const;
@@ -116,18 +117,7 @@ private:
     QPointer<QDialog> m_keysDialog;
     QPointer<QDialog> m_metricsDialog;
 
-    QAction *m_addLaneAction = nullptr;
-    QAction *m_newComparisonAction = nullptr;
-    QAction *m_sendAction = nullptr;
-    QAction *m_stopAllAction = nullptr;
-    QAction *m_keysAction = nullptr;
-    QAction *m_metricsAction = nullptr;
-    QAction *m_aboutAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_sidebarAction = nullptr;
-    QAction *m_exportMarkdownAction = nullptr;
-    QAction *m_exportJsonAction = nullptr;
+    WindowActions m_actions;
 };
 
 } // namespace versus::ui
