@@ -1,117 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversationview.h"
 
+#include "richtext.h"
 #include "wording/erroradvice.h"
-#include "safetextdocument.h"
 
 #include <QFontDatabase>
-#include <QJsonDocument>
 #include <QScrollBar>
-#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
 #include <QTextFrame>
 #include <QUrlQuery>
 
 namespace versus::ui {
-
-namespace {
-
-QColor mix(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
-
-QString prettyArguments(const QString &arguments, bool *valid)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(arguments.toUtf8(), &error);
-    *valid = error.error == QJsonParseError::NoError && !document.isNull();
-    if (!*valid)
-        return arguments;
-    return QString::fromUtf8(document.toJson(QJsonDocument::Indented)).trimmed();
-}
-
-int wordCount(const QString &text)
-{
-    return int(text.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts).size());
-}
-
-// Markdown images become a dimmed "[image: …]" mention: nothing is fetched, and a web
-// address stays reachable (as a link that asks before opening).
-void replaceImages(QTextDocument &document, const QTextCharFormat &dim)
-{
-    struct Image {
-        int position;
-        int length;
-        QString name;
-        QString alt;
-    };
-    QList<Image> images;
-    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextFragment fragment = it.fragment();
-            if (fragment.isValid() && fragment.charFormat().isImageFormat()) {
-                const QTextImageFormat image = fragment.charFormat().toImageFormat();
-                images.append({fragment.position(), fragment.length(), image.name(),
-                               image.stringProperty(QTextFormat::ImageAltText)});
-            }
-        }
-    }
-    for (auto it = images.crbegin(); it != images.crend(); ++it) {
-        QTextCursor cursor(&document);
-        cursor.setPosition(it->position);
-        cursor.setPosition(it->position + it->length, QTextCursor::KeepAnchor);
-        QTextCharFormat format = dim;
-        const QUrl url(it->name);
-        if (SafeTextBrowser::isWebLink(url)) {
-            format.setAnchor(true);
-            format.setAnchorHref(url.toString(QUrl::FullyEncoded));
-            format.setFontUnderline(true);
-        }
-        const QString label = it->alt.isEmpty() ? it->name : it->alt;
-        cursor.insertText(ConversationView::tr("[image not loaded: %1]").arg(label), format);
-    }
-}
-
-bool isCode(const QTextBlock &block)
-{
-    const QTextBlockFormat format = block.blockFormat();
-    return format.nonBreakableLines() || format.hasProperty(QTextFormat::BlockCodeFence);
-}
-
-// Code stands out: code blocks and inline code get a tinted background.
-void tintCode(QTextDocument &document, const QColor &background)
-{
-    QTextCursor cursor(&document);
-    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
-        QTextBlockFormat format = block.blockFormat();
-        if (isCode(block)) {
-            format.setBackground(background);
-            // A little air around a code block, none between its lines.
-            if (!block.previous().isValid() || !isCode(block.previous()))
-                format.setTopMargin(std::max(format.topMargin(), 6.0));
-            if (!block.next().isValid() || !isCode(block.next()))
-                format.setBottomMargin(std::max(format.bottomMargin(), 6.0));
-            cursor.setPosition(block.position());
-            cursor.setBlockFormat(format);
-            continue;
-        }
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextFragment fragment = it.fragment();
-            if (!fragment.isValid() || !fragment.charFormat().fontFixedPitch())
-                continue;
-            QTextCharFormat tint;
-            tint.setBackground(background);
-            cursor.setPosition(fragment.position());
-            cursor.setPosition(fragment.position() + fragment.length(), QTextCursor::KeepAnchor);
-            cursor.mergeCharFormat(tint);
-        }
-    }
-}
-
-} // namespace
 
 ConversationView::ConversationView(QWidget *parent)
     : SafeTextBrowser(parent)
@@ -478,7 +378,9 @@ void ConversationView::renderAssistant(QTextCursor &cursor, const LaneTurn &turn
         if (streaming)
             cursor.insertText(chat.text, QTextCharFormat());
         else
-            renderMarkdown(cursor, chat.text);
+            cursor.insertFragment(
+                markdownFragment(chat.text, document()->defaultFont(), dimFormat(),
+                                 mix(palette().color(QPalette::Base), palette().color(QPalette::Text), 0.06)));
     } else if (streaming && chat.reasoning.isEmpty() && chat.toolCalls.isEmpty()) {
         startBlock(cursor, {}, dimFormat());
         cursor.insertText(tr("Waiting for the first token…"), dimFormat());
@@ -562,19 +464,6 @@ void ConversationView::renderToolCall(QTextCursor &cursor, const ToolCall &call,
         startBlock(cursor, {}, note);
         cursor.insertText(tr("The arguments are not valid JSON."), note);
     }
-}
-
-void ConversationView::renderMarkdown(QTextCursor &cursor, const QString &markdown)
-{
-    // Parsed in a document that loads nothing either, then copied into this one.
-    SafeTextDocument parsed;
-    parsed.setDefaultFont(document()->defaultFont());
-    QTextDocument::MarkdownFeatures features(QTextDocument::MarkdownDialectGitHub);
-    features |= QTextDocument::MarkdownNoHTML;
-    parsed.setMarkdown(markdown, features);
-    replaceImages(parsed, dimFormat());
-    tintCode(parsed, mix(palette().color(QPalette::Base), palette().color(QPalette::Text), 0.06));
-    cursor.insertFragment(QTextDocumentFragment(&parsed));
 }
 
 bool ConversationView::isScrolledToEnd() const

@@ -81,7 +81,6 @@ private:
     void renderAssistant(QTextCursor &cursor, const LaneTurn &turn, int index);
     void renderReasoning(QTextCursor &cursor, const LaneTurn &turn, int index, bool live);
     void renderToolCall(QTextCursor &cursor, const ToolCall &call, bool streaming);
-    void renderMarkdown(QTextCursor &cursor, const QString &markdown);
     void startBlock(QTextCursor &cursor, const QTextBlockFormat &block = {}, const QTextCharFormat &chars = {});
     void markRendered(const LaneTurn &turn);
     QTextCharFormat dimFormat() const;

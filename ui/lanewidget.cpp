@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lanewidget.h"
 
-#include "capabilitybadges.h"
 #include "conversationview.h"
 #include "engine/engine.h"
 #include "lanecard.h"
@@ -12,11 +11,7 @@
 #include "secrets/keyresolver.h"
 #include "wording/erroradvice.h"
 
-#include <QComboBox>
 #include <QDateTime>
-#include <QHBoxLayout>
-#include <QLineEdit>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace std::chrono_literals;
@@ -26,17 +21,6 @@ namespace versus::ui {
 namespace {
 // ~30 repaints a second of the live figures.
 constexpr auto kFlushInterval = 33ms;
-
-// A model the catalog does not know: what the provider cannot do at all is known, the rest is not.
-Capabilities unknownModelCapabilities(const ProviderInfo &provider)
-{
-    const Capabilities &all = provider.capabilities;
-    auto noOrUnknown = [](const std::optional<bool> &value) {
-        return value == false ? std::optional<bool>(false) : std::nullopt;
-    };
-    return Capabilities{noOrUnknown(all.streaming), noOrUnknown(all.functionCalls), noOrUnknown(all.reasoning),
-                        noOrUnknown(all.builtinTools), noOrUnknown(all.structuredOutput)};
-}
 } // namespace
 
 LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, ComparisonLane *lane, QWidget *parent)
@@ -44,10 +28,7 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     , m_services(services)
     , m_comparison(comparison)
     , m_lane(lane)
-    , m_providerBox(new QComboBox(this))
-    , m_modelBox(new QComboBox(this))
-    , m_badges(new CapabilityBadges(this))
-    , m_closeButton(new QToolButton(this))
+    , m_targetBar(new LaneTargetBar(services.engine->registry(), this))
     , m_view(new ConversationView(this))
     , m_card(new LaneCard(this))
     , m_footer(new MetricsFooter(this))
@@ -57,35 +38,8 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     setFrameShape(QFrame::StyledPanel);
     setMinimumWidth(300);
 
-    m_providerBox->setObjectName(QStringLiteral("providerBox"));
-    m_providerBox->setToolTip(tr("Provider"));
-    m_providerBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    for (const Provider *provider : services.engine->registry().providers())
-        m_providerBox->addItem(provider->info().displayName, provider->id());
-
-    m_modelBox->setObjectName(QStringLiteral("modelBox"));
-    m_modelBox->setEditable(true);
-    m_modelBox->setInsertPolicy(QComboBox::NoInsert);
-    m_modelBox->setToolTip(tr("Model id: pick one the catalog knows, or type any id the provider serves"));
-    m_modelBox->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    m_modelBox->setMinimumContentsLength(10);
-    m_modelBox->lineEdit()->setPlaceholderText(tr("model id"));
-
-    m_closeButton->setObjectName(QStringLiteral("closeLane"));
-    m_closeButton->setText(QStringLiteral("✕"));
-    m_closeButton->setAutoRaise(true);
-    m_closeButton->setToolTip(tr("Close this lane"));
-
     m_view->setObjectName(QStringLiteral("conversation"));
     m_view->setConversation(lane->conversation());
-
-    auto *header = new QHBoxLayout;
-    header->setContentsMargins(6, 6, 4, 4);
-    header->setSpacing(6);
-    header->addWidget(m_providerBox);
-    header->addWidget(m_modelBox, 1);
-    header->addWidget(m_badges);
-    header->addWidget(m_closeButton);
 
     auto *cardBox = new QVBoxLayout;
     cardBox->setContentsMargins(8, 0, 8, 4);
@@ -94,7 +48,7 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(1, 1, 1, 1);
     layout->setSpacing(0);
-    layout->addLayout(header);
+    layout->addWidget(m_targetBar);
     layout->addWidget(m_view, 1);
     layout->addLayout(cardBox);
     layout->addWidget(m_footer);
@@ -104,9 +58,8 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
 
     showTarget();
 
-    connect(m_providerBox, &QComboBox::currentIndexChanged, this, [this] { onBoxesChanged(true); });
-    connect(m_modelBox, &QComboBox::currentTextChanged, this, [this] { onBoxesChanged(false); });
-    connect(m_closeButton, &QToolButton::clicked, this, &LaneWidget::closeRequested);
+    connect(m_targetBar, &LaneTargetBar::targetEdited, this, &LaneWidget::onTargetEdited);
+    connect(m_targetBar, &LaneTargetBar::closeRequested, this, &LaneWidget::closeRequested);
     connect(m_card, &LaneCard::actionTriggered, this, [this] { Q_EMIT openKeysRequested(this->target().provider); });
     connect(lane, &ComparisonLane::targetChanged, this, [this] {
         if (target().provider != m_lane->target().provider || target().model != m_lane->target().model)
@@ -132,63 +85,22 @@ LaneWidget::~LaneWidget()
 
 Target LaneWidget::target() const
 {
-    return Target{m_providerBox->currentData().toString(), m_modelBox->currentText().trimmed()};
+    return m_targetBar->target();
 }
 
 const Provider *LaneWidget::provider() const
 {
-    return m_services.engine->registry().find(m_providerBox->currentData().toString());
+    return m_targetBar->provider();
 }
 
 void LaneWidget::showTarget()
 {
-    const Target target = m_lane->target();
-    const QSignalBlocker blockProvider(m_providerBox);
-    const QSignalBlocker blockModel(m_modelBox);
-    int index = m_providerBox->findData(target.provider);
-    if (index < 0)
-        index = 0;
-    m_providerBox->setCurrentIndex(index);
-    fillModels();
-    const int modelIndex = m_modelBox->findText(target.model);
-    if (modelIndex >= 0)
-        m_modelBox->setCurrentIndex(modelIndex);
-    else
-        m_modelBox->setEditText(target.model);
-    m_modelBox->lineEdit()->setCursorPosition(0); // a long id shows its start, where it differs
-    m_modelBox->setToolTip(target.model);
-    updateBadges();
+    m_targetBar->setTarget(m_lane->target());
     updatePlaceholder();
 }
 
-void LaneWidget::fillModels()
+void LaneWidget::onTargetEdited(bool providerChanged)
 {
-    m_modelBox->clear();
-    const Provider *p = provider();
-    if (!p)
-        return;
-    for (const ModelInfo &model : p->info().models) {
-        if (!isChatModel(model))
-            continue;
-        m_modelBox->addItem(model.id);
-        if (!model.displayName.isEmpty())
-            m_modelBox->setItemData(m_modelBox->count() - 1, model.displayName, Qt::ToolTipRole);
-    }
-    m_modelBox->lineEdit()->setPlaceholderText(p->info().models.isEmpty() ? tr("type a model id") : tr("model id"));
-}
-
-void LaneWidget::onBoxesChanged(bool providerChanged)
-{
-    if (providerChanged) {
-        const QSignalBlocker block(m_modelBox);
-        fillModels();
-        if (m_modelBox->count() > 0)
-            m_modelBox->setCurrentIndex(0);
-        else
-            m_modelBox->setEditText(QString());
-    }
-    m_modelBox->setToolTip(target().model);
-    updateBadges();
     updatePlaceholder();
     if (m_comparison && !m_comparison->setLaneTarget(m_lane, target())) {
         showTarget(); // refused while the lane is busy: show what it asks
@@ -198,20 +110,6 @@ void LaneWidget::onBoxesChanged(bool providerChanged)
         dismissCard(CardPurpose::Key);
         recheckKey();
     }
-}
-
-void LaneWidget::updateBadges()
-{
-    const Provider *p = provider();
-    if (!p) {
-        m_badges->setCapabilities({}, false);
-        return;
-    }
-    const ProviderInfo &info = p->info();
-    if (const ModelInfo *model = info.findModel(target().model))
-        m_badges->setCapabilities(enforcedCapabilities(info, *model), true);
-    else
-        m_badges->setCapabilities(unknownModelCapabilities(info), false);
 }
 
 void LaneWidget::updatePlaceholder()
@@ -233,14 +131,12 @@ void LaneWidget::updatePlaceholder()
 
 void LaneWidget::setClosable(bool closable)
 {
-    m_closeButton->setEnabled(closable);
+    m_targetBar->setClosable(closable);
 }
 
 void LaneWidget::updateEnabled()
 {
-    const bool busy = isBusy();
-    m_providerBox->setEnabled(!busy);
-    m_modelBox->setEnabled(!busy);
+    m_targetBar->setTargetEditable(!isBusy());
 }
 
 void LaneWidget::dismissCard(CardPurpose purpose)

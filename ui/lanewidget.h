@@ -3,6 +3,7 @@
 
 #include "appservices.h"
 #include "compare/comparison.h"
+#include "lanetargetbar.h"
 #include "secrets/keyresult.h"
 
 #include <QFrame>
@@ -10,7 +11,6 @@
 #include <QTimer>
 
 class QComboBox;
-class QToolButton;
 
 namespace versus::ui {
 
@@ -19,10 +19,11 @@ class ConversationView;
 class LaneCard;
 class MetricsFooter;
 
-/// The view of one lane of a Comparison: its provider and model (changing them changes what
-/// the lane asks), its conversation (ConversationView of the lane's LaneConversation), the
-/// figures of its last answer (live while it streams, from a ~33 ms timer that runs only
-/// then), and cards: "no key" before sending, an error under a failed answer.
+/// The view of one lane of a Comparison: its provider and model (a LaneTargetBar; changing
+/// them changes what the lane asks), its conversation (ConversationView of the lane's
+/// LaneConversation), the figures of its last answer (live while it streams, from a ~33 ms
+/// timer that runs only then), and cards: "no key" before sending, an error under a failed
+/// answer.
 class LaneWidget : public QFrame {
     Q_OBJECT
 public:
@@ -40,9 +41,10 @@ public:
     ConversationView *view() const { return m_view; }
     LaneCard *card() const { return m_card; }
     MetricsFooter *footer() const { return m_footer; }
-    CapabilityBadges *badges() const { return m_badges; }
-    QComboBox *providerBox() const { return m_providerBox; }
-    QComboBox *modelBox() const { return m_modelBox; }
+    LaneTargetBar *targetBar() const { return m_targetBar; }
+    CapabilityBadges *badges() const { return m_targetBar->badges(); }
+    QComboBox *providerBox() const { return m_targetBar->providerBox(); }
+    QComboBox *modelBox() const { return m_targetBar->modelBox(); }
     bool isFlushTimerActive() const { return m_flushTimer.isActive(); }
 
     void setClosable(bool closable);
@@ -66,10 +68,8 @@ Q_SIGNALS:
 private:
     enum class CardPurpose { None, Key, Answer };
 
-    void fillModels();
     void showTarget();
-    void onBoxesChanged(bool providerChanged);
-    void updateBadges();
+    void onTargetEdited(bool providerChanged);
     void updatePlaceholder();
     void onRunStarted(LaneRun *run);
     void onTurnFinished(int row);
@@ -83,10 +83,7 @@ private:
     AppServices m_services;
     QPointer<Comparison> m_comparison;
     QPointer<ComparisonLane> m_lane;
-    QComboBox *m_providerBox;
-    QComboBox *m_modelBox;
-    CapabilityBadges *m_badges;
-    QToolButton *m_closeButton;
+    LaneTargetBar *m_targetBar;
     ConversationView *m_view;
     LaneCard *m_card;
     MetricsFooter *m_footer;

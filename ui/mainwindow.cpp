@@ -3,42 +3,30 @@
 
 #include "appsettings.h"
 #include "composer.h"
+#include "conversationexporter.h"
 #include "conversationview.h"
 #include "engine/engine.h"
-#include "export/conversationexport.h"
-#include "historysidebar.h"
+#include "estimatesummary.h"
 #include "history/historystore.h"
+#include "historymessages.h"
+#include "historysidebar.h"
 #include "lanewidget.h"
-#include "metrics/metricdocs.h"
+#include "messagebar.h"
 #include "pricing/pricecatalog.h"
-#include "providers/modellistkeycheck.h"
-#include "safetextbrowser.h"
 #include "secrets/keystore.h"
-#include "settings/providerkeyspage.h"
+#include "windowactions.h"
+#include "windowdialogs.h"
 
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialog>
-#include <QDialogButtonBox>
-#include <QDir>
 #include <QFileDialog>
-#include <QJsonDocument>
-#include <QRegularExpression>
-#include <QSaveFile>
-#include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
-#include <QMenuBar>
-#include <QMessageBox>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QScreen>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QToolBar>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace std::chrono_literals;
@@ -51,9 +39,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     , m_comparison(new Comparison(*services.engine, this))
     , m_sidebar(new HistorySidebar(services.engine->history(), this))
     , m_sideSplitter(new QSplitter(Qt::Horizontal, this))
-    , m_messageBar(new QFrame(this))
-    , m_messageText(new QLabel(m_messageBar))
-    , m_messageAction(new QPushButton(m_messageBar))
+    , m_messageBar(new MessageBar(this))
     , m_splitter(new QSplitter(Qt::Horizontal, this))
     , m_composer(new Composer(this))
     , m_sessionCostLabel(new QLabel(this))
@@ -71,31 +57,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->setSpacing(4);
-    m_messageBar->setObjectName(QStringLiteral("messageBar"));
-    m_messageBar->setFrameShape(QFrame::StyledPanel);
-    m_messageBar->setAutoFillBackground(true);
-    QPalette warning = m_messageBar->palette();
-    warning.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce));
-    warning.setColor(QPalette::WindowText, QColor(0x4a, 0x3b, 0x00));
-    m_messageBar->setPalette(warning);
-    m_messageText->setObjectName(QStringLiteral("messageText"));
-    m_messageText->setWordWrap(true);
-    m_messageText->setTextFormat(Qt::PlainText);
-    m_messageText->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_messageAction->setObjectName(QStringLiteral("messageAction"));
-    auto *dismiss = new QToolButton(m_messageBar);
-    dismiss->setObjectName(QStringLiteral("messageDismiss"));
-    dismiss->setText(QStringLiteral("✕"));
-    dismiss->setAutoRaise(true);
-    dismiss->setToolTip(tr("Dismiss"));
-    auto *barLayout = new QHBoxLayout(m_messageBar);
-    barLayout->setContentsMargins(10, 6, 6, 6);
-    barLayout->addWidget(m_messageText, 1);
-    barLayout->addWidget(m_messageAction);
-    barLayout->addWidget(dismiss);
-    m_messageBar->hide();
-    connect(dismiss, &QToolButton::clicked, this, &MainWindow::hideMessage);
-    connect(m_messageAction, &QPushButton::clicked, this, [this] {
+    connect(m_messageBar, &MessageBar::dismissed, this, &MainWindow::hideMessage);
+    connect(m_messageBar, &MessageBar::actionTriggered, this, [this] {
         // Send the prompt the history could not save, without saving this conversation.
         const QString prompt = m_unsentPrompt;
         hideMessage();
@@ -119,7 +82,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_sideSplitter->setSizes({260, 1140});
     setCentralWidget(m_sideSplitter);
 
-    createActions();
+    m_actions = addWindowActions(this);
+    connectActions();
 
     m_sessionCostLabel->setObjectName(QStringLiteral("sessionCost"));
     m_sessionCostLabel->setToolTip(tr("What every answer of this session cost, from the providers' token counts and "
@@ -159,8 +123,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         m_sidebar->refresh();
         m_sidebar->setCurrentConversation(m_comparison->conversationId());
         const bool saved = m_comparison->conversationId() > 0;
-        m_exportMarkdownAction->setEnabled(saved);
-        m_exportJsonAction->setEnabled(saved);
+        m_actions.exportMarkdown->setEnabled(saved);
+        m_actions.exportJson->setEnabled(saved);
     });
     connect(m_sidebar, &HistorySidebar::openRequested, this,
             [this](qint64 id, qint64 turnId) { openConversation(id, turnId); });
@@ -204,109 +168,28 @@ QDialog *MainWindow::providerKeysDialog() const
     return m_keysDialog;
 }
 
-void MainWindow::createActions()
+void MainWindow::connectActions()
 {
-    auto makeAction = [this](const QString &text, const char *name, const QList<QKeySequence> &keys,
-                             const QString &tip) {
-        auto *action = new QAction(text, this);
-        action->setObjectName(QLatin1String(name));
-        action->setShortcuts(keys);
-        action->setShortcutContext(Qt::WindowShortcut);
-        QString toolTip = tip;
-        if (!keys.isEmpty())
-            toolTip += QStringLiteral(" (") + keys.first().toString(QKeySequence::NativeText) + u')';
-        action->setToolTip(toolTip);
-        action->setStatusTip(tip);
-        addAction(action);
-        return action;
-    };
-    m_addLaneAction = makeAction(tr("Add lane"), "addLaneAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
-                                 tr("Add a lane to compare one more provider or model"));
-    m_newComparisonAction = makeAction(tr("New comparison"), "newComparisonAction", {QKeySequence::New},
-                                       tr("Start over: empty every lane's conversation"));
-    m_sendAction = makeAction(tr("Send to all lanes"), "sendAction",
-                              {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
-                              tr("Send the prompt to every lane"));
-    m_stopAllAction = makeAction(tr("Stop all"), "stopAllAction", {QKeySequence(Qt::Key_Escape)},
-                                 tr("Stop every lane; partial answers stay"));
-    m_keysAction = makeAction(tr("Providers && Keys…"), "providerKeysAction", {},
-                              tr("API keys for each provider, kept in the system keychain"));
-    m_metricsAction =
-        makeAction(tr("Metrics…"), "metricsHelpAction", {}, tr("How every figure is measured or estimated"));
-    m_aboutAction = makeAction(tr("About Versus"), "aboutAction", {}, tr("Version and license"));
-    m_quitAction = makeAction(tr("Quit"), "quitAction", {QKeySequence::Quit}, tr("Quit Versus"));
-    m_findAction = makeAction(tr("Search conversations"), "findAction", {QKeySequence::Find},
-                              tr("Find words in any prompt or answer of the saved conversations"));
-    m_sidebarAction = makeAction(tr("Conversations"), "sidebarAction", {QKeySequence(Qt::CTRL | Qt::Key_B)},
-                                 tr("Show or hide the saved conversations"));
-    m_sidebarAction->setCheckable(true);
-    m_sidebarAction->setChecked(true);
-    m_exportMarkdownAction = makeAction(tr("Export as Markdown…"), "exportMarkdownAction", {},
-                                        tr("Write this conversation to a Markdown file"));
-    m_exportJsonAction =
-        makeAction(tr("Export as JSON…"), "exportJsonAction", {}, tr("Write this conversation to a JSON file"));
-    m_exportMarkdownAction->setEnabled(false);
-    m_exportJsonAction->setEnabled(false);
-    connect(m_findAction, &QAction::triggered, this, [this] {
+    connect(m_actions.find, &QAction::triggered, this, [this] {
         m_sidebar->show();
-        m_sidebarAction->setChecked(true);
+        m_actions.sidebar->setChecked(true);
         m_sidebar->focusSearch();
     });
-    connect(m_sidebarAction, &QAction::toggled, m_sidebar, &QWidget::setVisible);
-    connect(m_exportMarkdownAction, &QAction::triggered, this, [this] { exportConversation(0, QStringLiteral("md")); });
-    connect(m_exportJsonAction, &QAction::triggered, this, [this] { exportConversation(0, QStringLiteral("json")); });
-    auto *focusComposer = makeAction(tr("Go to the prompt"), "focusComposerAction",
-                                     {QKeySequence(Qt::CTRL | Qt::Key_L)}, tr("Move the focus to the prompt box"));
-
-    connect(m_addLaneAction, &QAction::triggered, this, &MainWindow::addLaneForNextProvider);
-    connect(m_newComparisonAction, &QAction::triggered, this, &MainWindow::newComparison);
-    connect(m_sendAction, &QAction::triggered, this, &MainWindow::sendComposerText);
-    connect(m_stopAllAction, &QAction::triggered, this, &MainWindow::stopAll);
-    connect(m_keysAction, &QAction::triggered, this, [this] { openProviderKeys(); });
-    connect(m_metricsAction, &QAction::triggered, this, &MainWindow::showMetricsHelp);
-    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
-    connect(focusComposer, &QAction::triggered, this, [this] { m_composer->editor()->setFocus(); });
-
-    // Ctrl+1 … Ctrl+9 move to a lane.
-    for (int i = 0; i < 9; ++i) {
-        auto *action = new QAction(this);
-        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-        action->setShortcutContext(Qt::WindowShortcut);
-        connect(action, &QAction::triggered, this, [this, i] { focusLane(i); });
-        addAction(action);
-    }
-
-    QMenu *file = menuBar()->addMenu(tr("&Comparison"));
-    file->addAction(m_newComparisonAction);
-    file->addAction(m_addLaneAction);
-    file->addSeparator();
-    file->addAction(m_sendAction);
-    file->addAction(m_stopAllAction);
-    file->addAction(focusComposer);
-    file->addSeparator();
-    file->addAction(m_findAction);
-    file->addAction(m_exportMarkdownAction);
-    file->addAction(m_exportJsonAction);
-    file->addSeparator();
-    file->addAction(m_quitAction);
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_sidebarAction);
-    QMenu *settings = menuBar()->addMenu(tr("&Settings"));
-    settings->addAction(m_keysAction);
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(m_metricsAction);
-    help->addAction(m_aboutAction);
-
-    QToolBar *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("mainToolBar"));
-    toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->addAction(m_addLaneAction);
-    toolbar->addAction(m_newComparisonAction);
-    toolbar->addAction(m_stopAllAction);
-    toolbar->addSeparator();
-    toolbar->addAction(m_keysAction);
+    connect(m_actions.sidebar, &QAction::toggled, m_sidebar, &QWidget::setVisible);
+    connect(m_actions.exportMarkdown, &QAction::triggered, this,
+            [this] { exportConversation(0, QStringLiteral("md")); });
+    connect(m_actions.exportJson, &QAction::triggered, this, [this] { exportConversation(0, QStringLiteral("json")); });
+    connect(m_actions.addLane, &QAction::triggered, this, &MainWindow::addLaneForNextProvider);
+    connect(m_actions.newComparison, &QAction::triggered, this, &MainWindow::newComparison);
+    connect(m_actions.send, &QAction::triggered, this, &MainWindow::sendComposerText);
+    connect(m_actions.stopAll, &QAction::triggered, this, &MainWindow::stopAll);
+    connect(m_actions.providerKeys, &QAction::triggered, this, [this] { openProviderKeys(); });
+    connect(m_actions.metricsHelp, &QAction::triggered, this, &MainWindow::showMetricsHelp);
+    connect(m_actions.about, &QAction::triggered, this, &MainWindow::showAbout);
+    connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_actions.focusComposer, &QAction::triggered, this, [this] { m_composer->editor()->setFocus(); });
+    for (int i = 0; i < m_actions.focusLane.size(); ++i)
+        connect(m_actions.focusLane.at(i), &QAction::triggered, this, [this, i] { focusLane(i); });
 }
 
 QList<LaneWidget *> MainWindow::lanes() const
@@ -442,8 +325,8 @@ void MainWindow::updateBusy()
 {
     const bool busy = isBusy();
     m_composer->setBusy(busy);
-    m_stopAllAction->setEnabled(busy);
-    m_sendAction->setEnabled(!busy);
+    m_actions.stopAll->setEnabled(busy);
+    m_actions.send->setEnabled(!busy);
 }
 
 void MainWindow::updateSessionCost()
@@ -465,46 +348,8 @@ void MainWindow::updateEstimate()
         m_composer->setEstimate(QString(), QString());
         return;
     }
-    qint64 low = 0;
-    qint64 high = 0;
-    bool bounded = true;
-    int unpriced = 0;
-    int priced = 0;
-    QStringList details;
-    for (const LaneEstimate &estimate : m_comparison->estimate(prompt)) {
-        const Target &target = estimate.target;
-        if (!estimate.priced || !estimate.estimate) {
-            ++unpriced;
-            details << tr("%1: no price").arg(target.toString());
-            continue;
-        }
-        ++priced;
-        const CostEstimate &e = *estimate.estimate;
-        low += e.minMicroUsd;
-        if (e.maxMicroUsd)
-            high += *e.maxMicroUsd;
-        else
-            bounded = false;
-        details << tr("%1: %2 – %3 (prompt ~%4 tokens%5)")
-                       .arg(target.toString(), formatUsd(e.minMicroUsd),
-                            e.maxMicroUsd ? formatUsd(*e.maxMicroUsd) : tr("no upper bound"))
-                       .arg(estimate.promptTokens)
-                       .arg(e.maxOutputTokens > 0 ? tr(", up to %1 output tokens").arg(e.maxOutputTokens) : QString());
-    }
-    const QString noPrice = unpriced == 1 ? tr("no price for 1 lane") : tr("no price for %1 lanes").arg(unpriced);
-    QString text;
-    if (priced > 0) {
-        text = bounded ? tr("≈ %1–%2").arg(formatUsd(low), formatUsd(high)) : tr("≈ %1 or more").arg(formatUsd(low));
-        if (unpriced > 0)
-            text += QStringLiteral(", ") + noPrice;
-    } else if (unpriced > 0) {
-        text = noPrice;
-    }
-    const QString tip = tr("Before sending: the low end bills the estimated prompt (this lane's conversation "
-                           "included) at the input price with no output; the high end adds as many output tokens "
-                           "as the model may write. Cached prompt tokens can make the real cost lower.") +
-                        QStringLiteral("\n\n") + details.join(u'\n');
-    m_composer->setEstimate(text.isEmpty() ? QString() : tr("Estimated cost: %1").arg(text), tip);
+    const EstimateSummary summary = summarizeEstimates(m_comparison->estimate(prompt));
+    m_composer->setEstimate(summary.text, summary.toolTip);
 }
 
 void MainWindow::saveLaneTargets()
@@ -562,24 +407,17 @@ bool MainWindow::exportConversation(qint64 conversationId, const QString &format
         showMessage(tr("The conversation cannot be read: %1").arg(record.error().message));
         return false;
     }
-    const bool markdown = format == u"md";
-    QString name = record->title.isEmpty() ? tr("conversation") : record->title;
-    name.replace(QRegularExpression(QStringLiteral("[/\\\\:*?\"<>|]+")), QStringLiteral("-"));
-    const QString suggested = QDir::home().filePath(name + (markdown ? QStringLiteral(".md") : QStringLiteral(".json")));
-    const QString path = m_askExportPath ? m_askExportPath(suggested)
-                                         : QFileDialog::getSaveFileName(this, tr("Export conversation"), suggested,
-                                                                        markdown ? tr("Markdown (*.md)")
-                                                                                 : tr("JSON (*.json)"));
+    const ExportFormat exportFormat = format == u"md" ? ExportFormat::Markdown : ExportFormat::Json;
+    const QString suggested = suggestedExportPath(*record, exportFormat);
+    const QString path =
+        m_askExportPath ? m_askExportPath(suggested)
+                        : QFileDialog::getSaveFileName(this, tr("Export conversation"), suggested,
+                                                       exportFormat == ExportFormat::Markdown ? tr("Markdown (*.md)")
+                                                                                              : tr("JSON (*.json)"));
     if (path.isEmpty())
         return false;
-    const QByteArray bytes = markdown ? exports::conversationToMarkdown(*record).toUtf8()
-                                      : QJsonDocument(exports::conversationToJson(*record)).toJson(QJsonDocument::Indented);
-    QSaveFile file(path);
-    // An export can hold anything said in a conversation: readable by the user only.
-    if (!file.open(QIODevice::WriteOnly) ||
-        !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) || file.write(bytes) != bytes.size() ||
-        !file.commit()) {
-        showMessage(tr("The export could not be written to %1: %2").arg(path, file.errorString()));
+    if (auto written = writeConversationExport(*record, path, exportFormat); !written) {
+        showMessage(tr("The export could not be written to %1: %2").arg(path, written.error()));
         return false;
     }
     statusBar()->showMessage(tr("Exported to %1").arg(path), 5000);
@@ -631,10 +469,7 @@ bool MainWindow::openConversation(qint64 conversationId, qint64 turnId)
 
 void MainWindow::showMessage(const QString &text, const QString &actionText)
 {
-    m_messageText->setText(text);
-    m_messageAction->setText(actionText);
-    m_messageAction->setVisible(!actionText.isEmpty());
-    m_messageBar->show();
+    m_messageBar->showMessage(text, actionText);
 }
 
 void MainWindow::hideMessage()
@@ -645,118 +480,35 @@ void MainWindow::hideMessage()
 
 void MainWindow::showHistoryError(const history::HistoryError &error, bool nothingSent)
 {
-    QString what;
-    switch (error.kind) {
-    case history::HistoryError::Kind::DiskFull:
-        what = tr("The disk is full: the conversation cannot be saved.");
-        break;
-    case history::HistoryError::Kind::Unwritable:
-        what = tr("The history file cannot be written (read-only folder or file, or missing permissions).");
-        break;
-    default:
-        what = tr("The conversation cannot be saved.");
-        break;
-    }
     const QString path =
         m_services.engine->history() ? m_services.engine->history()->path() : history::HistoryStore::defaultPath();
-    QString text = what + u' ' + error.message + u'\n';
-    if (nothingSent)
-        text += tr("Nothing was sent; your prompt is still in the box below. Free some space or fix the permissions "
-                   "of %1, then send again — or send without saving.")
-                    .arg(path);
-    else
-        text +=
-            tr("The answers on screen are complete; what was not saved is missing from the history (%1).").arg(path);
-    showMessage(text, nothingSent ? tr("Send without saving") : QString());
+    showMessage(historySaveErrorText(error, path, nothingSent), nothingSent ? tr("Send without saving") : QString());
 }
 
 void MainWindow::showHistoryReport()
 {
     Engine &engine = *m_services.engine;
     if (const auto &error = engine.historyError()) {
-        showMessage(tr("The history cannot be opened, so conversations will not be saved: %1 (%2)")
-                        .arg(error->message, history::HistoryStore::defaultPath()));
+        showMessage(historyUnavailableText(*error, history::HistoryStore::defaultPath()));
         m_comparison->setSaving(false);
         return;
     }
-    if (const auto &report = engine.historyReport(); report && !report->movedAsideTo.isEmpty()) {
-        showMessage(tr("The history file was damaged (%1). It was moved to %2 and a new one was started; nothing "
-                       "in it was deleted.")
-                        .arg(report->corruptionReason, report->movedAsideTo));
-    }
+    if (const auto &report = engine.historyReport(); report && !report->movedAsideTo.isEmpty())
+        showMessage(historyMovedAsideText(*report));
 }
 
 void MainWindow::openProviderKeys(const QString &providerId)
 {
-    if (!m_keysDialog) {
-        QList<KeyedProvider> providers;
-        for (const Provider *provider : m_services.engine->registry().providers()) {
-            const ProviderInfo &info = provider->info();
-            if (info.keyRequired)
-                providers.append(KeyedProvider{info.id, info.displayName, info.keyEnvVar, info.keyRequired});
-        }
-        auto *dialog = new QDialog(this);
-        dialog->setObjectName(QStringLiteral("providerKeysDialog"));
-        dialog->setWindowTitle(tr("Providers & Keys"));
-        auto *page = new ProviderKeysPage(&m_services.engine->keyStore(), providers, dialog);
-        page->setKeyCheck(net::modelListKeyCheck(m_services.engine->network(), m_services.engine->registry()));
-        auto *scroll = new QScrollArea(dialog);
-        scroll->setWidgetResizable(true);
-        scroll->setFrameShape(QFrame::NoFrame);
-        scroll->setWidget(page);
-        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-        auto *layout = new QVBoxLayout(dialog);
-        layout->addWidget(scroll, 1);
-        layout->addWidget(buttons);
-        // Wide enough for the key entries to show a whole masked key beside the row's buttons.
-        QSize size(1080, 420);
-        if (const QScreen *screen = this->screen())
-            size = size.boundedTo(screen->availableSize() * 0.9);
-        dialog->resize(size);
-        m_keysDialog = dialog;
-    } else if (auto *page = m_keysDialog->findChild<ProviderKeysPage *>()) {
-        page->refresh();
-    }
-    m_keysDialog->show();
-    m_keysDialog->raise();
-    m_keysDialog->activateWindow();
-    if (!providerId.isEmpty()) {
-        if (auto *entry = m_keysDialog->findChild<QLineEdit *>(QStringLiteral("entry_") + providerId))
-            entry->setFocus();
-    }
+    const bool created = !m_keysDialog;
+    if (created)
+        m_keysDialog = createProviderKeysDialog(*m_services.engine, this);
+    raiseProviderKeysDialog(m_keysDialog, !created, providerId);
 }
 
 void MainWindow::showMetricsHelp()
 {
-    if (!m_metricsDialog) {
-        auto *dialog = new QDialog(this);
-        dialog->setObjectName(QStringLiteral("metricsHelp"));
-        dialog->setWindowTitle(tr("Metrics"));
-        auto *browser = new SafeTextBrowser(dialog);
-        browser->setObjectName(QStringLiteral("metricsText"));
-        QString html = QStringLiteral("<h3>") + tr("How Versus measures").toHtmlEscaped() + QStringLiteral("</h3><p>") +
-                       tr("All times come from one monotonic clock; t0 is when the request is handed to the network. "
-                          "Figures the provider reports are shown beside Versus' own measurements, never instead "
-                          "of them. A \"~\" marks a figure computed from estimated token counts.")
-                           .toHtmlEscaped() +
-                       QStringLiteral("</p>");
-        for (MetricId id : kAllMetricIds) {
-            html += QStringLiteral("<h4>") + metricName(id).toHtmlEscaped() + QStringLiteral("</h4><p><code>") +
-                    metricFormula(id).toHtmlEscaped() + QStringLiteral("</code></p><p>") +
-                    metricDescription(id).toHtmlEscaped() + QStringLiteral("<br/><i>") +
-                    tr("Source: %1").arg(metricOriginName(metricOrigin(id))).toHtmlEscaped() +
-                    QStringLiteral("</i></p>");
-        }
-        browser->setHtml(html);
-        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-        connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-        auto *layout = new QVBoxLayout(dialog);
-        layout->addWidget(browser, 1);
-        layout->addWidget(buttons);
-        dialog->resize(640, 700);
-        m_metricsDialog = dialog;
-    }
+    if (!m_metricsDialog)
+        m_metricsDialog = createMetricsHelpDialog(this);
     m_metricsDialog->show();
     m_metricsDialog->raise();
     m_metricsDialog->activateWindow();
@@ -764,16 +516,7 @@ void MainWindow::showMetricsHelp()
 
 void MainWindow::showAbout()
 {
-    auto *box = new QMessageBox(QMessageBox::Information, tr("About Versus"),
-                                tr("Versus %1\n\nCompare LLM API providers side by side: one prompt to several "
-                                   "models at once, with live speed, token counts and cost. API keys stay in the "
-                                   "system keychain.\n\nLicense: GNU GPL version 3 or later.")
-                                    .arg(QStringLiteral(VERSUS_VERSION)),
-                                QMessageBox::Close, this);
-    box->setObjectName(QStringLiteral("aboutBox"));
-    box->setTextFormat(Qt::PlainText);
-    box->setAttribute(Qt::WA_DeleteOnClose);
-    box->open();
+    openAboutBox(this);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

@@ -3,8 +3,10 @@
 
 #include "appservices.h"
 #include "compare/comparison.h"
+#include "messagebar.h"
 #include "pricing/costtotals.h"
 #include "providers/providerregistry.h"
+#include "windowactions.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -14,9 +16,7 @@
 
 class QAction;
 class QDialog;
-class QFrame;
 class QLabel;
-class QPushButton;
 class QSplitter;
 
 namespace versus::ui {
@@ -45,7 +45,7 @@ public:
     /// Where an export is written: asks the user (a file dialog) unless a test set a seam.
     void setAskExportPath(std::function<QString(const QString &suggested)> ask) { m_askExportPath = std::move(ask); }
     /// The message bar above the lanes (history problems); hidden when there is none.
-    QLabel *messageBar() const { return m_messageText; }
+    QLabel *messageBar() const { return m_messageBar->textLabel(); }
     bool isBusy() const;
     /// The Providers & Keys dialog, once it has been opened.
     QDialog *providerKeysDialog() const;
@@ -83,7 +83,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void createActions();
+    void connectActions();
     void onLaneAdded(ComparisonLane *lane, int index);
     void onLaneRemoved(ComparisonLane *lane);
     LaneWidget *widgetOf(const ComparisonLane *lane) const;
@@ -107,9 +107,7 @@ private:
     HistorySidebar *m_sidebar;
     QSplitter *m_sideSplitter;
     std::function<QString(const QString &)> m_askExportPath;
-    QFrame *m_messageBar;
-    QLabel *m_messageText;
-    QPushButton *m_messageAction;
+    MessageBar *m_messageBar;
     QString m_unsentPrompt; // a prompt the history could not save: offered to send without saving
     QSplitter *m_splitter;
     Composer *m_composer;
@@ -119,18 +117,7 @@ private:
     QPointer<QDialog> m_keysDialog;
     QPointer<QDialog> m_metricsDialog;
 
-    QAction *m_addLaneAction = nullptr;
-    QAction *m_newComparisonAction = nullptr;
-    QAction *m_sendAction = nullptr;
-    QAction *m_stopAllAction = nullptr;
-    QAction *m_keysAction = nullptr;
-    QAction *m_metricsAction = nullptr;
-    QAction *m_aboutAction = nullptr;
-    QAction *m_quitAction = nullptr;
-    QAction *m_findAction = nullptr;
-    QAction *m_sidebarAction = nullptr;
-    QAction *m_exportMarkdownAction = nullptr;
-    QAction *m_exportJsonAction = nullptr;
+    WindowActions m_actions;
 };
 
 } // namespace versus::ui

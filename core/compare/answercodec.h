@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chat/chattypes.h"
 #include "compare/laneresult.h"
 #include "history/historyrecords.h"
+
+#include <QJsonObject>
 
 namespace versus {
 
@@ -16,5 +19,12 @@ ResultStatus resultStatusFor(history::AnswerState state);
 history::AnswerRecord answerRecordFor(const LaneResult &result, history::AnswerState state);
 /// A stored answer read back as the lane result it was saved from.
 LaneResult laneResultFromRecord(const history::AnswerRecord &answer, const history::LaneRecord &lane);
+
+/// A lane's request parameters as the history stores them ("system", "temperature", "top_p",
+/// "max_tokens", "seed", "stop", "service_tier", "reasoning_effort"); members left empty are
+/// omitted. The model is stored with the lane, not here; tools and schemas are not stored.
+QJsonObject parametersToJson(const ProviderConfig &config);
+/// Parameters read back from parametersToJson(); a member of the wrong type reads as unset.
+ProviderConfig parametersFromJson(const QJsonObject &object);
 
 } // namespace versus

@@ -7,52 +7,9 @@
 #include "metrics/tokenestimator.h"
 #include "pricing/pricecatalog.h"
 
-#include <QJsonArray>
-
 namespace versus {
 
 namespace {
-
-QJsonObject parametersToJson(const ProviderConfig &config)
-{
-    QJsonObject object;
-    if (!config.systemPrompt.isEmpty())
-        object.insert(u"system", config.systemPrompt);
-    if (config.temperature)
-        object.insert(u"temperature", *config.temperature);
-    if (config.topP)
-        object.insert(u"top_p", *config.topP);
-    if (config.maxTokens)
-        object.insert(u"max_tokens", *config.maxTokens);
-    if (config.seed)
-        object.insert(u"seed", *config.seed);
-    if (!config.stop.isEmpty())
-        object.insert(u"stop", QJsonArray::fromStringList(config.stop));
-    if (!config.serviceTier.isEmpty())
-        object.insert(u"service_tier", config.serviceTier);
-    if (!config.reasoningEffort.isEmpty())
-        object.insert(u"reasoning_effort", config.reasoningEffort);
-    return object;
-}
-
-ProviderConfig parametersFromJson(const QJsonObject &object)
-{
-    ProviderConfig config;
-    config.systemPrompt = object.value(u"system").toString();
-    if (object.value(u"temperature").isDouble())
-        config.temperature = object.value(u"temperature").toDouble();
-    if (object.value(u"top_p").isDouble())
-        config.topP = object.value(u"top_p").toDouble();
-    if (object.value(u"max_tokens").isDouble())
-        config.maxTokens = object.value(u"max_tokens").toInteger();
-    if (object.value(u"seed").isDouble())
-        config.seed = object.value(u"seed").toInteger();
-    for (const QJsonValue &stop : object.value(u"stop").toArray())
-        config.stop << stop.toString();
-    config.serviceTier = object.value(u"service_tier").toString();
-    config.reasoningEffort = object.value(u"reasoning_effort").toString();
-    return config;
-}
 
 // Only an answer that used tokens is billed; a refused request costs nothing.
 void addAnswerCost(CostTotals &totals, const LaneResult &result)

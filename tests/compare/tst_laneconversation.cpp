@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The per-lane conversation model: a row per turn, the streaming row growing in place, the
-// messages of the next request; every change checked by QAbstractItemModelTester.
+// messages of the next request; every change checked by QAbstractItemModelTester. Also the
+// lane's request parameters as the history stores them.
+#include "compare/answercodec.h"
 #include "compare/laneconversation.h"
 
 #include <QAbstractItemModelTester>
@@ -9,6 +11,8 @@
 
 using namespace versus;
 using history::AnswerState;
+
+Q_DECLARE_METATYPE(versus::ProviderConfig)
 
 namespace {
 LaneTurn turnWith(const QString &prompt, const QString &answer, AnswerState state)
@@ -38,6 +42,9 @@ private Q_SLOTS:
     void requestMessagesSkipTurnsWithoutText();
     void resetAndClear();
     void deltasForAnotherRowAreIgnored();
+    void parametersRoundTrip_data();
+    void parametersRoundTrip();
+    void parametersOfTheWrongTypeReadAsUnset();
 };
 
 void tst_LaneConversation::streamingRowGrowsInPlace()
@@ -154,6 +161,70 @@ void tst_LaneConversation::deltasForAnotherRowAreIgnored()
     model.appendDelta(5, textDelta(QStringLiteral("late")));
     QCOMPARE(changed.size(), 0);
     QCOMPARE(model.turn(0).result.chat.text, QStringLiteral("A"));
+}
+
+void tst_LaneConversation::parametersRoundTrip_data()
+{
+    QTest::addColumn<ProviderConfig>("config");
+    QTest::addColumn<QStringList>("keys");
+
+    QTest::addRow("nothing set") << ProviderConfig{} << QStringList{};
+    ProviderConfig config;
+    config.systemPrompt = QStringLiteral("Answer in French.");
+    QTest::addRow("system") << config << QStringList{QStringLiteral("system")};
+    config = {};
+    config.temperature = 0.0; // set to zero is not unset
+    QTest::addRow("temperature") << config << QStringList{QStringLiteral("temperature")};
+    config = {};
+    config.topP = 0.25;
+    QTest::addRow("top_p") << config << QStringList{QStringLiteral("top_p")};
+    config = {};
+    config.maxTokens = 4096;
+    QTest::addRow("max_tokens") << config << QStringList{QStringLiteral("max_tokens")};
+    config = {};
+    config.seed = -7;
+    QTest::addRow("seed") << config << QStringList{QStringLiteral("seed")};
+    config = {};
+    config.stop = {QStringLiteral("\n\n"), QStringLiteral("END")};
+    QTest::addRow("stop") << config << QStringList{QStringLiteral("stop")};
+    config = {};
+    config.serviceTier = QStringLiteral("flex");
+    QTest::addRow("service_tier") << config << QStringList{QStringLiteral("service_tier")};
+    config = {};
+    config.reasoningEffort = QStringLiteral("high");
+    QTest::addRow("reasoning_effort") << config << QStringList{QStringLiteral("reasoning_effort")};
+
+    config.systemPrompt = QStringLiteral("Be brief.");
+    config.temperature = 1.5;
+    config.topP = 0.9;
+    config.maxTokens = 100;
+    config.seed = 42;
+    config.stop = {QStringLiteral("###")};
+    config.serviceTier = QStringLiteral("auto");
+    QTest::addRow("everything") << config
+                                << QStringList{QStringLiteral("max_tokens"),  QStringLiteral("reasoning_effort"),
+                                               QStringLiteral("seed"),        QStringLiteral("service_tier"),
+                                               QStringLiteral("stop"),        QStringLiteral("system"),
+                                               QStringLiteral("temperature"), QStringLiteral("top_p")};
+}
+
+void tst_LaneConversation::parametersRoundTrip()
+{
+    QFETCH(ProviderConfig, config);
+    QFETCH(QStringList, keys);
+
+    const QJsonObject json = parametersToJson(config);
+    QCOMPARE(json.keys(), keys); // QJsonObject keys are sorted
+    QCOMPARE(parametersFromJson(json), config);
+}
+
+void tst_LaneConversation::parametersOfTheWrongTypeReadAsUnset()
+{
+    const QJsonObject json{{QStringLiteral("temperature"), QStringLiteral("hot")},
+                           {QStringLiteral("top_p"), QJsonValue::Null},
+                           {QStringLiteral("max_tokens"), QStringLiteral("100")},
+                           {QStringLiteral("seed"), true}};
+    QCOMPARE(parametersFromJson(json), ProviderConfig{});
 }
 
 QTEST_APPLESS_MAIN(tst_LaneConversation)

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messagebar.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QToolButton>
+
+namespace versus::ui {
+
+MessageBar::MessageBar(QWidget *parent)
+    : QFrame(parent)
+    , m_text(new QLabel(this))
+    , m_action(new QPushButton(this))
+{
+    setObjectName(QStringLiteral("messageBar"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    QPalette warning = palette();
+    warning.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce));
+    warning.setColor(QPalette::WindowText, QColor(0x4a, 0x3b, 0x00));
+    setPalette(warning);
+    m_text->setObjectName(QStringLiteral("messageText"));
+    m_text->setWordWrap(true);
+    m_text->setTextFormat(Qt::PlainText);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_action->setObjectName(QStringLiteral("messageAction"));
+    auto *dismiss = new QToolButton(this);
+    dismiss->setObjectName(QStringLiteral("messageDismiss"));
+    dismiss->setText(QStringLiteral("✕"));
+    dismiss->setAutoRaise(true);
+    dismiss->setToolTip(tr("Dismiss"));
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 6, 6, 6);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_action);
+    layout->addWidget(dismiss);
+    hide();
+    connect(dismiss, &QToolButton::clicked, this, [this] {
+        hide();
+        Q_EMIT dismissed();
+    });
+    connect(m_action, &QPushButton::clicked, this, &MessageBar::actionTriggered);
+}
+
+void MessageBar::showMessage(const QString &text, const QString &actionText)
+{
+    m_text->setText(text);
+    m_action->setText(actionText);
+    m_action->setVisible(!actionText.isEmpty());
+    show();
+}
+
+} // namespace versus::ui

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "windowactions.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QMainWindow>
+#include <QMenuBar>
+#include <QToolBar>
+
+namespace versus::ui {
+
+namespace {
+// The window's commands keep the window's wording.
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("versus::ui::MainWindow", text);
+}
+} // namespace
+
+WindowActions addWindowActions(QMainWindow *window)
+{
+    WindowActions actions;
+    auto makeAction = [window](const QString &text, const char *name, const QList<QKeySequence> &keys,
+                               const QString &tip) {
+        auto *action = new QAction(text, window);
+        action->setObjectName(QLatin1String(name));
+        action->setShortcuts(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        QString toolTip = tip;
+        if (!keys.isEmpty())
+            toolTip += QStringLiteral(" (") + keys.first().toString(QKeySequence::NativeText) + u')';
+        action->setToolTip(toolTip);
+        action->setStatusTip(tip);
+        window->addAction(action);
+        return action;
+    };
+    actions.addLane = makeAction(tr("Add lane"), "addLaneAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
+                                 tr("Add a lane to compare one more provider or model"));
+    actions.newComparison = makeAction(tr("New comparison"), "newComparisonAction", {QKeySequence::New},
+                                       tr("Start over: empty every lane's conversation"));
+    actions.send = makeAction(tr("Send to all lanes"), "sendAction",
+                              {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+                              tr("Send the prompt to every lane"));
+    actions.stopAll = makeAction(tr("Stop all"), "stopAllAction", {QKeySequence(Qt::Key_Escape)},
+                                 tr("Stop every lane; partial answers stay"));
+    actions.providerKeys = makeAction(tr("Providers && Keys…"), "providerKeysAction", {},
+                                      tr("API keys for each provider, kept in the system keychain"));
+    actions.metricsHelp =
+        makeAction(tr("Metrics…"), "metricsHelpAction", {}, tr("How every figure is measured or estimated"));
+    actions.about = makeAction(tr("About Versus"), "aboutAction", {}, tr("Version and license"));
+    actions.quit = makeAction(tr("Quit"), "quitAction", {QKeySequence::Quit}, tr("Quit Versus"));
+    actions.find = makeAction(tr("Search conversations"), "findAction", {QKeySequence::Find},
+                              tr("Find words in any prompt or answer of the saved conversations"));
+    actions.sidebar = makeAction(tr("Conversations"), "sidebarAction", {QKeySequence(Qt::CTRL | Qt::Key_B)},
+                                 tr("Show or hide the saved conversations"));
+    actions.sidebar->setCheckable(true);
+    actions.sidebar->setChecked(true);
+    actions.exportMarkdown = makeAction(tr("Export as Markdown…"), "exportMarkdownAction", {},
+                                        tr("Write this conversation to a Markdown file"));
+    actions.exportJson =
+        makeAction(tr("Export as JSON…"), "exportJsonAction", {}, tr("Write this conversation to a JSON file"));
+    actions.exportMarkdown->setEnabled(false);
+    actions.exportJson->setEnabled(false);
+    actions.focusComposer = makeAction(tr("Go to the prompt"), "focusComposerAction",
+                                       {QKeySequence(Qt::CTRL | Qt::Key_L)}, tr("Move the focus to the prompt box"));
+
+    // Ctrl+1 … Ctrl+9 move to a lane.
+    for (int i = 0; i < 9; ++i) {
+        auto *action = new QAction(window);
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        action->setShortcutContext(Qt::WindowShortcut);
+        window->addAction(action);
+        actions.focusLane.append(action);
+    }
+
+    QMenu *file = window->menuBar()->addMenu(tr("&Comparison"));
+    file->addAction(actions.newComparison);
+    file->addAction(actions.addLane);
+    file->addSeparator();
+    file->addAction(actions.send);
+    file->addAction(actions.stopAll);
+    file->addAction(actions.focusComposer);
+    file->addSeparator();
+    file->addAction(actions.find);
+    file->addAction(actions.exportMarkdown);
+    file->addAction(actions.exportJson);
+    file->addSeparator();
+    file->addAction(actions.quit);
+    QMenu *view = window->menuBar()->addMenu(tr("&View"));
+    view->addAction(actions.sidebar);
+    QMenu *settings = window->menuBar()->addMenu(tr("&Settings"));
+    settings->addAction(actions.providerKeys);
+    QMenu *help = window->menuBar()->addMenu(tr("&Help"));
+    help->addAction(actions.metricsHelp);
+    help->addAction(actions.about);
+
+    QToolBar *toolbar = window->addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->addAction(actions.addLane);
+    toolbar->addAction(actions.newComparison);
+    toolbar->addAction(actions.stopAll);
+    toolbar->addSeparator();
+    toolbar->addAction(actions.providerKeys);
+    return actions;
+}
+
+} // namespace versus::ui

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+
+class QAction;
+class QMainWindow;
+
+namespace versus::ui {
+
+/// The commands of the Versus window, each a QAction of the window (object name
+/// "<command>Action", shortcut in its tooltip), in its menus and tool bar. Owned by the window;
+/// what they do is connected by it.
+struct WindowActions {
+    QAction *addLane = nullptr;
+    QAction *newComparison = nullptr;
+    QAction *send = nullptr;
+    QAction *stopAll = nullptr;
+    QAction *focusComposer = nullptr;
+    QAction *find = nullptr;
+    QAction *exportMarkdown = nullptr; ///< disabled until the conversation is saved
+    QAction *exportJson = nullptr;     ///< disabled until the conversation is saved
+    QAction *quit = nullptr;
+    QAction *sidebar = nullptr; ///< checkable: the conversations sidebar is shown
+    QAction *providerKeys = nullptr;
+    QAction *metricsHelp = nullptr;
+    QAction *about = nullptr;
+    QList<QAction *> focusLane; ///< Ctrl+1 … Ctrl+9
+};
+
+/// Creates the actions in @p window, with its menu bar and its "mainToolBar".
+WindowActions addWindowActions(QMainWindow *window);
+
+} // namespace versus::ui
