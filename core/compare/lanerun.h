@@ -53,7 +53,6 @@ public:
     /// Set when the turn was not sent because the key is missing or unreadable.
     const std::optional<KeyResult> &keyProblem() const { return m_keyProblem; }
 
-
 Q_SIGNALS:
     void phaseChanged(versus::LaneRun::Phase phase);
     void deltaReceived(const versus::ChatDelta &delta);

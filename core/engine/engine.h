@@ -3,8 +3,8 @@
 
 #include "history/historystore.h"
 #include "metrics/tokenestimator.h"
-#include "providers/chatstream.h"
 #include "pricing/pricecatalog.h"
+#include "providers/chatstream.h"
 #include "providers/providerregistry.h"
 
 #include <QString>
