@@ -2,10 +2,11 @@
 #include "conversationexporter.h"
 
 #include "export/conversationexport.h"
-#include "history/historyrecords.h"
+#include "history/historystore.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileDialog>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSaveFile>
@@ -32,6 +33,33 @@ std::expected<void, QString> writeConversationExport(const history::Conversation
         file.write(bytes) != bytes.size() || !file.commit())
         return std::unexpected(file.errorString());
     return {};
+}
+
+std::expected<QString, QString> exportConversationTo(QWidget *parent, const history::HistoryStore &store,
+                                                     qint64 conversationId, const QString &format,
+                                                     const std::function<QString(const QString &)> &askPath)
+{
+    auto record = store.conversation(conversationId);
+    if (!record)
+        return std::unexpected(
+            QCoreApplication::translate("versus::ui::MainWindow", "The conversation cannot be read: %1")
+                .arg(record.error().message));
+    const ExportFormat exportFormat = format == u"md" ? ExportFormat::Markdown : ExportFormat::Json;
+    const QString suggested = suggestedExportPath(*record, exportFormat);
+    const QString path =
+        askPath ? askPath(suggested)
+                : QFileDialog::getSaveFileName(
+                      parent, QCoreApplication::translate("versus::ui::MainWindow", "Export conversation"), suggested,
+                      exportFormat == ExportFormat::Markdown
+                          ? QCoreApplication::translate("versus::ui::MainWindow", "Markdown (*.md)")
+                          : QCoreApplication::translate("versus::ui::MainWindow", "JSON (*.json)"));
+    if (path.isEmpty())
+        return QString();
+    if (auto written = writeConversationExport(*record, path, exportFormat); !written)
+        return std::unexpected(
+            QCoreApplication::translate("versus::ui::MainWindow", "The export could not be written to %1: %2")
+                .arg(path, written.error()));
+    return path;
 }
 
 } // namespace versus::ui

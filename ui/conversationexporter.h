@@ -4,8 +4,12 @@
 #include <QString>
 
 #include <expected>
+#include <functional>
+
+class QWidget;
 
 namespace versus::history {
+class HistoryStore;
 struct ConversationRecord;
 } // namespace versus::history
 
@@ -21,5 +25,12 @@ QString suggestedExportPath(const history::ConversationRecord &record, ExportFor
 /// an export can hold anything said in a conversation. The reason when it could not be written.
 std::expected<void, QString> writeConversationExport(const history::ConversationRecord &record, const QString &path,
                                                      ExportFormat format);
+
+/// Asks where to write conversation @p conversationId as "md" or "json" (@p askPath when set,
+/// else a file dialog over @p parent) and writes it there. The path written; an empty path
+/// when the user cancelled; the reason when it could not be read or written.
+std::expected<QString, QString> exportConversationTo(QWidget *parent, const history::HistoryStore &store,
+                                                     qint64 conversationId, const QString &format,
+                                                     const std::function<QString(const QString &)> &askPath);
 
 } // namespace versus::ui

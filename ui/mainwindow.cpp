@@ -10,10 +10,11 @@
 #include "history/historystore.h"
 #include "historymessages.h"
 #include "historysidebar.h"
+#include "lanestrip.h"
 #include "lanewidget.h"
 #include "messagebar.h"
 #include "pricing/pricecatalog.h"
-#include "secrets/keystore.h"
+#include "sessionstatus.h"
 #include "windowactions.h"
 #include "windowdialogs.h"
 
@@ -40,35 +41,19 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     , m_sidebar(new HistorySidebar(services.engine->history(), this))
     , m_sideSplitter(new QSplitter(Qt::Horizontal, this))
     , m_messageBar(new MessageBar(this))
-    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_splitter(new LaneStrip(services, m_comparison, this))
     , m_composer(new Composer(this))
-    , m_sessionCostLabel(new QLabel(this))
-    , m_catalogProblems(new QLabel(this))
 {
     Q_ASSERT(services.engine && services.settings);
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Versus"));
-
-    m_splitter->setObjectName(QStringLiteral("lanes"));
-    m_splitter->setChildrenCollapsible(false);
-    m_splitter->setHandleWidth(6);
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
     layout->setContentsMargins(6, 6, 6, 0);
     layout->setSpacing(4);
     connect(m_messageBar, &MessageBar::dismissed, this, &MainWindow::hideMessage);
-    connect(m_messageBar, &MessageBar::actionTriggered, this, [this] {
-        // Send the prompt the history could not save, without saving this conversation.
-        const QString prompt = m_unsentPrompt;
-        hideMessage();
-        m_comparison->setSaving(false);
-        if (!prompt.isEmpty()) {
-            if (m_composer->text() == prompt)
-                m_composer->clear();
-            sendPrompt(prompt);
-        }
-    });
+    connect(m_messageBar, &MessageBar::actionTriggered, this, &MainWindow::sendUnsaved);
     layout->addWidget(m_messageBar);
     layout->addWidget(m_splitter, 1);
     layout->addWidget(m_composer);
@@ -83,26 +68,9 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     setCentralWidget(m_sideSplitter);
 
     m_actions = addWindowActions(this);
-    connectActions();
+    connectWindowActions(m_actions, this);
 
-    m_sessionCostLabel->setObjectName(QStringLiteral("sessionCost"));
-    m_sessionCostLabel->setToolTip(tr("What every answer of this session cost, from the providers' token counts and "
-                                      "the price catalog. \"≥\": some answers had no price; \"≈\": some token "
-                                      "counts were estimated."));
-    statusBar()->addPermanentWidget(m_sessionCostLabel);
-    m_catalogProblems->setObjectName(QStringLiteral("catalogProblems"));
-    statusBar()->addWidget(m_catalogProblems);
-    QStringList problems;
-    for (const CatalogProblem &problem : services.engine->catalogProblems())
-        problems << problem.toString();
-    for (const PriceError &error : services.engine->priceProblems())
-        problems << error.toString();
-    m_catalogProblems->setVisible(!problems.isEmpty());
-    m_catalogProblems->setText(problems.size() == 1
-                                   ? tr("⚠ 1 problem in the provider or price catalogs")
-                                   : tr("⚠ %1 problems in the provider or price catalogs").arg(problems.size()));
-    m_catalogProblems->setToolTip(problems.join(u'\n'));
-    updateSessionCost();
+    m_status = new SessionStatus(statusBar(), *services.engine, *m_comparison);
 
     m_estimateTimer.setSingleShot(true);
     m_estimateTimer.setInterval(150ms);
@@ -110,11 +78,17 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_composer, &Composer::textChanged, this, &MainWindow::scheduleEstimate);
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::sendComposerText);
     connect(m_composer, &Composer::stopRequested, this, &MainWindow::stopAll);
-    connect(m_comparison, &Comparison::laneAdded, this, &MainWindow::onLaneAdded);
-    connect(m_comparison, &Comparison::laneRemoved, this, &MainWindow::onLaneRemoved);
+    connect(m_splitter, &LaneStrip::lanesChanged, this, [this] {
+        saveLaneTargets();
+        scheduleEstimate();
+    });
+    connect(m_splitter, &LaneStrip::busyChanged, this, &MainWindow::updateBusy);
+    connect(m_splitter, &LaneStrip::openKeysRequested, this, &MainWindow::openProviderKeys);
+    connect(m_splitter, &LaneStrip::sendFailed, this,
+            [this](const history::HistoryError &error) { showHistoryError(error, true); });
     connect(m_comparison, &Comparison::busyChanged, this, &MainWindow::updateBusy);
     connect(m_comparison, &Comparison::laneFinished, this, [this] {
-        updateSessionCost();
+        m_status->updateCost();
         scheduleEstimate();
     });
     connect(m_comparison, &Comparison::conversationChanged, this, [this] {
@@ -136,17 +110,8 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_sidebar, &HistorySidebar::exportRequested, this, &MainWindow::exportConversation);
     connect(m_comparison, &Comparison::historyFailed, this,
             [this](const history::HistoryError &error) { showHistoryError(error, false); });
-    connect(&services.engine->keyStore(), &KeyStore::keyChanged, this, [this](const QString &providerId) {
-        for (LaneWidget *lane : lanes()) {
-            if (lane->target().provider == providerId)
-                lane->recheckKey();
-        }
-    });
 
-    QList<Target> targets = services.settings->laneTargets();
-    if (targets.isEmpty())
-        targets.append(defaultTarget());
-    setLaneTargets(targets);
+    setLaneTargets(services.settings->laneTargets()); // the catalog's first chat model when none
 
     if (!restoreGeometry(services.settings->windowGeometry())) {
         // Room for three lanes side by side, without covering a small screen.
@@ -168,38 +133,9 @@ QDialog *MainWindow::providerKeysDialog() const
     return m_keysDialog;
 }
 
-void MainWindow::connectActions()
-{
-    connect(m_actions.find, &QAction::triggered, this, [this] {
-        m_sidebar->show();
-        m_actions.sidebar->setChecked(true);
-        m_sidebar->focusSearch();
-    });
-    connect(m_actions.sidebar, &QAction::toggled, m_sidebar, &QWidget::setVisible);
-    connect(m_actions.exportMarkdown, &QAction::triggered, this,
-            [this] { exportConversation(0, QStringLiteral("md")); });
-    connect(m_actions.exportJson, &QAction::triggered, this, [this] { exportConversation(0, QStringLiteral("json")); });
-    connect(m_actions.addLane, &QAction::triggered, this, &MainWindow::addLaneForNextProvider);
-    connect(m_actions.newComparison, &QAction::triggered, this, &MainWindow::newComparison);
-    connect(m_actions.send, &QAction::triggered, this, &MainWindow::sendComposerText);
-    connect(m_actions.stopAll, &QAction::triggered, this, &MainWindow::stopAll);
-    connect(m_actions.providerKeys, &QAction::triggered, this, [this] { openProviderKeys(); });
-    connect(m_actions.metricsHelp, &QAction::triggered, this, &MainWindow::showMetricsHelp);
-    connect(m_actions.about, &QAction::triggered, this, &MainWindow::showAbout);
-    connect(m_actions.quit, &QAction::triggered, this, &QWidget::close);
-    connect(m_actions.focusComposer, &QAction::triggered, this, [this] { m_composer->editor()->setFocus(); });
-    for (int i = 0; i < m_actions.focusLane.size(); ++i)
-        connect(m_actions.focusLane.at(i), &QAction::triggered, this, [this, i] { focusLane(i); });
-}
-
 QList<LaneWidget *> MainWindow::lanes() const
 {
-    QList<LaneWidget *> list;
-    for (int i = 0; i < m_splitter->count(); ++i) {
-        if (auto *lane = qobject_cast<LaneWidget *>(m_splitter->widget(i)))
-            list.append(lane);
-    }
-    return list;
+    return m_splitter->lanes();
 }
 
 bool MainWindow::isBusy() const
@@ -207,118 +143,28 @@ bool MainWindow::isBusy() const
     return m_comparison->isBusy();
 }
 
-Target MainWindow::defaultTarget() const
-{
-    for (const Provider *provider : m_services.engine->registry().providers()) {
-        for (const ModelInfo &model : provider->info().models) {
-            if (isChatModel(model))
-                return Target{provider->id(), model.id};
-        }
-    }
-    const auto providers = m_services.engine->registry().providers();
-    return providers.isEmpty() ? Target{} : Target{providers.first()->id(), QString()};
-}
-
-Target MainWindow::nextTarget() const
-{
-    QStringList used;
-    for (const LaneWidget *lane : lanes())
-        used << lane->target().provider;
-    for (const Provider *provider : m_services.engine->registry().providers()) {
-        if (used.contains(provider->id()))
-            continue;
-        for (const ModelInfo &model : provider->info().models) {
-            if (isChatModel(model))
-                return Target{provider->id(), model.id};
-        }
-    }
-    // Every provider with catalog models is in use: compare another model of the last one.
-    const QList<LaneWidget *> all = lanes();
-    return all.isEmpty() ? defaultTarget() : all.last()->target();
-}
-
 LaneWidget *MainWindow::addLane(const Target &target)
 {
     ComparisonLane *lane = m_comparison->addLane(target);
-    return lane ? widgetOf(lane) : nullptr;
-}
-
-LaneWidget *MainWindow::widgetOf(const ComparisonLane *lane) const
-{
-    for (LaneWidget *widget : lanes()) {
-        if (widget->lane() == lane)
-            return widget;
-    }
-    return nullptr;
-}
-
-void MainWindow::onLaneAdded(ComparisonLane *lane, int index)
-{
-    auto *widget = new LaneWidget(m_services, m_comparison, lane, m_splitter);
-    m_splitter->insertWidget(index, widget);
-    connect(widget, &LaneWidget::busyChanged, this, &MainWindow::updateBusy);
-    connect(lane, &ComparisonLane::targetChanged, this, [this] {
-        saveLaneTargets();
-        scheduleEstimate();
-    });
-    connect(widget, &LaneWidget::closeRequested, this, [this, widget] { removeLane(widget); });
-    connect(widget, &LaneWidget::openKeysRequested, this, &MainWindow::openProviderKeys);
-    connect(widget, &LaneWidget::sendFailed, this,
-            [this](const history::HistoryError &error) { showHistoryError(error, true); });
-    // Lanes share the width equally when one is added.
-    const int count = m_splitter->count();
-    const int width = std::max(m_splitter->width(), count * widget->minimumWidth());
-    m_splitter->setSizes(QList<int>(count, width / count));
-    updateLaneControls();
-    saveLaneTargets();
-    scheduleEstimate();
-}
-
-void MainWindow::onLaneRemoved(ComparisonLane *lane)
-{
-    LaneWidget *widget = widgetOf(lane);
-    if (!widget)
-        return;
-    widget->disconnect(this);
-    widget->hide();
-    widget->setParent(nullptr);
-    widget->deleteLater();
-    updateLaneControls();
-    saveLaneTargets();
-    updateBusy();
-    scheduleEstimate();
+    return lane ? m_splitter->widgetOf(lane) : nullptr;
 }
 
 void MainWindow::setLaneTargets(const QList<Target> &targets)
 {
-    m_comparison->replaceLanes(targets.isEmpty() ? QList<Target>{defaultTarget()} : targets);
+    m_comparison->replaceLanes(targets.isEmpty() ? QList<Target>{defaultLaneTarget(m_services.engine->registry())}
+                                                 : targets);
     updateBusy();
 }
 
 void MainWindow::addLaneForNextProvider()
 {
-    LaneWidget *lane = addLane(nextTarget());
-    lane->modelBox()->setFocus();
-}
-
-void MainWindow::removeLane(LaneWidget *lane)
-{
-    if (lane)
-        m_comparison->removeLane(lane->lane());
-}
-
-void MainWindow::updateLaneControls()
-{
-    const QList<LaneWidget *> all = lanes();
-    for (LaneWidget *lane : all)
-        lane->setClosable(all.size() > 1);
-}
-
-void MainWindow::focusLane(int index)
-{
-    const QList<LaneWidget *> all = lanes();
-    if (index >= 0 && index < all.size())
-        all.at(index)->view()->setFocus();
+    QList<Target> inUse;
+    for (const LaneWidget *lane : lanes())
+        inUse.append(lane->target());
+    if (LaneWidget *lane = addLane(nextLaneTarget(m_services.engine->registry(), inUse)))
+        lane->modelBox()->setFocus();
+    else
+        statusBar()->showMessage(tr("A comparison has at most %1 lanes.").arg(Comparison::kMaxLanes), 5000);
 }
 
 void MainWindow::updateBusy()
@@ -327,13 +173,6 @@ void MainWindow::updateBusy()
     m_composer->setBusy(busy);
     m_actions.stopAll->setEnabled(busy);
     m_actions.send->setEnabled(!busy);
-}
-
-void MainWindow::updateSessionCost()
-{
-    const CostTotals &cost = m_comparison->sessionCost();
-    m_sessionCostLabel->setText(cost.isEmpty() ? tr("Session cost: nothing spent yet")
-                                               : tr("Session cost: %1").arg(cost.describe()));
 }
 
 void MainWindow::scheduleEstimate()
@@ -375,6 +214,20 @@ void MainWindow::sendPrompt(const QString &text)
     updateBusy();
 }
 
+void MainWindow::sendUnsaved()
+{
+    // The prompt the history could not save, sent this once without saving it.
+    const QString prompt = m_unsentPrompt;
+    hideMessage();
+    if (prompt.isEmpty())
+        return;
+    if (m_composer->text() == prompt)
+        m_composer->clear();
+    m_comparison->setSaving(false);
+    sendPrompt(prompt);
+    m_comparison->setSaving(true);
+}
+
 void MainWindow::sendComposerText()
 {
     if (!m_composer->canSend() || isBusy())
@@ -402,26 +255,12 @@ bool MainWindow::exportConversation(qint64 conversationId, const QString &format
     const qint64 id = conversationId ? conversationId : m_comparison->conversationId();
     if (!store || id == 0)
         return false;
-    auto record = store->conversation(id);
-    if (!record) {
-        showMessage(tr("The conversation cannot be read: %1").arg(record.error().message));
-        return false;
-    }
-    const ExportFormat exportFormat = format == u"md" ? ExportFormat::Markdown : ExportFormat::Json;
-    const QString suggested = suggestedExportPath(*record, exportFormat);
-    const QString path =
-        m_askExportPath ? m_askExportPath(suggested)
-                        : QFileDialog::getSaveFileName(this, tr("Export conversation"), suggested,
-                                                       exportFormat == ExportFormat::Markdown ? tr("Markdown (*.md)")
-                                                                                              : tr("JSON (*.json)"));
-    if (path.isEmpty())
-        return false;
-    if (auto written = writeConversationExport(*record, path, exportFormat); !written) {
-        showMessage(tr("The export could not be written to %1: %2").arg(path, written.error()));
-        return false;
-    }
-    statusBar()->showMessage(tr("Exported to %1").arg(path), 5000);
-    return true;
+    const auto written = exportConversationTo(this, *store, id, format, m_askExportPath);
+    if (!written)
+        showMessage(written.error());
+    else if (!written->isEmpty())
+        statusBar()->showMessage(tr("Exported to %1").arg(*written), 5000);
+    return written && !written->isEmpty();
 }
 
 bool MainWindow::deleteConversation(qint64 conversationId)

@@ -3,6 +3,7 @@
 
 #include "appservices.h"
 #include "compare/comparison.h"
+#include "lanestrip.h"
 #include "messagebar.h"
 #include "pricing/costtotals.h"
 #include "providers/providerregistry.h"
@@ -23,7 +24,9 @@ namespace versus::ui {
 
 class Composer;
 class HistorySidebar;
+
 class LaneWidget;
+class SessionStatus;
 
 /// The Versus window, a view of one Comparison: lanes side by side (a single lane is a
 /// comparison of one), the composer under them that sends one prompt to every lane, and the
@@ -40,8 +43,10 @@ public:
     Comparison *comparison() const { return m_comparison; }
     Composer *composer() const { return m_composer; }
     QSplitter *laneSplitter() const { return m_splitter; }
+    LaneStrip *laneStrip() const { return m_splitter; }
     const CostTotals &sessionCost() const { return m_comparison->sessionCost(); }
     HistorySidebar *sidebar() const { return m_sidebar; }
+    const WindowActions &windowActions() const { return m_actions; }
     /// Where an export is written: asks the user (a file dialog) unless a test set a seam.
     void setAskExportPath(std::function<QString(const QString &suggested)> ask) { m_askExportPath = std::move(ask); }
     /// The message bar above the lanes (history problems); hidden when there is none.
@@ -83,24 +88,15 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
-    void connectActions();
-    void onLaneAdded(ComparisonLane *lane, int index);
-    void onLaneRemoved(ComparisonLane *lane);
-    LaneWidget *widgetOf(const ComparisonLane *lane) const;
-    void removeLane(LaneWidget *lane);
     void showMessage(const QString &text, const QString &actionText = QString());
     void hideMessage();
+    void sendUnsaved();
     void showHistoryError(const history::HistoryError &error, bool nothingSent);
     void showHistoryReport();
     void updateBusy();
-    void updateLaneControls();
-    void updateSessionCost();
     void scheduleEstimate();
     void updateEstimate();
     void saveLaneTargets();
-    void focusLane(int index);
-    Target nextTarget() const;
-    Target defaultTarget() const;
 
     AppServices m_services;
     Comparison *m_comparison;
@@ -109,10 +105,9 @@ private:
     std::function<QString(const QString &)> m_askExportPath;
     MessageBar *m_messageBar;
     QString m_unsentPrompt; // a prompt the history could not save: offered to send without saving
-    QSplitter *m_splitter;
+    LaneStrip *m_splitter;
     Composer *m_composer;
-    QLabel *m_sessionCostLabel;
-    QLabel *m_catalogProblems;
+    SessionStatus *m_status = nullptr;
     QTimer m_estimateTimer;
     QPointer<QDialog> m_keysDialog;
     QPointer<QDialog> m_metricsDialog;

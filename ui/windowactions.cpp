@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "windowactions.h"
 
+#include "composer.h"
+#include "historysidebar.h"
+#include "lanestrip.h"
+#include "mainwindow.h"
+
 #include <QAction>
 #include <QCoreApplication>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QToolBar>
 
 namespace versus::ui {
@@ -104,6 +110,34 @@ WindowActions addWindowActions(QMainWindow *window)
     toolbar->addSeparator();
     toolbar->addAction(actions.providerKeys);
     return actions;
+}
+
+void connectWindowActions(const WindowActions &actions, MainWindow *window)
+{
+    HistorySidebar *sidebar = window->sidebar();
+    QObject::connect(actions.find, &QAction::triggered, window, [sidebar, toggle = actions.sidebar] {
+        sidebar->show();
+        toggle->setChecked(true);
+        sidebar->focusSearch();
+    });
+    QObject::connect(actions.sidebar, &QAction::toggled, sidebar, &QWidget::setVisible);
+    QObject::connect(actions.exportMarkdown, &QAction::triggered, window,
+                     [window] { window->exportConversation(0, QStringLiteral("md")); });
+    QObject::connect(actions.exportJson, &QAction::triggered, window,
+                     [window] { window->exportConversation(0, QStringLiteral("json")); });
+    QObject::connect(actions.addLane, &QAction::triggered, window, &MainWindow::addLaneForNextProvider);
+    QObject::connect(actions.newComparison, &QAction::triggered, window, &MainWindow::newComparison);
+    QObject::connect(actions.send, &QAction::triggered, window, &MainWindow::sendComposerText);
+    QObject::connect(actions.stopAll, &QAction::triggered, window, &MainWindow::stopAll);
+    QObject::connect(actions.providerKeys, &QAction::triggered, window, [window] { window->openProviderKeys(); });
+    QObject::connect(actions.metricsHelp, &QAction::triggered, window, &MainWindow::showMetricsHelp);
+    QObject::connect(actions.about, &QAction::triggered, window, &MainWindow::showAbout);
+    QObject::connect(actions.quit, &QAction::triggered, window, &QWidget::close);
+    QObject::connect(actions.focusComposer, &QAction::triggered, window,
+                     [window] { window->composer()->editor()->setFocus(); });
+    for (int i = 0; i < actions.focusLane.size(); ++i)
+        QObject::connect(actions.focusLane.at(i), &QAction::triggered, window,
+                         [window, i] { window->laneStrip()->focusLane(i); });
 }
 
 } // namespace versus::ui

@@ -31,4 +31,8 @@ struct WindowActions {
 /// Creates the actions in @p window, with its menu bar and its "mainToolBar".
 WindowActions addWindowActions(QMainWindow *window);
 
+class MainWindow;
+/// Connects @p actions to what they do in @p window.
+void connectWindowActions(const WindowActions &actions, MainWindow *window);
+
 } // namespace versus::ui

@@ -39,6 +39,34 @@ QString titleFromPrompt(const QString &prompt)
     return line;
 }
 
+Target defaultLaneTarget(const ProviderRegistry &registry)
+{
+    const QList<const Provider *> providers = registry.providers();
+    for (const Provider *provider : providers) {
+        for (const ModelInfo &model : provider->info().models) {
+            if (isChatModel(model))
+                return Target{provider->id(), model.id};
+        }
+    }
+    return providers.isEmpty() ? Target{} : Target{providers.first()->id(), QString()};
+}
+
+Target nextLaneTarget(const ProviderRegistry &registry, const QList<Target> &inUse)
+{
+    for (const Provider *provider : registry.providers()) {
+        const bool used = std::any_of(inUse.begin(), inUse.end(),
+                                      [provider](const Target &target) { return target.provider == provider->id(); });
+        if (used)
+            continue;
+        for (const ModelInfo &model : provider->info().models) {
+            if (isChatModel(model))
+                return Target{provider->id(), model.id};
+        }
+    }
+    // Every provider with catalog models is in use: compare another model of the last one.
+    return inUse.isEmpty() ? defaultLaneTarget(registry) : inUse.last();
+}
+
 Comparison::Comparison(Engine &engine, QObject *parent)
     : QObject(parent)
     , m_engine(engine)
@@ -219,14 +247,18 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
     // The user's message is on disk before any request leaves.
     history::TurnRecord turn;
     if (isSaving()) {
+        const bool first = m_conversationId == 0;
         if (auto ok = ensureConversation(prompt); !ok)
             return std::unexpected(ok.error());
         QList<qint64> laneIds;
         for (const ComparisonLane *lane : std::as_const(targets))
             laneIds << lane->historyId();
         auto added = m_engine.history()->addTurn(m_conversationId, prompt, laneIds);
-        if (!added)
+        if (!added) {
+            if (first) // no conversation without its first prompt in the history
+                forgetConversation(true);
             return std::unexpected(added.error());
+        }
         turn = *added;
         Q_EMIT conversationChanged(); // its place in the list (newest first) changed
     }
@@ -368,17 +400,25 @@ void Comparison::setTitle(const QString &title)
     Q_EMIT conversationChanged();
 }
 
+void Comparison::forgetConversation(bool deleteStored)
+{
+    if (deleteStored && m_conversationId)
+        (void)m_engine.history()->deleteConversation(m_conversationId); // best effort: the disk may be full
+    for (ComparisonLane *lane : std::as_const(m_lanes))
+        lane->m_historyId = 0;
+    m_conversationId = 0;
+    m_title.clear();
+    Q_EMIT conversationChanged();
+}
+
 void Comparison::newConversation()
 {
     stopAll();
     for (ComparisonLane *lane : std::as_const(m_lanes)) {
         lane->conversation()->clear();
         lane->m_cost = CostTotals();
-        lane->m_historyId = 0;
     }
-    m_conversationId = 0;
-    m_title.clear();
-    Q_EMIT conversationChanged();
+    forgetConversation(false);
 }
 
 void Comparison::replaceLanes(const QList<Target> &targets)

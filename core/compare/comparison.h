@@ -103,6 +103,8 @@ Q_SIGNALS:
 
 private:
     std::expected<void, history::HistoryError> ensureConversation(const QString &firstPrompt);
+    /// Detaches from the history conversation (deleting it when @p deleteStored).
+    void forgetConversation(bool deleteStored);
     history::LaneRecord laneRecord(const ComparisonLane *lane) const;
     void saveLane(ComparisonLane *lane);
     void startRun(ComparisonLane *lane, const QString &prompt, const history::TurnRecord &turn);
@@ -123,5 +125,12 @@ private:
 
 /// A conversation title from its first prompt: the first line, at most ~60 characters.
 QString titleFromPrompt(const QString &prompt);
+
+/// The lane a new comparison starts with: the first chat model of the catalog's first provider
+/// that lists one.
+Target defaultLaneTarget(const ProviderRegistry &registry);
+/// The lane "Add lane" adds: a provider no lane in @p inUse asks yet, else another lane of the
+/// last one.
+Target nextLaneTarget(const ProviderRegistry &registry, const QList<Target> &inUse);
 
 } // namespace versus

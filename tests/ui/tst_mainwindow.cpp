@@ -26,6 +26,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QFile>
+#include <QFrame>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -186,6 +187,7 @@ private Q_SLOTS:
     void metricsHelpShowsDefinitions();
     void conversationSurvivesRestart();
     void exportAndDeleteFromTheWindow();
+    void fullDiskKeepsThePromptAndSaysWhy();
 
 private:
     std::unique_ptr<MainWindow> openWindow(Harness &harness, const QList<Target> &targets);
@@ -780,6 +782,48 @@ void tst_MainWindow::exportAndDeleteFromTheWindow()
     QCOMPARE(window->comparison()->conversationId(), 0);
     QCOMPARE(window->lanes().first()->view()->turnCount(), 0);
     QVERIFY(!harness.engine.history()->conversation(id).has_value());
+}
+
+void tst_MainWindow::fullDiskKeepsThePromptAndSaysWhy()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    pointAt(server, kGroq);
+    server.route("POST", chatPath(kGroq), answer({QStringLiteral("Sent anyway.")}));
+    Harness harness;
+    QVERIFY(harness.storeKey(kGroq, "gsk_test_key_for_the_window_0104"));
+    auto window = openWindow(harness, {kGroqTarget});
+    // The history file may not grow: as on a full disk, the next write fails with SQLITE_FULL.
+    QVERIFY(harness.engine.history()->setMaxPageCountForTesting(1).has_value());
+
+    // A pasted document the capped file has no room for.
+    QString prompt = QStringLiteral("A prompt worth keeping.\n");
+    while (prompt.size() < 300 * 1024)
+        prompt += QStringLiteral("Line %1 of a long pasted document, with words to wrap.\n").arg(prompt.size());
+    window->composer()->editor()->setPlainText(prompt);
+    QTest::mouseClick(window->composer()->sendButton(), Qt::LeftButton);
+    // Nothing was sent, the prompt is back in the box, and the bar says what happened and what to do.
+    QCOMPARE(server.requestCount(), 0);
+    QVERIFY(!window->isBusy());
+    QCOMPARE(window->composer()->text(), prompt);
+    auto *bar = window->findChild<QFrame *>(QStringLiteral("messageBar"));
+    QVERIFY(bar && bar->isVisible());
+    const QString message = window->findChild<QLabel *>(QStringLiteral("messageText"))->text();
+    QVERIFY2(message.contains(QStringLiteral("disk is full")), qPrintable(message));
+    QVERIFY(message.contains(QStringLiteral("Nothing was sent")));
+    QVERIFY(message.contains(harness.engine.history()->path()));
+    auto *sendAnyway = window->findChild<QPushButton *>(QStringLiteral("messageAction"));
+    QVERIFY(sendAnyway && sendAnyway->isVisible());
+    QCOMPARE(sendAnyway->text(), QStringLiteral("Send without saving"));
+
+    // The user chooses to send it unsaved: it goes, the answer shows, the history stays as it was.
+    QTest::mouseClick(sendAnyway, Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->isBusy() && window->lanes().first()->view()->turnCount() == 1, 10000);
+    QCOMPARE(window->lanes().first()->view()->answerText(0), QStringLiteral("Sent anyway."));
+    QCOMPARE(server.requestCount(), 1);
+    QVERIFY(!bar->isVisible());
+    QVERIFY(window->composer()->text().isEmpty());
+    QVERIFY(harness.engine.history()->conversations()->isEmpty());
 }
 
 QTEST_MAIN(tst_MainWindow)
