@@ -156,14 +156,7 @@ bool Comparison::removeLane(ComparisonLane *lane)
             Q_EMIT historyFailed(updated.error());
         saveLane(m_lanes.first()); // positions of the others
     }
-    Q_EMIT laneRemoved(lane);
-    if (LaneRun *run = lane->run(); run && !run->isFinished()) {
-        // The partial answer is saved when the run finishes; the lane goes with it.
-        connect(run, &LaneRun::finished, lane, &QObject::deleteLater);
-        run->cancel();
-    } else {
-        lane->deleteLater();
-    }
+    retireLane(lane);
     return true;
 }
 
@@ -381,14 +374,19 @@ void Comparison::clearLanes()
 {
     const QList<ComparisonLane *> lanes = m_lanes;
     m_lanes.clear();
-    for (ComparisonLane *lane : lanes) {
-        Q_EMIT laneRemoved(lane);
-        if (LaneRun *run = lane->run(); run && !run->isFinished()) {
-            connect(run, &LaneRun::finished, lane, &QObject::deleteLater);
-            run->cancel();
-        } else {
-            lane->deleteLater();
-        }
+    for (ComparisonLane *lane : lanes)
+        retireLane(lane);
+}
+
+void Comparison::retireLane(ComparisonLane *lane)
+{
+    Q_EMIT laneRemoved(lane);
+    if (LaneRun *run = lane->run(); run && !run->isFinished()) {
+        // The partial answer is saved when the run finishes; the lane goes with it.
+        connect(run, &LaneRun::finished, lane, &QObject::deleteLater);
+        run->cancel();
+    } else {
+        lane->deleteLater();
     }
 }
 

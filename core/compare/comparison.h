@@ -111,6 +111,8 @@ private:
     void onRunFinished(ComparisonLane *lane, LaneRun *run, int row);
     void updateBusy();
     void clearLanes();
+    /// Out of the comparison: stopped (its partial answer saved), then deleted.
+    void retireLane(ComparisonLane *lane);
 
     Engine &m_engine;
     QList<ComparisonLane *> m_lanes;

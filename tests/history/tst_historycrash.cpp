@@ -160,7 +160,10 @@ void TestHistoryCrash::killedWriterLosesNoAcknowledgedWrite()
             QVERIFY2(answer, qPrintable(u"checkpointed answer %1 lost"_s.arg(it.key())));
             if (finishedLength.contains(it.key()))
                 continue;
-            QCOMPARE(answer->state, AnswerState::Interrupted);
+            // Killed after its last acknowledged checkpoint: interrupted — or finished, when the
+            // kill fell between the final save's commit and its acknowledgement line.
+            QVERIFY2(answer->state == AnswerState::Interrupted || answer->state == AnswerState::Complete,
+                     qPrintable(u"answer %1 is %2"_s.arg(it.key()).arg(answerStateName(answer->state))));
             QVERIFY2(answer->text.size() >= it.value(),
                      qPrintable(
                          u"answer %1: %2 < acknowledged %3"_s.arg(it.key()).arg(answer->text.size()).arg(it.value())));

@@ -25,7 +25,9 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDialog>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QFrame>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -188,6 +190,7 @@ private Q_SLOTS:
     void conversationSurvivesRestart();
     void exportAndDeleteFromTheWindow();
     void fullDiskKeepsThePromptAndSaysWhy();
+    void damagedHistoryIsMovedAsideAndSaid();
 
 private:
     std::unique_ptr<MainWindow> openWindow(Harness &harness, const QList<Target> &targets);
@@ -824,6 +827,35 @@ void tst_MainWindow::fullDiskKeepsThePromptAndSaysWhy()
     QVERIFY(!bar->isVisible());
     QVERIFY(window->composer()->text().isEmpty());
     QVERIFY(harness.engine.history()->conversations()->isEmpty());
+}
+
+void tst_MainWindow::damagedHistoryIsMovedAsideAndSaid()
+{
+    Harness harness;
+    const QString path = harness.dir.filePath(QStringLiteral("damaged/history.sqlite"));
+    QVERIFY(QDir().mkpath(QFileInfo(path).path()));
+    QFile damaged(path);
+    QVERIFY(damaged.open(QIODevice::WriteOnly));
+    damaged.write(QByteArray(8192, '\x5a')); // not a database
+    damaged.close();
+
+    EngineOptions options = harness.engineOptions();
+    options.historyPath = path;
+    Engine engine(options);
+    QVERIFY(engine.history()); // a fresh store
+    AppServices services = harness.services();
+    services.engine = &engine;
+    MainWindow window(services);
+    window.show();
+    const QString message = window.findChild<QLabel *>(QStringLiteral("messageText"))->text();
+    QVERIFY(window.findChild<QFrame *>(QStringLiteral("messageBar"))->isVisible());
+    QVERIFY2(message.contains(engine.historyReport()->movedAsideTo), qPrintable(message));
+    QVERIFY(message.contains(QStringLiteral("damaged")));
+    // The damaged bytes are kept where the message says, not deleted.
+    QFile moved(engine.historyReport()->movedAsideTo);
+    QVERIFY(moved.open(QIODevice::ReadOnly));
+    QCOMPARE(moved.readAll(), QByteArray(8192, '\x5a'));
+    QCOMPARE(window.sidebar()->rowCount(), 0);
 }
 
 QTEST_MAIN(tst_MainWindow)
