@@ -179,12 +179,15 @@ void ComparisonRun::drawStatus()
     if (m_statusLines > 0)
         err << "\x1b[" << m_statusLines << 'F';
     m_statusLines = 0;
+    qsizetype width = 0;
+    for (const ComparisonLane *lane : std::as_const(m_lanes))
+        width = std::max(width, lane->target().toString().size());
     for (int i = 0; i < m_lanes.size(); ++i) {
         ComparisonLane *lane = m_lanes.at(i);
         QString state;
         if (m_results.at(i)) {
-            state =
-                resultStatusName(m_results.at(i)->chat.status) + QStringLiteral(" · ") + metricsLine(*m_results.at(i));
+            state = resultStatusName(m_results.at(i)->chat.status) + QStringLiteral(" · ") +
+                    metricsLine(*m_results.at(i), false);
         } else if (const LaneRun *run = lane->run()) {
             if (run->phase() == LaneRun::Phase::ResolvingKey || !run->stream()) {
                 state = QStringLiteral("looking up the key…");
@@ -202,7 +205,7 @@ void ComparisonRun::drawStatus()
                 }
             }
         }
-        err << "\x1b[2K" << lane->target().toString() << "  " << state << '\n';
+        err << "\x1b[2K" << lane->target().toString().leftJustified(width) << "  " << state << '\n';
         ++m_statusLines;
     }
     err.flush();
@@ -276,8 +279,10 @@ void ComparisonRun::onTurnFinished()
         return finish(allOk ? ExitOk : ExitFailure);
     }
     if (m_statusLines > 0) {
-        drawStatus(); // the final state of every lane, then the table below it
+        // The table replaces the live lines.
+        m_context.err << "\x1b[" << m_statusLines << "F\x1b[J";
         m_context.err.flush();
+        m_statusLines = 0;
     }
     for (const QString &line : resultsTable(results))
         m_context.out << line << '\n';

@@ -14,11 +14,13 @@ QString formatMs(const std::optional<double> &ms)
     return QString::number(*ms, 'f', 0) + QStringLiteral(" ms");
 }
 
-QString metricsLine(const LaneResult &lane)
+QString metricsLine(const LaneResult &lane, bool withTarget)
 {
     const StreamMetrics &m = lane.metrics;
     const Usage &u = lane.chat.usage;
-    QStringList parts{lane.target};
+    QStringList parts;
+    if (withTarget)
+        parts << lane.target;
     parts << QStringLiteral("ttft %1").arg(formatMs(m.ttftMs));
     if (m.ttfatMs && m.ttftMs && *m.ttfatMs - *m.ttftMs > 1)
         parts << QStringLiteral("answer after %1").arg(formatMs(m.ttfatMs));
