@@ -345,8 +345,7 @@ QList<LaneEstimate> Comparison::estimate(const QString &prompt) const
         }
         e.priced = true;
         const QString text = lane->parameters().systemPrompt + lane->conversation()->contextText() + prompt;
-        const Usage usage =
-            const_cast<Engine &>(m_engine).estimator().estimate(e.target.provider, e.target.model, QStringView(), text);
+        const Usage usage = m_engine.estimator().estimate(e.target.provider, e.target.model, QStringView(), text);
         e.promptTokens = usage.promptTokens.value_or(0);
         std::optional<qint64> maxOutput = lane->parameters().maxTokens;
         std::optional<qint64> contextWindow;

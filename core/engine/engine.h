@@ -51,6 +51,7 @@ public:
     const ProviderRegistry &registry() const { return *m_registry; }
     const PriceCatalog &prices() const { return m_prices; }
     TokenEstimator &estimator() { return *m_estimator; }
+    const TokenEstimator &estimator() const { return *m_estimator; }
     KeyStore &keyStore() { return *m_keyStore; }
     KeyResolver &keyResolver() { return *m_keyResolver; }
 
