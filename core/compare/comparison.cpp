@@ -110,25 +110,28 @@ history::LaneRecord Comparison::laneRecord(const ComparisonLane *lane) const
 
 void Comparison::saveLane(ComparisonLane *lane)
 {
+    if (auto saved = storeLane(lane); !saved)
+        Q_EMIT historyFailed(saved.error());
+}
+
+std::expected<void, history::HistoryError> Comparison::storeLane(ComparisonLane *lane)
+{
     history::HistoryStore *store = m_engine.history();
     if (!m_conversationId || !store || !isSaving())
-        return;
+        return {};
     if (!lane->m_historyId) {
         auto added = store->addLane(m_conversationId, laneRecord(lane));
-        if (!added) {
-            Q_EMIT historyFailed(added.error());
-            return;
-        }
+        if (!added)
+            return std::unexpected(added.error());
         lane->m_historyId = added->id;
     }
     for (ComparisonLane *each : std::as_const(m_lanes)) {
         if (!each->m_historyId)
             continue;
-        if (auto updated = store->updateLane(laneRecord(each)); !updated) {
-            Q_EMIT historyFailed(updated.error());
-            return;
-        }
+        if (auto updated = store->updateLane(laneRecord(each)); !updated)
+            return std::unexpected(updated.error());
     }
+    return {};
 }
 
 ComparisonLane *Comparison::addLane(const Target &target, const ProviderConfig &parameters)
@@ -244,8 +247,14 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
         if (auto ok = ensureConversation(prompt); !ok)
             return std::unexpected(ok.error());
         QList<qint64> laneIds;
-        for (const ComparisonLane *lane : std::as_const(targets))
+        for (ComparisonLane *lane : std::as_const(targets)) {
+            // A lane added while the history could not be written is stored now.
+            if (!lane->historyId()) {
+                if (auto stored = storeLane(lane); !stored)
+                    return std::unexpected(stored.error());
+            }
             laneIds << lane->historyId();
+        }
         auto added = m_engine.history()->addTurn(m_conversationId, prompt, laneIds);
         if (!added) {
             if (first) // no conversation without its first prompt in the history

@@ -106,7 +106,8 @@ private:
     /// Detaches from the history conversation (deleting it when @p deleteStored).
     void forgetConversation(bool deleteStored);
     history::LaneRecord laneRecord(const ComparisonLane *lane) const;
-    void saveLane(ComparisonLane *lane);
+    void saveLane(ComparisonLane *lane); ///< storeLane(), a failure reported by historyFailed
+    std::expected<void, history::HistoryError> storeLane(ComparisonLane *lane);
     void startRun(ComparisonLane *lane, const QString &prompt, const history::TurnRecord &turn);
     void onRunFinished(ComparisonLane *lane, LaneRun *run, int row);
     void updateBusy();

@@ -130,6 +130,15 @@ std::expected<void, HistoryError> HistoryStore::Private::openConnection(OpenRepo
             QFile::setPermissions(path % suffix, kOwnerReadWrite); // may fail on a read-only file; writes will say so
     }
 
+    // Only the process that holds the writer lock may move a damaged file aside or declare
+    // answers interrupted: another live Versus may be writing to it right now. The lock file
+    // names its owner's pid; one whose process died (a crash, kill -9) is stale and taken over.
+    if (!writerLock) {
+        writerLock = std::make_unique<QLockFile>(path + u".lock"_s);
+        writerLock->setStaleLockTime(0); // only a dead owner makes it stale, however old it is
+    }
+    const bool soleWriter = writerLock->isLocked() || writerLock->tryLock(0);
+
     // Inspect the file through a read-only connection first: a read-write connection, when
     // closed, checkpoints and deletes the -wal, which must travel with a corrupt file
     // untouched (it may hold the last commits), and a file from a newer Versus is refused
@@ -167,6 +176,10 @@ std::expected<void, HistoryError> HistoryStore::Private::openConnection(OpenRepo
     if (!corruption.isEmpty()) {
         if (!mayMoveAside)
             return std::unexpected(HistoryError{HistoryError::Kind::Corrupt, corruption});
+        if (!soleWriter)
+            return std::unexpected(
+                HistoryError{HistoryError::Kind::Corrupt,
+                             corruption + u" (another running Versus has the file open; it is left where it is)"_s});
         if (auto moved = moveAside(report, corruption); !moved)
             return moved;
         return openConnection(report, false);
@@ -204,13 +217,7 @@ std::expected<void, HistoryError> HistoryStore::Private::openConnection(OpenRepo
 
     // Answers left streaming are interrupted only when no other live process writes to this
     // file: the CLI reading the history while the app streams must not cut the app's answers
-    // short. The lock file names its owner's pid; one whose process died (a crash, kill -9)
-    // is stale and taken over, so the answers of a dead writer are marked at the next open.
-    if (!writerLock) {
-        writerLock = std::make_unique<QLockFile>(path + u".lock"_s);
-        writerLock->setStaleLockTime(0); // only a dead owner makes it stale, however old it is
-    }
-    const bool soleWriter = writerLock->isLocked() || writerLock->tryLock(0);
+    // short; the answers of a dead writer are marked at the next open.
     // Also the proof that the file can be written (BEGIN IMMEDIATE on a read-only file fails).
     auto interrupted = transaction([&]() -> std::expected<int, HistoryError> {
         if (!soleWriter)
@@ -265,8 +272,10 @@ std::expected<OpenReport, HistoryError> HistoryStore::open(const QString &path)
         if (::mkdir(QFile::encodeName(dirPath).constData(), 0700) != 0 && errno != EEXIST)
             return std::unexpected(fromErrno(errno, u"cannot create "_s % dirPath));
     }
-    if (auto opened = d->openConnection(report, true); !opened)
+    if (auto opened = d->openConnection(report, true); !opened) {
+        close(); // and the writer lock goes with the failed open
         return std::unexpected(opened.error());
+    }
     return report;
 }
 
@@ -282,6 +291,9 @@ QString HistoryStore::path() const
 
 void HistoryStore::close()
 {
+    if (d->scrubPending && !d->connectionName.isEmpty())
+        d->scrub();
+    d->scrubPending = false;
     d->closeConnection();
     if (d->writerLock)
         d->writerLock->unlock();
@@ -490,21 +502,24 @@ std::expected<void, HistoryError> HistoryStore::deleteConversation(qint64 conver
     });
     if (!deleted)
         return deleted;
-    // The rows are gone and secure_delete zeroed their cells, but FTS5 only marks deleted
-    // entries until its segments are merged: 'optimize' rewrites the index into one segment
-    // without them. The WAL still holds old page images until it is checkpointed and truncated.
+    // The rows are gone; the text leaves the file's bytes now, or — when another process is
+    // reading and the WAL cannot be truncated — when this store closes.
+    d->scrubPending = !d->scrub();
+    return {};
+}
+
+bool HistoryStore::Private::scrub()
+{
+    // secure_delete zeroed the deleted cells, but FTS5 only marks deleted entries until its
+    // segments are merged: 'optimize' rewrites the index into one segment without them. The
+    // WAL still holds old page images until it is checkpointed and truncated.
     for (const QString &statement : {u"INSERT INTO prompt_fts(prompt_fts) VALUES ('optimize')"_s,
                                      u"INSERT INTO answer_fts(answer_fts) VALUES ('optimize')"_s}) {
-        if (auto query = d->exec(statement); !query)
-            return std::unexpected(query.error());
+        if (!exec(statement))
+            return false;
     }
-    auto checkpoint = d->exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
-    if (!checkpoint)
-        return std::unexpected(checkpoint.error());
-    if (checkpoint->next() && checkpoint->value(0).toInt() != 0)
-        return std::unexpected(
-            HistoryError{HistoryError::Kind::Other, u"the WAL could not be checkpointed (another reader is open)"_s});
-    return {};
+    auto checkpoint = exec(u"PRAGMA wal_checkpoint(TRUNCATE)"_s);
+    return checkpoint && checkpoint->next() && checkpoint->value(0).toInt() == 0;
 }
 
 } // namespace versus::history

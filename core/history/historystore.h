@@ -70,7 +70,8 @@ public:
     /// Saves the final answer: every member of @p answer except ids and startedAt.
     std::expected<void, HistoryError> finishAnswer(const AnswerRecord &answer);
     /// Removes the conversation with all its lanes, turns and answers, from the tables, the
-    /// full-text index and (secure_delete + index merge + WAL checkpoint) the file's bytes.
+    /// full-text index and (secure_delete + index merge + WAL checkpoint) the file's bytes —
+    /// at once, or, while another process reads the file, when this store is closed.
     std::expected<void, HistoryError> deleteConversation(qint64 conversationId);
 
     // --- reads --------------------------------------------------------------------------

@@ -36,6 +36,10 @@ struct HistoryStore::Private {
     QSqlDatabase db;
     /// Held while this store is the one that may declare answers interrupted (see open()).
     std::unique_ptr<QLockFile> writerLock;
+    /// A deleted conversation's text is still in the index or the WAL: scrub again at close.
+    bool scrubPending = false;
+    /// Merges the full-text index and truncates the WAL; false when either could not be done.
+    bool scrub();
 
     /// Prepares and runs @p sql with positional @p values.
     std::expected<QSqlQuery, HistoryError> exec(const QString &sql, const QVariantList &values = {}) const

@@ -99,6 +99,7 @@ private Q_SLOTS:
     void laneChangesReachTheHistory();
     void notSavingWritesNothing();
     void sendToOneLane();
+    void laneAddedWhileTheHistoryWasAwayIsStoredAtTheNextSend();
 };
 
 void tst_Comparison::promptIsOnDiskBeforeTheRequestLeaves()
@@ -347,6 +348,34 @@ void tst_Comparison::sendToOneLane()
     const history::ConversationRecord record = readBack(h.historyPath(), comparison.conversationId());
     QCOMPARE(record.turns.first().answers.size(), 1);
     QCOMPARE(record.turns.first().answers.first().laneId, together->historyId());
+}
+
+void tst_Comparison::laneAddedWhileTheHistoryWasAwayIsStoredAtTheNextSend()
+{
+    Harness h;
+    h.server.route("POST", Harness::chatPath(kGroq), answer({QStringLiteral("g")}));
+    h.server.route("POST", Harness::chatPath(kTogether), answer({QStringLiteral("t")}));
+    Comparison comparison(*h.engine);
+    comparison.addLane(kGroq);
+    QSignalSpy done(&comparison, &Comparison::turnFinished);
+    QVERIFY(comparison.send(QStringLiteral("one")).has_value());
+    QVERIFY(done.wait(10000));
+
+    // The history cannot be written when the lane is added: it has no stored lane yet.
+    h.engine->history()->close();
+    ComparisonLane *together = comparison.addLane(kTogether);
+    QCOMPARE(together->historyId(), 0);
+    h.engine->openHistory(h.historyPath());
+    QVERIFY(h.engine->history());
+
+    // The next prompt stores the lane first, then the turn for both lanes.
+    QVERIFY(comparison.send(QStringLiteral("two")).has_value());
+    QVERIFY(done.wait(10000));
+    QVERIFY(together->historyId() > 0);
+    const history::ConversationRecord record = readBack(h.historyPath(), comparison.conversationId());
+    QCOMPARE(record.lanes.size(), 2);
+    QCOMPARE(record.turns.size(), 2);
+    QCOMPARE(record.turns.at(1).answers.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(tst_Comparison)

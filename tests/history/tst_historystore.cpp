@@ -177,6 +177,8 @@ private slots:
     void readOnlyIsUnwritable();
     void diskFullKeepsEarlierData();
     void deleteErasesTheBytes();
+    void deleteWhileAnotherProcessReads();
+    void corruptFileInUseIsLeftInPlace();
     void severalStoresInOneProcess();
 
 private:
@@ -782,6 +784,62 @@ void TestHistoryStore::deleteErasesTheBytes()
     QVERIFY(readAll(m_path).contains(keeper));
     QCOMPARE(store.search(k)->size(), 2);
     QCOMPARE(store.conversation(other.id)->turns.at(0).answers.at(0).reasoning, u"reasoning on "_s + k);
+}
+
+void TestHistoryStore::deleteWhileAnotherProcessReads()
+{
+    const QByteArray canary = "Numbatcanary2024";
+    HistoryStore store;
+    QVERIFY(store.open(m_path));
+    const QString c = QString::fromLatin1(canary);
+    const ConversationRecord secret = addSimple(store, u"secret "_s + c, u"prompt "_s + c, u"answer "_s + c);
+
+    // A reader in the middle of a read transaction holds a snapshot: the WAL cannot be truncated.
+    QSqlDatabase reader = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"reader"_s);
+    reader.setDatabaseName(m_path);
+    QVERIFY(reader.open());
+    {
+        QSqlQuery read(reader);
+        QVERIFY(read.exec(u"BEGIN"_s));
+        QVERIFY(read.exec(u"SELECT count(*) FROM answers"_s) && read.next());
+        // The conversation is deleted (not an error), and gone from every list and search.
+        QVERIFY(store.deleteConversation(secret.id));
+        QVERIFY(!store.conversation(secret.id));
+        QCOMPARE(store.search(c)->size(), 0);
+        QVERIFY(read.exec(u"COMMIT"_s));
+    }
+    reader.close();
+    reader = QSqlDatabase();
+    QSqlDatabase::removeDatabase(u"reader"_s);
+
+    // Once the store closes, the text has left the file's bytes too.
+    store.close();
+    for (const QString &suffix : {QString(), u"-wal"_s})
+        QVERIFY2(!readAll(m_path + suffix).contains(canary), qPrintable(u"canary left in history.sqlite"_s + suffix));
+}
+
+void TestHistoryStore::corruptFileInUseIsLeftInPlace()
+{
+    // A Versus has the file open (it holds the writer lock) when another process finds it damaged.
+    HistoryStore running;
+    QVERIFY(running.open(m_path));
+    addSimple(running, u"kept"_s, u"p"_s, u"t"_s);
+    // (a delete checkpoints the WAL into the file, so that the damage below is what is read)
+    QVERIFY(running.deleteConversation(addSimple(running, u"gone"_s, u"p"_s, u"t"_s).id));
+    QFile file(m_path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    file.write(QByteArray(16, '\x33')); // "SQLite format 3": not a database any more
+    file.close();
+
+    QProcess other; // the lock is per process: the check runs in another one
+    other.start(QStringLiteral(VERSUS_HISTORY_OPEN_PROBE), {m_path});
+    QVERIFY(other.waitForFinished(30000));
+    const QString said = QString::fromUtf8(other.readAllStandardOutput());
+    QVERIFY2(said.startsWith(u"error corrupt"_s), qPrintable(said));
+    QVERIFY(said.contains(u"another running Versus"_s));
+    // Nothing was moved: the running store's file is where it was.
+    QVERIFY(QFile::exists(m_path));
+    QVERIFY(QDir(QFileInfo(m_path).path()).entryList({u"*.corrupt-*"_s}).isEmpty());
 }
 
 void TestHistoryStore::severalStoresInOneProcess()
