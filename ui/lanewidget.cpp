@@ -265,7 +265,6 @@ void LaneWidget::onTurnFinished(int row)
     LaneConversation *model = m_lane->conversation();
     if (row < 0 || row >= model->rowCount())
         return; // the conversation was emptied while this answer streamed
-    m_view->syncStreaming();
     const LaneTurn &turn = model->turn(row);
     const ChatResult &result = turn.result.chat;
     const Provider *p = provider();

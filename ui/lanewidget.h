@@ -36,7 +36,7 @@ public:
     /// True from send until the answer finished (key lookup and streaming).
     bool isBusy() const { return m_lane && m_lane->isBusy(); }
     LaneConversation *conversation() const { return m_lane->conversation(); }
-    const CostTotals &conversationCost() const { return m_lane->cost(); }
+    CostTotals conversationCost() const { return m_lane->cost(); }
 
     ConversationView *view() const { return m_view; }
     LaneCard *card() const { return m_card; }

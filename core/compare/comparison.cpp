@@ -9,22 +9,6 @@
 
 namespace versus {
 
-namespace {
-
-// Only an answer that used tokens is billed; a refused request costs nothing.
-void addAnswerCost(CostTotals &totals, const LaneResult &result)
-{
-    const Usage &usage = result.chat.usage;
-    if (!usage.promptTokens && !usage.completionTokens)
-        return;
-    if (result.cost)
-        totals.add(*result.cost);
-    else
-        totals.addUnpriced();
-}
-
-} // namespace
-
 QString titleFromPrompt(const QString &prompt)
 {
     QString line = prompt.trimmed().section(u'\n', 0, 0).simplified();
@@ -108,27 +92,29 @@ history::LaneRecord Comparison::laneRecord(const ComparisonLane *lane) const
     return record;
 }
 
-void Comparison::saveLane(ComparisonLane *lane)
+void Comparison::saveLanes()
 {
-    if (auto saved = storeLane(lane); !saved)
+    if (auto saved = storeLanes(); !saved)
         Q_EMIT historyFailed(saved.error());
 }
 
-std::expected<void, history::HistoryError> Comparison::storeLane(ComparisonLane *lane)
+std::expected<void, history::HistoryError> Comparison::storeLanes()
 {
     history::HistoryStore *store = m_engine.history();
     if (!m_conversationId || !store || !isSaving())
         return {};
-    if (!lane->m_historyId) {
+    // Lanes the record does not have yet (added since, or while the history could not be
+    // written), then what every lane asks and where it stands.
+    for (ComparisonLane *lane : std::as_const(m_lanes)) {
+        if (lane->m_historyId)
+            continue;
         auto added = store->addLane(m_conversationId, laneRecord(lane));
         if (!added)
             return std::unexpected(added.error());
         lane->m_historyId = added->id;
     }
-    for (ComparisonLane *each : std::as_const(m_lanes)) {
-        if (!each->m_historyId)
-            continue;
-        if (auto updated = store->updateLane(laneRecord(each)); !updated)
+    for (const ComparisonLane *lane : std::as_const(m_lanes)) {
+        if (auto updated = store->updateLane(laneRecord(lane)); !updated)
             return std::unexpected(updated.error());
     }
     return {};
@@ -141,7 +127,7 @@ ComparisonLane *Comparison::addLane(const Target &target, const ProviderConfig &
     auto *lane = new ComparisonLane(target, this);
     lane->m_parameters = parameters;
     m_lanes.append(lane);
-    saveLane(lane);
+    saveLanes();
     Q_EMIT laneAdded(lane, int(m_lanes.size()) - 1);
     return lane;
 }
@@ -157,7 +143,7 @@ bool Comparison::removeLane(ComparisonLane *lane)
         record.removed = true;
         if (auto updated = store->updateLane(record); !updated)
             Q_EMIT historyFailed(updated.error());
-        saveLane(m_lanes.first()); // positions of the others
+        saveLanes(); // the positions of the others
     }
     retireLane(lane);
     return true;
@@ -168,8 +154,7 @@ void Comparison::moveLane(int from, int to)
     if (from < 0 || from >= m_lanes.size() || to < 0 || to >= m_lanes.size() || from == to)
         return;
     m_lanes.move(from, to);
-    if (!m_lanes.isEmpty())
-        saveLane(m_lanes.first());
+    saveLanes();
     Q_EMIT lanesMoved();
 }
 
@@ -180,8 +165,7 @@ bool Comparison::setLaneTarget(ComparisonLane *lane, const Target &target)
     if (lane->m_target.provider == target.provider && lane->m_target.model == target.model)
         return true;
     lane->m_target = target;
-    if (lane->m_historyId)
-        saveLane(lane);
+    saveLanes();
     Q_EMIT lane->targetChanged();
     return true;
 }
@@ -191,8 +175,7 @@ bool Comparison::setLaneParameters(ComparisonLane *lane, const ProviderConfig &p
     if (!m_lanes.contains(lane) || lane->isBusy())
         return false;
     lane->m_parameters = parameters;
-    if (lane->m_historyId)
-        saveLane(lane);
+    saveLanes();
     return true;
 }
 
@@ -246,15 +229,16 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
         const bool first = m_conversationId == 0;
         if (auto ok = ensureConversation(prompt); !ok)
             return std::unexpected(ok.error());
-        QList<qint64> laneIds;
-        for (ComparisonLane *lane : std::as_const(targets)) {
-            // A lane added while the history could not be written is stored now.
-            if (!lane->historyId()) {
-                if (auto stored = storeLane(lane); !stored)
-                    return std::unexpected(stored.error());
-            }
-            laneIds << lane->historyId();
+        // A lane added while the history could not be written is stored now.
+        const bool unstored = std::any_of(targets.cbegin(), targets.cend(),
+                                          [](const ComparisonLane *lane) { return lane->historyId() == 0; });
+        if (unstored) {
+            if (auto stored = storeLanes(); !stored)
+                return std::unexpected(stored.error());
         }
+        QList<qint64> laneIds;
+        for (const ComparisonLane *lane : std::as_const(targets))
+            laneIds << lane->historyId();
         auto added = m_engine.history()->addTurn(m_conversationId, prompt, laneIds);
         if (!added) {
             if (first) // no conversation without its first prompt in the history
@@ -312,7 +296,6 @@ void Comparison::onRunFinished(ComparisonLane *lane, LaneRun *run, int row)
 {
     const LaneResult result = run->result();
     lane->conversation()->finishTurn(row, result, answerStateFor(result.chat.status));
-    addAnswerCost(lane->m_cost, result);
     addAnswerCost(m_sessionCost, result);
     if (lane->m_run == run)
         lane->m_run = nullptr;
@@ -422,7 +405,6 @@ void Comparison::newConversation()
     stopAll();
     for (ComparisonLane *lane : std::as_const(m_lanes)) {
         lane->conversation()->clear();
-        lane->m_cost = CostTotals();
     }
     forgetConversation(false);
 }
@@ -448,7 +430,6 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
     // Answers are converted as they are read: each lane's model is built without holding the
     // whole stored conversation beside it.
     QHash<qint64, QList<LaneTurn>> turnsOfLane;
-    QHash<qint64, CostTotals> costOfLane;
     auto record =
         store->readConversation(conversationId, [&](const history::ConversationRecord &conversation,
                                                     const history::TurnRecord &turn, history::AnswerRecord &&answer) {
@@ -463,7 +444,6 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
             laneTurn.sentAt = turn.createdAt;
             laneTurn.state = answer.state;
             laneTurn.result = laneResultFromRecord(answer, *lane);
-            addAnswerCost(costOfLane[answer.laneId], laneTurn.result);
             turnsOfLane[answer.laneId].append(std::move(laneTurn));
         });
     if (!record)
@@ -487,7 +467,6 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
         auto *lane = new ComparisonLane(Target{laneRecord.provider, laneRecord.model}, this);
         lane->m_parameters = parametersFromJson(laneRecord.parameters);
         lane->m_historyId = laneRecord.id;
-        lane->m_cost = costOfLane.value(laneRecord.id);
         lane->conversation()->setTurns(turnsOfLane.take(laneRecord.id));
         m_lanes.append(lane);
         Q_EMIT laneAdded(lane, int(m_lanes.size()) - 1);

@@ -106,8 +106,10 @@ private:
     /// Detaches from the history conversation (deleting it when @p deleteStored).
     void forgetConversation(bool deleteStored);
     history::LaneRecord laneRecord(const ComparisonLane *lane) const;
-    void saveLane(ComparisonLane *lane); ///< storeLane(), a failure reported by historyFailed
-    std::expected<void, history::HistoryError> storeLane(ComparisonLane *lane);
+    void saveLanes(); ///< storeLanes(), a failure reported by historyFailed
+    /// Stores the lanes the history does not have yet, then every lane's target, parameters
+    /// and position (nothing while the comparison is not saved).
+    std::expected<void, history::HistoryError> storeLanes();
     void startRun(ComparisonLane *lane, const QString &prompt, const history::TurnRecord &turn);
     void onRunFinished(ComparisonLane *lane, LaneRun *run, int row);
     void updateBusy();

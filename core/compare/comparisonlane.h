@@ -26,7 +26,7 @@ public:
     LaneRun *run() const { return m_run; }
     bool isBusy() const { return m_run && !m_run->isFinished(); }
     /// What this lane's conversation cost (answers read from history included).
-    const CostTotals &cost() const { return m_cost; }
+    CostTotals cost() const { return m_conversation->cost(); }
     /// The lane's id in the history; 0 while the comparison is not saved.
     qint64 historyId() const { return m_historyId; }
 
@@ -44,7 +44,6 @@ private:
     ProviderConfig m_parameters;
     LaneConversation *m_conversation;
     QPointer<LaneRun> m_run;
-    CostTotals m_cost;
     qint64 m_historyId = 0;
 };
 

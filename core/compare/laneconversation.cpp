@@ -148,4 +148,12 @@ QString LaneConversation::contextText() const
     return text;
 }
 
+CostTotals LaneConversation::cost() const
+{
+    CostTotals total;
+    for (const LaneTurn &turn : m_turns)
+        addAnswerCost(total, turn.result);
+    return total;
+}
+
 } // namespace versus

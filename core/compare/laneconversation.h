@@ -4,6 +4,7 @@
 #include "chat/responseaccumulator.h"
 #include "compare/laneresult.h"
 #include "history/historyrecords.h"
+#include "pricing/costtotals.h"
 
 #include <QAbstractListModel>
 #include <QDateTime>
@@ -64,6 +65,8 @@ public:
     QList<ChatMessage> requestMessages() const;
     /// The text the next request sends before the new prompt (for pre-send estimates).
     QString contextText() const;
+    /// What the conversation's answers cost (see addAnswerCost()).
+    CostTotals cost() const;
 
 private:
     QList<LaneTurn> m_turns;

@@ -4,6 +4,7 @@
 #include "chat/chatresult.h"
 #include "metrics/streamtimeline.h"
 #include "pricing/cost.h"
+#include "pricing/costtotals.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -26,5 +27,9 @@ struct LaneResult {
     QDateTime sentAt; ///< UTC; invalid when the request was never sent
     friend bool operator==(const LaneResult &, const LaneResult &) = default;
 };
+
+/// Adds what @p result cost to @p totals: only an answer that used tokens is billed (a refused
+/// request costs nothing), and one without a price counts as unpriced.
+void addAnswerCost(CostTotals &totals, const LaneResult &result);
 
 } // namespace versus

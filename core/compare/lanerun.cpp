@@ -67,17 +67,16 @@ void LaneRun::start()
         if (m_phase != Phase::ResolvingKey)
             return; // cancelled meanwhile
         if (!key.hasKey()) {
-            LaneResult result = m_result;
-            result.chat.status = ResultStatus::Error;
-            const ProviderInfo &provider = m_provider->info();
-            result.chat.error = ChatError::make(
-                ErrorKind::Config, key.succeeded()
-                                       ? tr("No API key for %1. Set %2 or store one with \"versus-cli keys set %3\" "
-                                            "(or in Settings → Providers & Keys).")
-                                             .arg(provider.displayName, provider.keyEnvVar, provider.id)
-                                       : keyStatusMessage(key));
             key.key.clear();
-            m_keyProblem = std::move(key);
+            m_keyProblem = key;
+            if (key.succeeded()) {
+                // No key anywhere: the stream refuses to send and says how to add one.
+                startStream(ApiKey());
+                return;
+            }
+            LaneResult result = m_result; // the keychain failed (locked, no service, ...): say that
+            result.chat.status = ResultStatus::Error;
+            result.chat.error = ChatError::make(ErrorKind::Config, keyStatusMessage(key));
             finish(result);
             return;
         }
