@@ -77,6 +77,8 @@ void ComparisonRun::start()
         err << "versus-cli: warning: " << problem.toString() << '\n';
     for (const PriceError &error : m_engine->priceProblems())
         err << "versus-cli: warning: " << error.toString() << '\n';
+    if (!m_engine->calibrationProblem().isEmpty())
+        err << "versus-cli: warning: " << m_engine->calibrationProblem() << '\n';
     if (m_options.timeoutMs)
         m_engine->transport.firstByteTimeoutMs = m_engine->transport.idleTimeoutMs = *m_options.timeoutMs;
 

@@ -53,6 +53,8 @@ int main(int argc, char **argv)
         qWarning("versus: %s", qPrintable(problem.toString()));
     for (const PriceError &error : engine.priceProblems())
         qWarning("versus: %s", qPrintable(error.toString()));
+    if (!engine.calibrationProblem().isEmpty())
+        qWarning("versus: %s", qPrintable(engine.calibrationProblem()));
     ui::AppSettings settings;
 
     ui::AppServices services;

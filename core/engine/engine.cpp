@@ -32,8 +32,11 @@ Engine::Engine(EngineOptions options)
 
     m_estimator = m_options.userFiles ? std::make_unique<TokenEstimator>(TokenEstimator::defaultCalibrationPath())
                                       : std::make_unique<TokenEstimator>();
-    if (m_options.userFiles)
-        (void)m_estimator->load(); // a bad calibration file only costs accuracy; saving replaces it
+    if (m_options.userFiles) {
+        // A bad calibration file only costs accuracy, and the next save replaces it.
+        if (auto loaded = m_estimator->load(); !loaded)
+            m_calibrationProblem = loaded.error();
+    }
 
     if (m_options.keyStore) {
         m_keyStore = m_options.keyStore;

@@ -67,6 +67,8 @@ public:
     /// Problems met while loading the catalogs (the rest loaded), for a warning line or tooltip.
     QList<CatalogProblem> catalogProblems() const { return m_registry->problems(); }
     QList<PriceError> priceProblems() const { return m_prices.errors(); }
+    /// Why the token-estimate calibration could not be read (it starts over), when it could not.
+    const QString &calibrationProblem() const { return m_calibrationProblem; }
 
     /// Timeouts and retries of chat streams (the estimator member is set per request).
     TransportOptions transport;
@@ -90,6 +92,7 @@ private:
     std::unique_ptr<history::HistoryStore> m_history;
     std::optional<history::OpenReport> m_historyReport;
     std::optional<history::HistoryError> m_historyError;
+    QString m_calibrationProblem;
 };
 
 } // namespace versus
