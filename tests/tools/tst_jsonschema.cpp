@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The JSON Schema validator: our own cases per keyword, error pointers and messages, $ref,
-// recursion and the guards against hostile input.
+// recursion and the guards against hostile input; then the official JSON-Schema-Test-Suite
+// (draft 7) from the Debian package json-schema-test-suite (jsonschemasuite.cpp).
+#include "jsonschemasuite.h"
 #include "tools/jsonschema.h"
 
 #include <QElapsedTimer>
@@ -89,6 +91,8 @@ private slots:
     void messages();
     void hostileInput();
     void copyAndSource();
+    void officialSuite_data();
+    void officialSuite();
 
 private:
     void addCases();
@@ -482,6 +486,27 @@ void TestJsonSchema::copyAndSource()
     QCOMPARE(JsonSchema::compile(false)->validate(QJsonValue()).size(), 1);
     QCOMPARE(formatSchemaError(SchemaError{QString(), u"type"_s, u"must be an integer"_s}),
              u"(root): must be an integer"_s);
+}
+
+void TestJsonSchema::officialSuite_data()
+{
+    addJsonSchemaSuiteRows();
+}
+
+void TestJsonSchema::officialSuite()
+{
+    QFETCH(QString, problem);
+    QFETCH(QJsonValue, schema);
+    QFETCH(QJsonValue, instance);
+    QFETCH(bool, valid);
+    if (!problem.isEmpty())
+        QFAIL(qPrintable(problem));
+    const auto compiled = JsonSchema::compile(schema);
+    QVERIFY2(compiled.has_value(),
+             qPrintable(u"the schema does not compile: "_s + (compiled.has_value() ? QString() : compiled.error())));
+    const QList<SchemaError> errors = compiled->validate(instance);
+    QVERIFY2(errors.isEmpty() == valid,
+             qPrintable((valid ? u"expected valid, got: "_s : u"expected invalid, got "_s) + describe(errors)));
 }
 
 QTEST_APPLESS_MAIN(TestJsonSchema)
