@@ -123,4 +123,57 @@ QList<ToolCall> toolCallsFromJson(const QJsonArray &array)
     return calls;
 }
 
+QString reportedText(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString();
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isBool() || value.isDouble()) {
+        // A lone scalar: wrapped in an array to serialize, then unwrapped.
+        const QByteArray text = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+        return QString::fromUtf8(text.mid(1, text.size() - 2));
+    }
+    return QString();
+}
+
+QJsonArray serverToolsToJson(const QList<ServerToolCall> &tools)
+{
+    QJsonArray array;
+    for (const ServerToolCall &tool : tools) {
+        array.append(QJsonObject{
+            {QStringLiteral("id"), tool.id},
+            {QStringLiteral("name"), tool.name},
+            {QStringLiteral("arguments"), tool.arguments},
+            {QStringLiteral("output"), tool.output},
+            {QStringLiteral("finished"), tool.finished},
+            {QStringLiteral("failed"), tool.failed},
+            {QStringLiteral("error"), tool.error},
+        });
+    }
+    return array;
+}
+
+QList<ServerToolCall> serverToolsFromJson(const QJsonArray &array)
+{
+    QList<ServerToolCall> tools;
+    for (const QJsonValue &value : array) {
+        if (!value.isObject())
+            continue;
+        const QJsonObject object = value.toObject();
+        ServerToolCall tool;
+        tool.id = object.value(u"id").toString();
+        tool.name = object.value(u"name").toString();
+        tool.arguments = object.value(u"arguments").toString();
+        tool.output = object.value(u"output").toString();
+        tool.finished = object.value(u"finished").toBool();
+        tool.failed = object.value(u"failed").toBool();
+        tool.error = object.value(u"error").toString();
+        tools.append(tool);
+    }
+    return tools;
+}
+
 } // namespace versus

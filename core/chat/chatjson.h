@@ -33,4 +33,14 @@ std::optional<ChatError> chatErrorFromJson(const QJsonObject &object);
 QJsonArray toolCallsToJson(const QList<ToolCall> &calls);
 QList<ToolCall> toolCallsFromJson(const QJsonArray &array);
 
+/// A value a provider reported, as text: a string as it is, an object, array, number or
+/// boolean as compact JSON text, null or nothing as an empty string.
+QString reportedText(const QJsonValue &value);
+
+/// Tools the provider ran itself: [{"id", "name", "arguments", "output" (texts as reported),
+/// "finished", "failed", "error"}].
+QJsonArray serverToolsToJson(const QList<ServerToolCall> &tools);
+/// Entries that are not objects are skipped; missing members read as empty or false.
+QList<ServerToolCall> serverToolsFromJson(const QJsonArray &array);
+
 } // namespace versus

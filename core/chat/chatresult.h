@@ -11,6 +11,7 @@ struct ChatResult {
     QString text;
     QString reasoning;
     QList<ToolCall> toolCalls;
+    QList<ServerToolCall> serverTools; ///< tools the provider ran itself, in order of first appearance
     std::optional<QString> finishReason;
     Usage usage; ///< as reported; Usage::estimated when Versus had to estimate
     std::optional<ServerTiming> server;

@@ -21,6 +21,26 @@ QString roleName(Role role)
     return QStringLiteral("user");
 }
 
+void mergeServerToolCall(QList<ServerToolCall> &calls, const ServerToolCall &update)
+{
+    for (ServerToolCall &call : calls) {
+        if (call.id != update.id)
+            continue;
+        const auto take = [](QString &into, const QString &from) {
+            if (!from.isEmpty())
+                into = from;
+        };
+        take(call.name, update.name);
+        take(call.arguments, update.arguments);
+        take(call.output, update.output);
+        take(call.error, update.error);
+        call.finished = call.finished || update.finished;
+        call.failed = call.failed || update.failed;
+        return;
+    }
+    calls.append(update);
+}
+
 namespace {
 constexpr std::array<std::pair<ErrorKind, const char16_t *>, 12> kErrorKindNames{{
     {ErrorKind::Auth, u"auth"},

@@ -25,6 +25,23 @@ struct ToolCall {
     friend bool operator==(const ToolCall &, const ToolCall &) = default;
 };
 
+/// A tool the provider ran on its own servers (Groq executed_tools, Synesia internal_tool.*):
+/// shown in traces, never executed by Versus.
+struct ServerToolCall {
+    QString id;        ///< provider's id (Synesia tool_call_id; Groq: index as text when none)
+    QString name;      ///< e.g. "browser_search", "code_interpreter", "python", the tool's name
+    QString arguments; ///< input as the provider reported it (JSON text or plain text)
+    QString output;    ///< output as reported; empty while running
+    bool finished = false;
+    bool failed = false;
+    QString error; ///< provider's words when failed
+    friend bool operator==(const ServerToolCall &, const ServerToolCall &) = default;
+};
+
+/// Folds @p update into @p calls: an entry with the same id is merged (non-empty fields
+/// overwrite, finished and failed only go from false to true), a new id is appended.
+void mergeServerToolCall(QList<ServerToolCall> &calls, const ServerToolCall &update);
+
 struct ChatMessage {
     Role role = Role::User;
     QString content;
@@ -48,6 +65,7 @@ struct ProviderConfig {
     QString reasoningEffort; ///< e.g. low|medium|high, provider-specific values
     std::optional<bool> parallelToolCalls;
     QJsonArray tools;           ///< OpenAI-style tool objects (without Versus' "result" member)
+    QStringList serverTools;    ///< built-in server-side tools switched on (Groq gpt-oss: browser_search, ...)
     QJsonValue toolChoice;      ///< undefined = not sent; "auto" | "none" | "required" | {function}
     QJsonObject responseSchema; ///< JSON schema for structured output; empty = none
     friend bool operator==(const ProviderConfig &, const ProviderConfig &) = default;
@@ -98,6 +116,7 @@ struct ChatDelta {
     QString text;
     QString reasoning;
     QList<ToolCallFragment> toolCalls;
+    QList<ServerToolCall> serverTools; ///< updates by id (see mergeServerToolCall); not generated tokens
     std::optional<Usage> usage;
     std::optional<ServerTiming> server;
     std::optional<QString> finishReason;   ///< normalized: stop|length|tool_calls|content_filter|...

@@ -46,6 +46,8 @@ void ResponseAccumulator::add(const ChatDelta &delta)
             it->name = fragment.name;
         it->arguments += fragment.argumentsDelta;
     }
+    for (const ServerToolCall &tool : delta.serverTools)
+        mergeServerToolCall(m_result.serverTools, tool);
     if (delta.usage)
         mergeUsage(m_result.usage, *delta.usage);
     if (delta.server)

@@ -6,7 +6,8 @@
 namespace versus {
 
 /// Folds a stream of ChatDeltas into a ChatResult: appends text and reasoning, assembles
-/// tool-call fragments by index, keeps the latest usage and server timing.
+/// tool-call fragments by index, merges server-side tool updates by id, keeps the latest
+/// usage and server timing.
 class ResponseAccumulator {
 public:
     void add(const ChatDelta &delta);

@@ -88,11 +88,15 @@ HttpCall OpenAiProvider::buildChatCall(const ChatRequest &request, const QUrl &b
             break;
         }
     }
-    if (!config.tools.isEmpty()) {
-        body.insert(QStringLiteral("tools"), config.tools);
-        if (config.parallelToolCalls)
-            body.insert(QStringLiteral("parallel_tool_calls"), *config.parallelToolCalls);
-    }
+    // Built-in tools the provider runs itself go beside the functions, Groq gpt-oss style:
+    // {"type": "browser_search"}, {"type": "code_interpreter"}.
+    QJsonArray tools = config.tools;
+    for (const QString &serverTool : config.serverTools)
+        tools.append(QJsonObject{{QStringLiteral("type"), serverTool}});
+    if (!tools.isEmpty())
+        body.insert(QStringLiteral("tools"), tools);
+    if (!config.tools.isEmpty() && config.parallelToolCalls)
+        body.insert(QStringLiteral("parallel_tool_calls"), *config.parallelToolCalls);
     if (!config.toolChoice.isUndefined() && !config.toolChoice.isNull())
         body.insert(QStringLiteral("tool_choice"), config.toolChoice);
     if (!config.responseSchema.isEmpty()) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/openaistreamdecoder.h"
 
+#include "chat/chatjson.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -106,6 +108,48 @@ void appendContent(const QJsonValue &content, QString &text, QString &reasoning)
                 appendContent(thinking, reasoning, ignoredText);
             }
         }
+    }
+}
+
+// Groq's built-in tools (gpt-oss browser_search / code_interpreter, groq/compound's own
+// tools) as "executed_tools": [{"index", "type", "arguments", "output", "search_results"}].
+// "output" is null while the tool runs and a string once it is done; a search may leave it
+// empty and put what it found in "search_results". Groq runs these itself: reported, never run.
+void appendExecutedTools(const QJsonValue &value, QList<ServerToolCall> &tools)
+{
+    const QJsonArray items = value.toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QJsonObject item = items.at(i).toObject();
+        if (item.isEmpty())
+            continue;
+        ServerToolCall tool;
+        tool.id = reportedText(item.value(u"id"));
+        if (tool.id.isEmpty()) {
+            const QJsonValue index = item.value(u"index");
+            tool.id = QStringLiteral("executed-") +
+                      (index.isDouble() ? QString::number(index.toInteger()) : QString::number(i));
+        }
+        tool.name = item.value(u"type").toString();
+        if (tool.name.isEmpty())
+            tool.name = item.value(u"name").toString();
+        tool.arguments = reportedText(item.value(u"arguments"));
+        const QJsonValue output = item.value(u"output");
+        tool.output = reportedText(output);
+        const QJsonValue searchResults = item.value(u"search_results");
+        const bool hasSearchResults = (searchResults.isObject() && !searchResults.toObject().isEmpty()) ||
+                                      (searchResults.isArray() && !searchResults.toArray().isEmpty());
+        if (tool.output.isEmpty() && hasSearchResults)
+            tool.output = reportedText(searchResults);
+        tool.finished = (!output.isNull() && !output.isUndefined()) || hasSearchResults;
+        const QJsonValue error = item.value(u"error");
+        const QString errorText =
+            error.isObject() ? error.toObject().value(u"message").toString(reportedText(error)) : reportedText(error);
+        if (!errorText.isEmpty()) {
+            tool.failed = true;
+            tool.finished = true;
+            tool.error = errorText;
+        }
+        tools.append(tool);
     }
 }
 
@@ -239,6 +283,10 @@ void OpenAiStreamDecoder::decodeChunk(const QJsonObject &chunk, Output &out)
                     QString::fromUtf8(QJsonDocument(arguments.toObject()).toJson(QJsonDocument::Compact));
             delta.toolCalls.append(fragment);
         }
+        appendExecutedTools(d.value(u"executed_tools"), delta.serverTools);
+        // A final chunk may carry the whole message beside an empty delta.
+        if (choice.value(u"delta").isObject())
+            appendExecutedTools(choice.value(u"message").toObject().value(u"executed_tools"), delta.serverTools);
         const QJsonValue finish = choice.value(u"finish_reason");
         if (finish.isString() && !finish.toString().isEmpty())
             delta.finishReason = normalizedFinishReason(finish.toString());
@@ -267,8 +315,8 @@ void OpenAiStreamDecoder::decodeChunk(const QJsonObject &chunk, Output &out)
     const bool hasError = (errorValue.isObject() && !errorValue.toObject().isEmpty()) ||
                           (errorValue.isString() && !errorValue.toString().isEmpty());
 
-    const bool carries =
-        delta.hasTokens() || delta.usage || delta.server || delta.finishReason || delta.providerCostUsd;
+    const bool carries = delta.hasTokens() || !delta.serverTools.isEmpty() || delta.usage || delta.server ||
+                         delta.finishReason || delta.providerCostUsd;
     if (carries)
         out.deltas.append(delta);
     if (hasError) {

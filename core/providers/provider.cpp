@@ -205,6 +205,8 @@ QList<Capability> requiredCapabilities(const ChatRequest &request)
         needed << Capability::Reasoning;
     if (!request.config.responseSchema.isEmpty())
         needed << Capability::StructuredOutput;
+    if (!request.config.serverTools.isEmpty())
+        needed << Capability::BuiltinTools;
     return needed;
 }
 
@@ -216,14 +218,21 @@ QStringList Provider::validate(const ChatRequest &request) const
         problems << tr("No model is chosen.");
 
     const ModelInfo *model = m_info.findModel(config.model);
+    bool builtinToolsRefused = false;
     for (Capability capability : requiredCapabilities(request)) {
-        if (capabilityValue(m_info.capabilities, capability) == false) {
+        const bool providerRefuses = capabilityValue(m_info.capabilities, capability) == false;
+        const bool modelRefuses = model && capabilityValue(model->capabilities, capability) == false;
+        if (providerRefuses) {
             problems << tr("%1 does not support %2.").arg(m_info.displayName, capabilityDisplayName(capability));
-        } else if (model && capabilityValue(model->capabilities, capability) == false) {
+        } else if (modelRefuses) {
             problems << tr("%1 on %2 does not support %3.")
                             .arg(config.model, m_info.displayName, capabilityDisplayName(capability));
         }
+        if (capability == Capability::BuiltinTools)
+            builtinToolsRefused = providerRefuses || modelRefuses;
     }
+    if (!config.serverTools.isEmpty() && !builtinToolsRefused)
+        problems << serverToolProblems(config, model);
 
     if (config.temperature && (*config.temperature < 0.0 || *config.temperature > 2.0))
         problems << tr("Temperature must be between 0 and 2 (it is %1).").arg(*config.temperature);
@@ -258,6 +267,23 @@ QStringList Provider::validate(const ChatRequest &request) const
     }
     if (request.messages.isEmpty())
         problems << tr("There is no message to send.");
+    return problems;
+}
+
+// Built-in tools can be switched on only where the catalog lists them for the model: a model
+// the catalog does not know (or one that runs its tools unasked, like groq/compound) has none.
+QStringList Provider::serverToolProblems(const ProviderConfig &config, const ModelInfo *model) const
+{
+    const QStringList offered = model ? model->serverTools : QStringList();
+    if (offered.isEmpty())
+        return {tr("%1 on %2 has no built-in tools to switch on (asked for: %3).")
+                    .arg(config.model, m_info.displayName, config.serverTools.join(QStringLiteral(", ")))};
+    QStringList problems;
+    for (const QString &name : config.serverTools) {
+        if (!offered.contains(name))
+            problems << tr("%1 on %2 does not know the built-in tool \"%3\"; use one of: %4.")
+                            .arg(config.model, m_info.displayName, name, offered.join(QStringLiteral(", ")));
+    }
     return problems;
 }
 

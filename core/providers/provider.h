@@ -37,8 +37,8 @@ public:
     net::Peer peer() const { return {m_info.displayName, m_info.local}; }
 
     /// Every problem with @p request, in words a user understands; empty when it can be sent.
-    /// Checks the capability matrix (provider-wide, then the model's when it is known)
-    /// and the parameter ranges.
+    /// Checks the capability matrix (provider-wide, then the model's when it is known),
+    /// the parameter ranges and the server-side tools the catalog lists for the model.
     virtual QStringList validate(const ChatRequest &request) const;
 
     /// Builds the HTTP call for a streamed chat completion against @p baseUrl.
@@ -57,6 +57,8 @@ protected:
     static QUrl joinUrl(const QUrl &base, const QString &path);
 
 private:
+    /// Server tools the catalog does not list for the model (validate(), once the capability allows them).
+    QStringList serverToolProblems(const ProviderConfig &config, const ModelInfo *model) const;
     ProviderInfo m_info;
 };
 

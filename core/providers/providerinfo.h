@@ -46,6 +46,9 @@ struct ModelInfo {
     std::optional<ModelPricing> pricing; ///< from a live model list; never from the provider catalog
     QString type;                        ///< a live list's model type ("chat", "embedding", ...); empty = unknown
     QString ownedBy;                     ///< "owned_by" / "organization" of a live list
+    /// Built-in tools the provider runs itself that a request may switch on (ProviderConfig::
+    /// serverTools), e.g. browser_search; from the catalog's "server_tools" only.
+    QStringList serverTools;
     friend bool operator==(const ModelInfo &, const ModelInfo &) = default;
 };
 

@@ -172,6 +172,11 @@ std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry,
                 model.contextWindow = m.value(u"context_window").toInteger();
             if (m.value(u"max_output_tokens").isDouble())
                 model.maxOutputTokens = m.value(u"max_output_tokens").toInteger();
+            const QJsonValue serverTools = m.value(u"server_tools");
+            model.serverTools = stringList(serverTools);
+            if ((!serverTools.isUndefined() && !serverTools.isArray()) || model.serverTools.contains(QString()))
+                return std::unexpected(
+                    tr("\"server_tools\" of model \"%1\" must be a list of tool names.").arg(model.id));
         }
         if (model.id.isEmpty())
             return std::unexpected(tr("a model has no \"id\"."));

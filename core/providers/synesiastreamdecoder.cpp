@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/synesiastreamdecoder.h"
 
+#include "chat/chatjson.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 
@@ -75,6 +77,31 @@ QString textField(const QJsonObject &event)
             return value.toString();
     }
     return QString();
+}
+
+// The first of @p keys that @p event has with a value worth reporting, as text.
+QString firstText(const QJsonObject &event, std::initializer_list<const char16_t *> keys)
+{
+    for (const char16_t *key : keys) {
+        const QString text = reportedText(event.value(key));
+        if (!text.isEmpty())
+            return text;
+    }
+    return QString();
+}
+
+// internal_tool.error: {"error": {"message"} | "text"} or {"message": "text"}.
+QString internalToolError(const QJsonObject &event)
+{
+    const QJsonValue error = event.value(u"error");
+    QString text = error.isObject() ? error.toObject().value(u"message").toString() : reportedText(error);
+    if (text.isEmpty() && error.isObject() && !error.toObject().isEmpty())
+        text = reportedText(error);
+    if (text.isEmpty())
+        text = event.value(u"message").toString();
+    if (text.isEmpty())
+        text = tr("The tool failed without saying why.");
+    return text;
 }
 
 } // namespace
@@ -153,9 +180,45 @@ void SynesiaStreamDecoder::decodeEvent(const QJsonObject &event, Output &out)
         out.done = true;
     } else if (type == u"error") {
         out.error = streamError(event);
+    } else if (type.startsWith(u"internal_tool.")) {
+        decodeInternalTool(type, event, out);
     }
-    // start, text.start/done, reasoning.start/done, tool_block.*, internal_tool.* and types
-    // this version does not know: nothing for the answer.
+    // start, text.start/done, reasoning.start/done, tool_block.* and types this version does
+    // not know: nothing for the answer.
+}
+
+// internal_tool.start {tool_call_id, name, arguments}, .done {tool_call_id, result}, .error
+// {tool_call_id, error}: a tool Synesia ran itself, reported as a server-side tool. A failed
+// tool sends error, then done, for the same id: one entry, failed and finished. Field names
+// vary between integrations, so each has its alternatives.
+void SynesiaStreamDecoder::decodeInternalTool(const QString &type, const QJsonObject &event, Output &out)
+{
+    const QString stage = type.mid(qsizetype(sizeof("internal_tool.") - 1));
+    if (stage != u"start" && stage != u"done" && stage != u"error")
+        return;
+    ServerToolCall tool;
+    tool.id = firstText(event, {u"tool_call_id", u"toolCallId", u"id"});
+    if (tool.id.isEmpty()) {
+        // Without an id, a start opens a new entry and what follows belongs to the last one.
+        if (stage == u"start" || m_lastInternalToolId.isEmpty())
+            m_lastInternalToolId = QStringLiteral("internal-%1").arg(++m_unnamedInternalTools);
+        tool.id = m_lastInternalToolId;
+    } else {
+        m_lastInternalToolId = tool.id;
+    }
+    tool.name = firstText(event, {u"name", u"tool_name", u"toolName"});
+    tool.arguments = firstText(event, {u"input", u"arguments", u"args"});
+    if (stage == u"done") {
+        tool.finished = true;
+        tool.output = firstText(event, {u"output", u"result"});
+    } else if (stage == u"error") {
+        tool.finished = true;
+        tool.failed = true;
+        tool.error = internalToolError(event);
+    }
+    ChatDelta delta;
+    delta.serverTools.append(tool);
+    out.deltas.append(delta);
 }
 
 void SynesiaStreamDecoder::decodeComplete(const QByteArray &body, Output &out)

@@ -12,8 +12,8 @@ namespace versus {
 /// `text.delta` and the older `chunk` carry answer text, `reasoning.delta` thinking; `done`
 /// (or the older `end`) ends the round with its usage, so no `[DONE]` marker is needed;
 /// `error` stops the stream. Synesia runs its own tools server-side (`internal_tool.*`,
-/// `tool_block.*`): they are not calls the client answers, so they add nothing to the
-/// answer and the stream goes on. Public for tests and fuzzing.
+/// `tool_block.*`): they are not calls the client answers, so the stream goes on; each
+/// `internal_tool.*` event is reported as a ServerToolCall update. Public for tests and fuzzing.
 class SynesiaStreamDecoder final : public StreamDecoder {
 public:
     void decode(const sse::SseEvent &event, Output &out) override;
@@ -22,7 +22,10 @@ public:
 
 private:
     void decodeEvent(const QJsonObject &event, Output &out);
+    void decodeInternalTool(const QString &type, const QJsonObject &event, Output &out);
     bool m_done = false;
+    QString m_lastInternalToolId; // for tool events that carry no id
+    int m_unnamedInternalTools = 0;
 };
 
 /// Synesia usage objects: `input_tokens`/`output_tokens`/`cached_input_tokens`/

@@ -429,6 +429,9 @@ void TestSynesia::capabilitiesEnforced_data()
     QTest::addRow("seed") << QStringLiteral("groq/gpt-oss-120b") << QStringLiteral("seed") << QStringLiteral("seed");
     QTest::addRow("tier") << QStringLiteral("groq/gpt-oss-120b") << QStringLiteral("tier")
                           << QStringLiteral("no service tiers");
+    QTest::addRow("server tools: Synesia runs its own unasked")
+        << QStringLiteral("groq/gpt-oss-120b") << QStringLiteral("server")
+        << QStringLiteral("Synesia does not support built-in tools");
 }
 
 void TestSynesia::capabilitiesEnforced()
@@ -452,6 +455,8 @@ void TestSynesia::capabilitiesEnforced()
         request.config.seed = 7;
     else if (change == u"tier")
         request.config.serviceTier = QStringLiteral("flex");
+    else if (change == u"server")
+        request.config.serverTools = QStringList{QStringLiteral("browser_search")};
     const QString problems = synesia(*registry).validate(request).join(u' ');
     if (problem.isEmpty())
         QVERIFY2(problems.isEmpty(), qPrintable(problems));

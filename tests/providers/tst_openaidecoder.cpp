@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The OpenAI-compatible decoder over every service's recorded stream shape, with the
 // stream split at every byte offset on its way through the SSE parser.
+#include "chat/chatjson.h"
+#include "fixture.h"
 #include "providers/openaistreamdecoder.h"
 #include "providers/providerregistry.h"
 #include "splitdecode.h"
@@ -12,6 +14,8 @@
 using namespace versus;
 using versus::test::Decoded;
 using versus::test::decodeSplit;
+using versus::test::Fixture;
+using versus::test::loadFixture;
 
 namespace {
 
@@ -36,6 +40,9 @@ private Q_SLOTS:
     void groqServerTiming();
     void openRouterProviderCost();
     void completeJsonBody();
+    void executedTools_data();
+    void executedTools();
+    void executedToolsInCompleteBody();
 };
 
 void TestOpenAiDecoder::shapes_data()
@@ -227,6 +234,127 @@ void TestOpenAiDecoder::completeJsonBody()
     decoder.decodeComplete(R"({"error":{"message":"Invalid API Key","code":"invalid_api_key"}})", errorOut);
     QVERIFY(errorOut.error);
     QCOMPARE(errorOut.error->message, QStringLiteral("Invalid API Key"));
+}
+
+// Groq's built-in tools: what ran on Groq's servers arrives in executed_tools and becomes
+// ChatResult::serverTools, never a tool call. Shapes beyond PROVIDERS.md are inferred (see
+// each row); tests/fixtures/groq/executed_tools is the recorded-shape stream.
+void TestOpenAiDecoder::executedTools_data()
+{
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<QByteArray>("serverTools"); // JSON text of serverToolsToJson() of the result
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("finish");
+
+    const Fixture fixture = loadFixture(QStringLiteral("groq"), QStringLiteral("executed_tools"));
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error));
+    QTest::addRow("fixture: gpt-oss browser_search, output null then text")
+        << fixture.body()
+        << QJsonDocument(fixture.expected.value(u"server_tools").toArray()).toJson(QJsonDocument::Compact)
+        << fixture.expected.value(u"text").toString() << QStringLiteral("stop");
+
+    // Inferred: code_interpreter reported as "python" with its code as JSON arguments; a second
+    // tool at index 1 starts before the first is done.
+    QTest::addRow("gpt-oss code_interpreter, two tools interleaved")
+        << sseBody(
+               {R"({"id":"c2","model":"openai/gpt-oss-20b","choices":[{"index":0,"delta":{"role":"assistant","content":null},"finish_reason":null}]})",
+                R"({"id":"c2","choices":[{"index":0,"delta":{"executed_tools":[{"index":0,"type":"python","arguments":"{\"code\":\"print(2**100)\"}","output":null}]},"finish_reason":null}]})",
+                R"({"id":"c2","choices":[{"index":0,"delta":{"executed_tools":[{"index":1,"type":"python","arguments":"{\"code\":\"print(3**3)\"}","output":null}]},"finish_reason":null}]})",
+                R"({"id":"c2","choices":[{"index":0,"delta":{"executed_tools":[{"index":1,"type":"python","arguments":"{\"code\":\"print(3**3)\"}","output":"27\n"}]},"finish_reason":null}]})",
+                R"({"id":"c2","choices":[{"index":0,"delta":{"executed_tools":[{"index":0,"type":"python","output":"1267650600228229401496703205376\n"}]},"finish_reason":null}]})",
+                R"({"id":"c2","choices":[{"index":0,"delta":{"content":"2^100 = 1267650600228229401496703205376; 3^3 = 27."},"finish_reason":"stop"}]})"})
+        << QByteArray(
+               R"([{"id":"executed-0","name":"python","arguments":"{\"code\":\"print(2**100)\"}","output":"1267650600228229401496703205376\n","finished":true,"failed":false,"error":""},)"
+               R"({"id":"executed-1","name":"python","arguments":"{\"code\":\"print(3**3)\"}","output":"27\n","finished":true,"failed":false,"error":""}])")
+        << QStringLiteral("2^100 = 1267650600228229401496703205376; 3^3 = 27.") << QStringLiteral("stop");
+
+    // Inferred groq/compound shape: tools arrive whole (type "search" / "visit" / "python"), a
+    // search with an empty output and its hits in search_results, arguments as an object.
+    QTest::addRow("groq/compound search with search_results, then python")
+        << sseBody(
+               {R"({"id":"c3","model":"groq/compound","choices":[{"index":0,"delta":{"role":"assistant","reasoning":"Searching for the population."},"finish_reason":null}],"x_groq":{"id":"req_c3"}})",
+                R"({"id":"c3","choices":[{"index":0,"delta":{"executed_tools":[{"index":0,"type":"search","arguments":{"query":"population of Lyon 2026"},"output":"","search_results":{"results":[{"title":"Lyon","url":"https://fr.example/lyon","content":"Lyon has 522,250 inhabitants.","score":0.91}]}}]},"finish_reason":null}]})",
+                R"({"id":"c3","choices":[{"index":0,"delta":{"executed_tools":[{"index":1,"type":"python","arguments":"{\"code\":\"522250/1000\"}","output":"522.25"}]},"finish_reason":null}]})",
+                R"({"id":"c3","choices":[{"index":0,"delta":{"content":"About 522 thousand people."},"finish_reason":null}]})",
+                R"({"id":"c3","choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"x_groq":{"id":"req_c3","usage":{"prompt_tokens":900,"completion_tokens":40,"total_tokens":940}}})"})
+        << QByteArray(
+               R"([{"id":"executed-0","name":"search","arguments":"{\"query\":\"population of Lyon 2026\"}","output":"{\"results\":[{\"content\":\"Lyon has 522,250 inhabitants.\",\"score\":0.91,\"title\":\"Lyon\",\"url\":\"https://fr.example/lyon\"}]}","finished":true,"failed":false,"error":""},)"
+               R"({"id":"executed-1","name":"python","arguments":"{\"code\":\"522250/1000\"}","output":"522.25","finished":true,"failed":false,"error":""}])")
+        << QStringLiteral("About 522 thousand people.") << QStringLiteral("stop");
+
+    // Inferred: the last chunk carries the whole message (with executed_tools) beside an
+    // empty delta; its entries merge with the streamed ones by id.
+    QTest::addRow("final chunk with message.executed_tools")
+        << sseBody(
+               {R"({"id":"c4","model":"groq/compound-mini","choices":[{"index":0,"delta":{"executed_tools":[{"index":0,"type":"visit","arguments":"{\"url\":\"https://groq.com\"}","output":null}]},"finish_reason":null}]})",
+                R"({"id":"c4","choices":[{"index":0,"delta":{"content":"Groq makes LPUs."},"finish_reason":null}]})",
+                R"({"id":"c4","choices":[{"index":0,"delta":{},"message":{"role":"assistant","executed_tools":[{"index":0,"type":"visit","arguments":"{\"url\":\"https://groq.com\"}","output":"Groq is fast AI inference."}]},"finish_reason":"stop"}]})"})
+        << QByteArray(
+               R"([{"id":"executed-0","name":"visit","arguments":"{\"url\":\"https://groq.com\"}","output":"Groq is fast AI inference.","finished":true,"failed":false,"error":""}])")
+        << QStringLiteral("Groq makes LPUs.") << QStringLiteral("stop");
+
+    QTest::addRow("final non-delta chunk with message.executed_tools")
+        << sseBody(
+               {R"({"id":"c5","choices":[{"index":0,"message":{"role":"assistant","content":"Done.","executed_tools":[{"index":0,"type":"browser_search","arguments":"{\"query\":\"x\"}","output":"hits"}]},"finish_reason":"stop"}]})"})
+        << QByteArray(
+               R"([{"id":"executed-0","name":"browser_search","arguments":"{\"query\":\"x\"}","output":"hits","finished":true,"failed":false,"error":""}])")
+        << QStringLiteral("Done.") << QStringLiteral("stop");
+
+    // Inferred: an item with its own id keeps it; one with an error is failed and finished.
+    QTest::addRow("own ids, a failed tool, still running at the end")
+        << sseBody(
+               {R"({"id":"c6","choices":[{"index":0,"delta":{"executed_tools":[{"id":"et_1","index":0,"type":"browser_search","arguments":"{\"query\":\"a\"}","output":null},{"index":1,"type":"code_interpreter","arguments":"{\"code\":\"1/0\"}","output":null}]},"finish_reason":null}]})",
+                R"({"id":"c6","choices":[{"index":0,"delta":{"executed_tools":[{"index":1,"type":"code_interpreter","error":{"message":"ZeroDivisionError: division by zero"}}]},"finish_reason":null}]})",
+                R"({"id":"c6","choices":[{"index":0,"delta":{"content":"Partial."},"finish_reason":"length"}]})"})
+        << QByteArray(
+               R"([{"id":"et_1","name":"browser_search","arguments":"{\"query\":\"a\"}","output":"","finished":false,"failed":false,"error":""},)"
+               R"({"id":"executed-1","name":"code_interpreter","arguments":"{\"code\":\"1/0\"}","output":"","finished":true,"failed":true,"error":"ZeroDivisionError: division by zero"}])")
+        << QStringLiteral("Partial.") << QStringLiteral("length");
+}
+
+void TestOpenAiDecoder::executedTools()
+{
+    QFETCH(QByteArray, body);
+    QFETCH(QByteArray, serverTools);
+    QFETCH(QString, text);
+    QFETCH(QString, finish);
+
+    const Decoded whole = decodeSplit<OpenAiStreamDecoder>(body, {});
+    const QJsonArray got = serverToolsToJson(whole.result.serverTools);
+    QVERIFY2(got == QJsonDocument::fromJson(serverTools).array(), QJsonDocument(got).toJson().constData());
+    QCOMPARE(whole.result.text, text);
+    QCOMPARE(whole.result.finishReason, std::optional<QString>(finish));
+    QVERIFY(whole.result.toolCalls.isEmpty()); // never a call for Versus to answer
+    QVERIFY(!whole.error);
+    QVERIFY(whole.done);
+    for (qsizetype cut = 1; cut < body.size(); ++cut) {
+        const Decoded split = decodeSplit<OpenAiStreamDecoder>(body, {cut});
+        QVERIFY2(split.result == whole.result, qPrintable(QStringLiteral("split at %1").arg(cut)));
+        QVERIFY2(split.done == whole.done && split.error == whole.error,
+                 qPrintable(QStringLiteral("split at %1").arg(cut)));
+    }
+}
+
+void TestOpenAiDecoder::executedToolsInCompleteBody()
+{
+    // A non-streamed groq/compound answer (inferred shape): message.executed_tools beside the content.
+    OpenAiStreamDecoder decoder;
+    StreamDecoder::Output out;
+    decoder.decodeComplete(
+        R"({"id":"c","model":"groq/compound","choices":[{"index":0,"message":{"role":"assistant","content":"It is 21 °C.","executed_tools":[{"index":0,"type":"search","arguments":"{\"query\":\"weather Paris\"}","output":"Paris: 21 °C, sunny"}]},"finish_reason":"stop"}]})",
+        out);
+    QVERIFY(out.done);
+    QVERIFY(!out.error);
+    QCOMPARE(out.deltas.size(), 1);
+    const ServerToolCall expected{QStringLiteral("executed-0"),
+                                  QStringLiteral("search"),
+                                  QStringLiteral(R"({"query":"weather Paris"})"),
+                                  QString::fromUtf8("Paris: 21 °C, sunny"),
+                                  true,
+                                  false,
+                                  {}};
+    QCOMPARE(out.deltas.first().serverTools, QList<ServerToolCall>{expected});
+    QCOMPARE(out.deltas.first().text, QString::fromUtf8("It is 21 °C."));
 }
 
 QTEST_GUILESS_MAIN(TestOpenAiDecoder)

@@ -37,6 +37,8 @@ private Q_SLOTS:
     void validation_data();
     void validation();
     void requestBodies();
+    void serverToolsInRequestBody();
+    void serverToolsInCatalog();
     void httpErrors_data();
     void httpErrors();
 };
@@ -177,6 +179,29 @@ void TestProviders::validation_data()
                             << QStringLiteral("effort") << QStringLiteral("reasoning effort");
     QTest::addRow("max tokens over model limit") << QStringLiteral("groq") << QStringLiteral("openai/gpt-oss-120b")
                                                  << QStringLiteral("max") << QStringLiteral("at most 65536");
+    // Built-in server-side tools: only where the catalog lists them for the model.
+    QTest::addRow("server tool on gpt-oss") << QStringLiteral("groq") << QStringLiteral("openai/gpt-oss-120b")
+                                            << QStringLiteral("server:browser_search") << QString();
+    QTest::addRow("both server tools on gpt-oss 20b")
+        << QStringLiteral("groq") << QStringLiteral("openai/gpt-oss-20b")
+        << QStringLiteral("server:browser_search,code_interpreter") << QString();
+    QTest::addRow("server tool the catalog does not list")
+        << QStringLiteral("groq") << QStringLiteral("openai/gpt-oss-120b") << QStringLiteral("server:web_search")
+        << QStringLiteral(
+               "does not know the built-in tool \"web_search\"; use one of: browser_search, code_interpreter");
+    QTest::addRow("server tool on a model without built-in tools")
+        << QStringLiteral("groq") << QStringLiteral("qwen/qwen3-32b") << QStringLiteral("server:browser_search")
+        << QStringLiteral("qwen/qwen3-32b on Groq does not support built-in tools");
+    QTest::addRow("server tool on a model the catalog does not know")
+        << QStringLiteral("groq") << QStringLiteral("llama-3.3-70b-versatile")
+        << QStringLiteral("server:browser_search")
+        << QStringLiteral("llama-3.3-70b-versatile on Groq has no built-in tools to switch on");
+    QTest::addRow("server tool on compound, which runs its own")
+        << QStringLiteral("groq") << QStringLiteral("groq/compound") << QStringLiteral("server:code_interpreter")
+        << QStringLiteral("groq/compound on Groq has no built-in tools to switch on");
+    QTest::addRow("server tool at deepseek")
+        << QStringLiteral("deepseek") << QStringLiteral("deepseek-flash") << QStringLiteral("server:browser_search")
+        << QStringLiteral("DeepSeek does not support built-in tools");
 }
 
 void TestProviders::validation()
@@ -201,11 +226,15 @@ void TestProviders::validation()
         request.config.reasoningEffort = QStringLiteral("medium");
     else if (change == u"max")
         request.config.maxTokens = 100000;
+    else if (change.startsWith(u"server:"))
+        request.config.serverTools = change.mid(7).split(u',');
     const QStringList problems = registry->find(provider)->validate(request);
     if (expected.isEmpty())
         QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u' ')));
     else
         QVERIFY2(problems.join(u' ').contains(expected), qPrintable(problems.join(u' ')));
+    if (change.startsWith(u"server:") && !expected.isEmpty())
+        QCOMPARE(problems.size(), 1); // one refusal, not one per check
 }
 
 void TestProviders::requestBodies()
@@ -248,6 +277,69 @@ void TestProviders::requestBodies()
     body = bodyOf(registry->find(QStringLiteral("together"))
                       ->buildChatCall(request, QUrl(QStringLiteral("https://api.together.xyz/v1"))));
     QVERIFY(!body.contains(u"stream_options"));
+}
+
+// Groq gpt-oss built-in tools go into "tools" as {"type": name}, beside any functions.
+void TestProviders::serverToolsInRequestBody()
+{
+    auto registry = ProviderRegistry::createDefault();
+    const Provider *groq = registry->find(QStringLiteral("groq"));
+    const QUrl base(QStringLiteral("https://api.groq.com/openai/v1"));
+    ChatRequest request = requestFor(QStringLiteral("groq"), QStringLiteral("openai/gpt-oss-120b"));
+    QVERIFY(!bodyOf(groq->buildChatCall(request, base)).contains(u"tools"));
+
+    request.config.serverTools = QStringList{QStringLiteral("browser_search")};
+    QVERIFY(groq->validate(request).isEmpty());
+    QJsonObject body = bodyOf(groq->buildChatCall(request, base));
+    QCOMPARE(body.value(u"tools").toArray(),
+             (QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("browser_search")}}}));
+    QVERIFY(!body.contains(u"parallel_tool_calls"));
+    QVERIFY(!body.contains(u"tool_choice"));
+
+    const QJsonObject function{
+        {QStringLiteral("type"), QStringLiteral("function")},
+        {QStringLiteral("function"), QJsonObject{{QStringLiteral("name"), QStringLiteral("get_weather")}}}};
+    request.config.tools = QJsonArray{function};
+    request.config.serverTools << QStringLiteral("code_interpreter");
+    request.config.parallelToolCalls = false;
+    QVERIFY(groq->validate(request).isEmpty());
+    body = bodyOf(groq->buildChatCall(request, base));
+    QCOMPARE(body.value(u"tools").toArray(),
+             (QJsonArray{function, QJsonObject{{QStringLiteral("type"), QStringLiteral("browser_search")}},
+                         QJsonObject{{QStringLiteral("type"), QStringLiteral("code_interpreter")}}}));
+    QCOMPARE(body.value(u"parallel_tool_calls"), QJsonValue(false));
+}
+
+void TestProviders::serverToolsInCatalog()
+{
+    auto registry = ProviderRegistry::createDefault();
+    const QStringList both{QStringLiteral("browser_search"), QStringLiteral("code_interpreter")};
+    for (const ModelInfo &model : registry->find(QStringLiteral("groq"))->info().models) {
+        const bool offers = model.id == u"openai/gpt-oss-120b" || model.id == u"openai/gpt-oss-20b";
+        QCOMPARE(model.serverTools, offers ? both : QStringList());
+    }
+    for (const Provider *provider : registry->providers()) {
+        if (provider->id() == u"groq")
+            continue;
+        for (const ModelInfo &model : provider->info().models)
+            QVERIFY2(model.serverTools.isEmpty(), qPrintable(provider->id() + u':' + model.id));
+    }
+
+    ProviderRegistry user;
+    user.loadCatalog(R"({"providers": [
+  {"id": "gw", "base_url": "https://gw.example/v1", "capabilities": {"builtin_tools": true},
+   "models": [{"id": "m", "server_tools": ["web_search"]}]},
+  {"id": "bad", "base_url": "https://bad.example/v1", "models": [{"id": "m", "server_tools": "web_search"}]},
+  {"id": "worse", "base_url": "https://worse.example/v1", "models": [{"id": "m", "server_tools": [3]}]}
+]})",
+                     QStringLiteral("providers.json"), QStringLiteral("user"));
+    QCOMPARE(user.find(QStringLiteral("gw"))->info().findModel(QStringLiteral("m"))->serverTools,
+             QStringList{QStringLiteral("web_search")});
+    QVERIFY(!user.find(QStringLiteral("bad")));
+    QVERIFY(!user.find(QStringLiteral("worse")));
+    QCOMPARE(user.problems().size(), 2);
+    for (const CatalogProblem &problem : user.problems())
+        QVERIFY2(problem.reason.contains(u"server_tools"), qPrintable(problem.toString()));
 }
 
 void TestProviders::httpErrors_data()

@@ -18,6 +18,8 @@ namespace versus::test {
 /// {"status": "ok|error|truncated",
 ///  "text": "...", "reasoning": "...",                       // "" when none
 ///  "tool_calls": [{"id", "name", "arguments"}],             // [] when none
+///  "server_tools": [{"id", "name", "arguments", "output",    // optional: tools the provider
+///                    "finished", "failed", "error"}],        // ran itself (serverToolsToJson)
 ///  "finish_reason": "stop|length|tool_calls|..." | null,    // normalized ("eos" → "stop")
 ///  "usage": {"prompt_tokens", "completion_tokens", "reasoning_tokens",
 ///            "cached_prompt_tokens"} | null,                // null members: not reported
