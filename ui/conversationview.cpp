@@ -2,6 +2,7 @@
 #include "conversationview.h"
 
 #include "richtext.h"
+#include "tooltracerender.h"
 #include "wording/erroradvice.h"
 
 #include <QFontDatabase>
@@ -92,6 +93,34 @@ void ConversationView::setReasoningExpanded(int turn, bool expanded)
     verticalScrollBar()->setValue(scroll);
 }
 
+bool ConversationView::isCallExpanded(int turn, const QString &key) const
+{
+    return turn >= 0 && turn < m_views.size() && m_views.at(turn).expandedCalls.contains(key);
+}
+
+void ConversationView::setCallExpanded(int turn, const QString &key, bool expanded)
+{
+    if (turn < 0 || turn >= m_views.size() || isCallExpanded(turn, key) == expanded)
+        return;
+    if (expanded)
+        m_views[turn].expandedCalls.insert(key);
+    else
+        m_views[turn].expandedCalls.remove(key);
+    rerenderTurn(turn);
+}
+
+void ConversationView::rerenderTurn(int turn)
+{
+    if (turn < m_firstRendered)
+        return;
+    const int scroll = verticalScrollBar()->value();
+    if (turn == m_views.size() - 1)
+        rerenderTail();
+    else
+        renderAll();
+    verticalScrollBar()->setValue(scroll);
+}
+
 void ConversationView::setNote(int turn, const QString &note)
 {
     if (turn < 0 || turn >= m_views.size())
@@ -164,12 +193,17 @@ void ConversationView::onInternalLink(const QUrl &url)
         showEarlierTurns();
         return;
     }
-    if (url.path() != u"reasoning")
-        return;
     bool ok = false;
-    const int turn = QUrlQuery(url).queryItemValue(QStringLiteral("turn")).toInt(&ok);
-    if (ok)
+    const QUrlQuery query(url);
+    const int turn = query.queryItemValue(QStringLiteral("turn")).toInt(&ok);
+    if (!ok)
+        return;
+    if (url.path() == u"reasoning") {
         setReasoningExpanded(turn, !isReasoningExpanded(turn));
+    } else if (url.path() == u"call") {
+        const QString key = query.queryItemValue(QStringLiteral("key"));
+        setCallExpanded(turn, key, !isCallExpanded(turn, key));
+    }
 }
 
 void ConversationView::resetFromModel()
@@ -236,6 +270,11 @@ ConversationView::TailShape ConversationView::shapeOf(const LaneTurn &turn)
     TailShape shape;
     shape.hasAnswer = !chat.text.isEmpty();
     shape.toolCalls = chat.toolCalls.size();
+    shape.rounds = turn.result.toolRounds.size();
+    for (const tools::ToolRound &round : turn.result.toolRounds) {
+        for (const tools::ToolCallTrace &trace : round.calls)
+            shape.answeredCalls += trace.source != tools::ResultSource::Pending ? 1 : 0;
+    }
     shape.liveReasoning =
         isStreamingTurn(turn) && !chat.reasoning.isEmpty() && !shape.hasAnswer && shape.toolCalls == 0;
     return shape;
@@ -259,10 +298,10 @@ void ConversationView::syncStreaming()
     const bool textGrew = chat.text.size() > m_renderedText;
     const bool reasoningGrew = chat.reasoning.size() > m_renderedReasoning;
     const bool toolsChanged = chat.toolCalls != m_renderedToolCalls;
-    if (!textGrew && !reasoningGrew && !toolsChanged)
+    const TailShape shape = shapeOf(turn);
+    if (!textGrew && !reasoningGrew && !toolsChanged && shape == m_tailShape)
         return;
     const bool follow = isScrolledToEnd();
-    const TailShape shape = shapeOf(turn);
     // Appending is only right when the growing part is the last thing rendered: thinking
     // while nothing else has come, or answer text while no tool call follows it.
     const bool appendable = shape == m_tailShape && !toolsChanged && (shape.toolCalls == 0 || !textGrew) &&
@@ -386,8 +425,19 @@ void ConversationView::renderAssistant(QTextCursor &cursor, const LaneTurn &turn
         cursor.insertText(tr("Waiting for the first token…"), dimFormat());
     }
 
-    for (const ToolCall &call : chat.toolCalls)
-        renderToolCall(cursor, call, streaming);
+    // Calls the trace shows already (their round ended) are not drawn twice.
+    const QList<tools::ToolRound> &rounds = turn.result.toolRounds;
+    const bool callsInTrace =
+        !rounds.isEmpty() && rounds.last().calls.size() == chat.toolCalls.size() &&
+        std::equal(chat.toolCalls.begin(), chat.toolCalls.end(), rounds.last().calls.begin(),
+                   [](const ToolCall &call, const tools::ToolCallTrace &trace) {
+                       return call.name == trace.call.name && call.arguments == trace.call.arguments;
+                   });
+    if (!callsInTrace) {
+        for (const ToolCall &call : chat.toolCalls)
+            renderToolCall(cursor, call, streaming);
+    }
+    renderTrace(cursor, turn, index);
 
     const QString note = index < m_views.size() ? m_views.at(index).note : QString();
     if (!note.isEmpty()) {
@@ -464,6 +514,27 @@ void ConversationView::renderToolCall(QTextCursor &cursor, const ToolCall &call,
         startBlock(cursor, {}, note);
         cursor.insertText(tr("The arguments are not valid JSON."), note);
     }
+}
+
+void ConversationView::renderTrace(QTextCursor &cursor, const LaneTurn &turn, int index)
+{
+    if (turn.result.toolRounds.isEmpty())
+        return;
+    const QColor base = palette().color(QPalette::Base);
+    const QColor text = palette().color(QPalette::Text);
+    TraceStyle style;
+    style.dim = dimFormat();
+    style.cardBackground = mix(base, text, 0.03);
+    style.cardBorder = mix(base, text, 0.18);
+    style.codeBackground = mix(base, text, 0.07);
+    // Red and green that read on light and dark backgrounds alike.
+    const bool dark = base.lightnessF() < 0.5;
+    style.error = dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28);
+    style.ok = dark ? QColor(0x7e, 0xe7, 0x87) : QColor(0x1a, 0x7f, 0x37);
+    startBlock(cursor);
+    renderToolTrace(cursor, turn.result.toolRounds, index,
+                    index < m_views.size() ? m_views.at(index).expandedCalls : QSet<QString>(), style);
+    cursor = document()->rootFrame()->lastCursorPosition();
 }
 
 bool ConversationView::isScrolledToEnd() const

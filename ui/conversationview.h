@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 namespace versus::ui {
@@ -55,18 +56,25 @@ public:
     QString reasoningText(int turn) const;
     bool isReasoningExpanded(int turn) const;
     void setReasoningExpanded(int turn, bool expanded);
+    /// A call of the tool trace under @p turn's answer shows its arguments and result
+    /// (@p key from traceKey()/serverTraceKey()).
+    bool isCallExpanded(int turn, const QString &key) const;
+    void setCallExpanded(int turn, const QString &key, bool expanded);
 
 private:
     struct TurnView {
         bool reasoningExpanded = false;
         QString note;
         bool noteSet = false; // setNote() was called: keep it
+        QSet<QString> expandedCalls;
     };
     // What the rendered streaming turn looks like; when it changes the turn is re-rendered.
     struct TailShape {
         bool liveReasoning = false; // thinking shown in full while nothing else has arrived
         bool hasAnswer = false;
         qsizetype toolCalls = 0;
+        qsizetype rounds = 0;        // of the tool loop's trace
+        qsizetype answeredCalls = 0; // calls of the trace with a result (the "ask" ones change)
         friend bool operator==(const TailShape &, const TailShape &) = default;
     };
 
@@ -81,6 +89,8 @@ private:
     void renderAssistant(QTextCursor &cursor, const LaneTurn &turn, int index);
     void renderReasoning(QTextCursor &cursor, const LaneTurn &turn, int index, bool live);
     void renderToolCall(QTextCursor &cursor, const ToolCall &call, bool streaming);
+    void renderTrace(QTextCursor &cursor, const LaneTurn &turn, int index);
+    void rerenderTurn(int turn);
     void startBlock(QTextCursor &cursor, const QTextBlockFormat &block = {}, const QTextCharFormat &chars = {});
     void markRendered(const LaneTurn &turn);
     QTextCharFormat dimFormat() const;

@@ -29,6 +29,7 @@ LaneTargetBar::LaneTargetBar(const ProviderRegistry &registry, QWidget *parent)
     , m_providerBox(new QComboBox(this))
     , m_modelBox(new QComboBox(this))
     , m_badges(new CapabilityBadges(this))
+    , m_toolsButton(new QToolButton(this))
     , m_closeButton(new QToolButton(this))
 {
     setObjectName(QStringLiteral("laneTargetBar"));
@@ -47,6 +48,9 @@ LaneTargetBar::LaneTargetBar(const ProviderRegistry &registry, QWidget *parent)
     m_modelBox->setMinimumContentsLength(10);
     m_modelBox->lineEdit()->setPlaceholderText(tr("model id"));
 
+    m_toolsButton->setObjectName(QStringLiteral("laneTools"));
+    m_toolsButton->setAutoRaise(true);
+    setToolsSummary(0, false, 0);
     m_closeButton->setObjectName(QStringLiteral("closeLane"));
     m_closeButton->setText(QStringLiteral("✕"));
     m_closeButton->setAutoRaise(true);
@@ -58,11 +62,13 @@ LaneTargetBar::LaneTargetBar(const ProviderRegistry &registry, QWidget *parent)
     layout->addWidget(m_providerBox);
     layout->addWidget(m_modelBox, 1);
     layout->addWidget(m_badges);
+    layout->addWidget(m_toolsButton);
     layout->addWidget(m_closeButton);
 
     connect(m_providerBox, &QComboBox::currentIndexChanged, this, &LaneTargetBar::onProviderPicked);
     connect(m_modelBox, &QComboBox::currentTextChanged, this, &LaneTargetBar::onModelEdited);
     connect(m_closeButton, &QToolButton::clicked, this, &LaneTargetBar::closeRequested);
+    connect(m_toolsButton, &QToolButton::clicked, this, &LaneTargetBar::toolsRequested);
 }
 
 Target LaneTargetBar::target() const
@@ -98,6 +104,25 @@ void LaneTargetBar::setTargetEditable(bool editable)
 {
     m_providerBox->setEnabled(editable);
     m_modelBox->setEnabled(editable);
+    m_toolsButton->setEnabled(editable);
+}
+
+void LaneTargetBar::setToolsSummary(int toolCount, bool schema, int serverTools)
+{
+    QString text = tr("Tools");
+    if (toolCount + serverTools > 0)
+        text += QStringLiteral(" · %1").arg(toolCount + serverTools);
+    if (schema)
+        text += QStringLiteral(" · {}");
+    m_toolsButton->setText(text);
+    QStringList tip{tr("Function tools, tools the provider runs, and structured output for this lane.")};
+    if (toolCount)
+        tip << tr("%n function tool(s) on.", nullptr, toolCount);
+    if (serverTools)
+        tip << tr("%n tool(s) run by the provider on.", nullptr, serverTools);
+    if (schema)
+        tip << tr("The answer must follow a JSON Schema.");
+    m_toolsButton->setToolTip(tip.join(u'\n'));
 }
 
 void LaneTargetBar::setClosable(bool closable)

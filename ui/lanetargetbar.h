@@ -35,12 +35,16 @@ public:
     QComboBox *providerBox() const { return m_providerBox; }
     QComboBox *modelBox() const { return m_modelBox; }
     CapabilityBadges *badges() const { return m_badges; }
+    /// "Tools" (with the count of tools and a schema mark when set): opens the lane's tools.
+    QToolButton *toolsButton() const { return m_toolsButton; }
+    void setToolsSummary(int toolCount, bool schema, int serverTools);
 
 Q_SIGNALS:
     /// The user picked another provider (@p providerChanged; the first of its models is
     /// picked with it) or another model.
     void targetEdited(bool providerChanged);
     void closeRequested();
+    void toolsRequested();
 
 private:
     void onProviderPicked();
@@ -52,6 +56,7 @@ private:
     QComboBox *m_providerBox;
     QComboBox *m_modelBox;
     CapabilityBadges *m_badges;
+    QToolButton *m_toolsButton;
     QToolButton *m_closeButton;
 };
 

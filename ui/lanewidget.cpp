@@ -4,14 +4,18 @@
 #include "conversationview.h"
 #include "engine/engine.h"
 #include "lanecard.h"
+#include "lanetoolsdialog.h"
 #include "metrics/tokenestimator.h"
 #include "metricsfooter.h"
 #include "pricing/pricecatalog.h"
 #include "providers/chatstream.h"
 #include "secrets/keyresolver.h"
+#include "toolaskpanel.h"
+#include "tooltracerender.h"
 #include "wording/erroradvice.h"
 
 #include <QDateTime>
+#include <QLabel>
 #include <QVBoxLayout>
 
 using namespace std::chrono_literals;
@@ -32,6 +36,8 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     , m_view(new ConversationView(this))
     , m_card(new LaneCard(this))
     , m_footer(new MetricsFooter(this))
+    , m_askPanel(new ToolAskPanel(this))
+    , m_toolSummary(new QLabel(this))
 {
     Q_ASSERT(services.engine && comparison && lane);
     setObjectName(QStringLiteral("lane"));
@@ -41,9 +47,16 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     m_view->setObjectName(QStringLiteral("conversation"));
     m_view->setConversation(lane->conversation());
 
+    m_toolSummary->setObjectName(QStringLiteral("toolSummary"));
+    m_toolSummary->setTextFormat(Qt::PlainText);
+    m_toolSummary->setWordWrap(true);
+    m_toolSummary->hide();
+
     auto *cardBox = new QVBoxLayout;
     cardBox->setContentsMargins(8, 0, 8, 4);
+    cardBox->addWidget(m_askPanel);
     cardBox->addWidget(m_card);
+    cardBox->addWidget(m_toolSummary);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(1, 1, 1, 1);
@@ -60,6 +73,7 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
 
     connect(m_targetBar, &LaneTargetBar::targetEdited, this, &LaneWidget::onTargetEdited);
     connect(m_targetBar, &LaneTargetBar::closeRequested, this, &LaneWidget::closeRequested);
+    connect(m_targetBar, &LaneTargetBar::toolsRequested, this, &LaneWidget::editTools);
     connect(m_card, &LaneCard::actionTriggered, this, [this] { Q_EMIT openKeysRequested(this->target().provider); });
     connect(lane, &ComparisonLane::targetChanged, this, [this] {
         if (target().provider != m_lane->target().provider || target().model != m_lane->target().model)
@@ -74,7 +88,52 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     connect(lane->conversation(), &QAbstractItemModel::modelReset, this, &LaneWidget::showLastTurn);
 
     showLastTurn();
+    showToolSettings();
     recheckKey();
+}
+
+void LaneWidget::editTools()
+{
+    if (!m_comparison || isBusy())
+        return;
+    auto *dialog = new LaneToolsDialog(m_services.engine->registry(), m_comparison, m_lane, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, &LaneWidget::showToolSettings);
+    dialog->open();
+}
+
+void LaneWidget::showToolSettings()
+{
+    const ProviderConfig &parameters = m_lane->parameters();
+    m_targetBar->setToolsSummary(int(m_lane->tools().tools().size()), !parameters.responseSchema.isEmpty(),
+                                 int(parameters.serverTools.size()));
+}
+
+void LaneWidget::showToolSummary(const LaneResult &result)
+{
+    QStringList parts;
+    QStringList tips;
+    if (!result.toolRounds.isEmpty())
+        parts << tr("Tools: %1").arg(toolTraceSummary(result.toolRounds, result.toolRoundLimitReached));
+    if (result.structuredOutput) {
+        const tools::StructuredOutputCheck &check = *result.structuredOutput;
+        parts << (check.valid ? tr("Structured output: ✓ valid") : tr("Structured output: ✗ invalid"));
+        if (!check.jsonError.isEmpty())
+            tips << check.jsonError;
+        for (const tools::SchemaError &error : check.errors)
+            tips << tools::formatSchemaError(error);
+    }
+    m_toolSummary->setText(parts.join(QStringLiteral("   ")));
+    m_toolSummary->setToolTip(tips.join(u'\n'));
+    const bool invalid = result.structuredOutput && !result.structuredOutput->valid;
+    m_toolSummary->setProperty("invalid", invalid);
+    QPalette palette = m_toolSummary->parentWidget()->palette();
+    if (invalid) {
+        const bool dark = palette.color(QPalette::Window).lightnessF() < 0.5;
+        palette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28));
+    }
+    m_toolSummary->setPalette(palette);
+    m_toolSummary->setVisible(!parts.isEmpty());
 }
 
 LaneWidget::~LaneWidget()
@@ -224,6 +283,23 @@ void LaneWidget::onRunStarted(LaneRun *run)
         m_footer->setState(
             tr("%1 — retry %2 in %3 s").arg(errorTitle(why.kind)).arg(retry).arg(delaySeconds, 0, 'f', 1), why.message);
     });
+    connect(run, &LaneRun::roundStarted, this, [this](int number) {
+        if (number > 1)
+            m_footer->setState(tr("Round %1 of the tool loop…").arg(number));
+        m_flushTimer.start();
+    });
+    connect(run, &LaneRun::toolCallsPending, this, [this] {
+        m_flushTimer.stop();
+        m_footer->setState(tr("Waiting for your tool result"),
+                           tr("The model called a tool that asks you: answer it under the conversation."));
+    });
+    connect(run, &LaneRun::roundFinished, this, [this, run](int) {
+        LaneResult partial;
+        partial.toolRounds = run->rounds();
+        showToolSummary(partial);
+    });
+    m_askPanel->setRun(run);
+    m_toolSummary->hide();
     if (run->phase() == LaneRun::Phase::Streaming) {
         m_flushTimer.start();
         flush();
@@ -295,12 +371,14 @@ void LaneWidget::showLastTurn()
     LaneConversation *model = m_lane->conversation();
     if (model->rowCount() == 0) {
         m_footer->reset();
+        m_toolSummary->hide();
         return;
     }
     const LaneTurn &turn = model->turn(model->rowCount() - 1);
     if (turn.state == history::AnswerState::Streaming)
         return;
     const LaneResult &result = turn.result;
+    showToolSummary(result);
     MetricsFooter::Final final;
     final.metrics = result.metrics;
     final.usage = result.chat.usage;
@@ -316,7 +394,7 @@ void LaneWidget::showLastTurn()
         break;
     case history::AnswerState::Error:
     case history::AnswerState::Truncated:
-        state = tr("Failed");
+        state = result.toolRoundLimitReached ? tr("Stopped at the tool-round limit") : tr("Failed");
         break;
     case history::AnswerState::Interrupted:
         state = tr("Interrupted");

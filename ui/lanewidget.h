@@ -11,6 +11,7 @@
 #include <QTimer>
 
 class QComboBox;
+class QLabel;
 
 namespace versus::ui {
 
@@ -18,6 +19,7 @@ class CapabilityBadges;
 class ConversationView;
 class LaneCard;
 class MetricsFooter;
+class ToolAskPanel;
 
 /// The view of one lane of a Comparison: its provider and model (a LaneTargetBar; changing
 /// them changes what the lane asks), its conversation (ConversationView of the lane's
@@ -41,6 +43,9 @@ public:
     ConversationView *view() const { return m_view; }
     LaneCard *card() const { return m_card; }
     MetricsFooter *footer() const { return m_footer; }
+    ToolAskPanel *askPanel() const { return m_askPanel; }
+    /// Tools and structured output of the last answer ("toolSummary"), hidden when neither applies.
+    QLabel *toolSummary() const { return m_toolSummary; }
     LaneTargetBar *targetBar() const { return m_targetBar; }
     CapabilityBadges *badges() const { return m_targetBar->badges(); }
     QComboBox *providerBox() const { return m_targetBar->providerBox(); }
@@ -48,6 +53,9 @@ public:
     bool isFlushTimerActive() const { return m_flushTimer.isActive(); }
 
     void setClosable(bool closable);
+
+    /// Opens the lane's tools and structured output (LaneToolsDialog).
+    void editTools();
 
 public Q_SLOTS:
     /// Sends @p prompt to this lane only.
@@ -79,6 +87,8 @@ private:
     void dismissCard(CardPurpose purpose);
     void showKeyCard(const KeyResult &result);
     void showAnswerError(const ChatError &error);
+    void showToolSettings();
+    void showToolSummary(const LaneResult &result);
 
     AppServices m_services;
     QPointer<Comparison> m_comparison;
@@ -87,6 +97,8 @@ private:
     ConversationView *m_view;
     LaneCard *m_card;
     MetricsFooter *m_footer;
+    ToolAskPanel *m_askPanel;
+    QLabel *m_toolSummary;
 
     CardPurpose m_cardPurpose = CardPurpose::None;
     quint64 m_keyCheckGeneration = 0;

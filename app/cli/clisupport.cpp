@@ -63,6 +63,12 @@ void addRequestOptions(QCommandLineParser &parser)
         {QStringLiteral("tools"), QStringLiteral("JSON file with OpenAI-style tool definitions."),
          QStringLiteral("FILE")},
         {QStringLiteral("tool-choice"), QStringLiteral("auto | none | required | a tool name."), QStringLiteral("C")},
+        {QStringLiteral("max-tool-rounds"),
+         QStringLiteral("Requests in one turn at most when the model calls tools (default 8)."), QStringLiteral("N")},
+        {QStringLiteral("server-tool"),
+         QStringLiteral("Switch on a tool the provider runs itself, e.g. browser_search, code_interpreter "
+                        "(repeatable; where the model offers it)."),
+         QStringLiteral("NAME")},
         {QStringLiteral("parallel-tool-calls"), QStringLiteral("Allow parallel tool calls: true | false."),
          QStringLiteral("B")},
         {QStringLiteral("response-schema"), QStringLiteral("JSON schema file for structured output."),
@@ -129,27 +135,12 @@ std::expected<void, QString> readRequestOptions(const QCommandLineParser &parser
     config.stop = parser.values(QStringLiteral("stop"));
     config.reasoningEffort = parser.value(QStringLiteral("reasoning-effort"));
     config.serviceTier = parser.value(QStringLiteral("service-tier"));
+    config.serverTools = parser.values(QStringLiteral("server-tool"));
     if (parser.isSet(QStringLiteral("parallel-tool-calls"))) {
         const QString value = parser.value(QStringLiteral("parallel-tool-calls"));
         if (value != u"true" && value != u"false")
             return std::unexpected(QStringLiteral("--parallel-tool-calls takes true or false"));
         config.parallelToolCalls = value == u"true";
-    }
-    if (parser.isSet(QStringLiteral("tools"))) {
-        auto doc = readJsonFile(parser.value(QStringLiteral("tools")), QStringLiteral("tools"));
-        if (!doc)
-            return std::unexpected(doc.error());
-        if (!doc->isArray())
-            return std::unexpected(QStringLiteral("the tools file must hold a JSON array of tool objects"));
-        QJsonArray tools;
-        for (const QJsonValue &value : doc->array()) {
-            QJsonObject tool = value.toObject();
-            tool.remove(QStringLiteral("result")); // Versus' own member: how to answer the call
-            if (!tool.contains(u"type"))
-                tool.insert(QStringLiteral("type"), QStringLiteral("function"));
-            tools.append(tool);
-        }
-        config.tools = tools;
     }
     if (parser.isSet(QStringLiteral("tool-choice"))) {
         const QString choice = parser.value(QStringLiteral("tool-choice"));

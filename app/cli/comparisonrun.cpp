@@ -6,6 +6,8 @@
 #include "interruptnotifier.h"
 #include "laneoutput.h"
 #include "pricing/pricecatalog.h"
+#include "tooloutput.h"
+#include "tools/toolanswers.h"
 #include "wording/erroradvice.h"
 
 #include <QJsonArray>
@@ -37,6 +39,34 @@ std::expected<RunOptions, QString> readRunOptions(CommandContext &context, const
     }
     if (auto ok = readRequestOptions(parser, options.parameters); !ok)
         return std::unexpected(ok.error());
+    if (parser.isSet(QStringLiteral("tools"))) {
+        auto tools = tools::ToolSet::fromFile(parser.value(QStringLiteral("tools")));
+        if (!tools)
+            return std::unexpected(tools.error());
+        for (const tools::ToolDefinition &tool : tools->tools()) {
+            if (tool.result.kind == tools::ToolResultSpec::Kind::Ask)
+                return std::unexpected(
+                    QStringLiteral("the tool \"%1\" asks for your answer (no \"result\" member, or {\"ask\": true}), "
+                                   "which only the app can do; give it {\"mock\": ...} or {\"builtin\": ...} "
+                                   "in the tools file")
+                        .arg(tool.name));
+        }
+        options.tools = *tools;
+    }
+    if (const QJsonValue choice = options.parameters.toolChoice; choice.isObject()) {
+        const QString name = choice[u"function"][u"name"].toString();
+        if (!options.tools.find(name))
+            return std::unexpected(QStringLiteral("--tool-choice %1 names no tool of --tools").arg(name));
+    } else if (choice.isString() && options.tools.isEmpty() && choice.toString() == u"required") {
+        return std::unexpected(QStringLiteral("--tool-choice required needs --tools"));
+    }
+    if (parser.isSet(QStringLiteral("max-tool-rounds"))) {
+        bool ok = false;
+        const int rounds = parser.value(QStringLiteral("max-tool-rounds")).toInt(&ok);
+        if (!ok || rounds < 1 || rounds > 100)
+            return std::unexpected(QStringLiteral("--max-tool-rounds needs a whole number from 1 to 100"));
+        options.maxToolRounds = rounds;
+    }
     const auto timeoutMs = readTimeoutMs(parser, 0);
     if (!timeoutMs)
         return std::unexpected(timeoutMs.error());
@@ -113,8 +143,10 @@ void ComparisonRun::start()
     m_comparison = std::make_unique<Comparison>(*m_engine);
     m_comparison->setSaving(m_options.saveHistory);
     m_comparison->setBaseUrlOverride(m_options.baseUrl);
+    m_comparison->setMaxToolRounds(m_options.maxToolRounds);
     for (const Target &target : std::as_const(m_options.targets)) {
         ComparisonLane *lane = m_comparison->addLane(target, m_options.parameters);
+        m_comparison->setLaneTools(lane, m_options.tools);
         m_lanes << lane;
         m_results << std::nullopt;
         connect(lane, &ComparisonLane::runStarted, this, [this](LaneRun *run) {
@@ -124,8 +156,24 @@ void ComparisonRun::start()
                               << " — retry " << n << " in " << QString::number(delay, 'f', 1) << " s\n";
                 m_context.err.flush();
             });
-            if (m_options.output == RunOptions::Output::StreamOneLane && !m_options.json)
+            if (m_options.output == RunOptions::Output::StreamOneLane && !m_options.json) {
                 connect(run, &LaneRun::deltaReceived, this, &ComparisonRun::onDelta);
+                connect(run, &LaneRun::roundFinished, this, [this, run](int number) {
+                    const tools::ToolRound &round = run->rounds().at(number - 1);
+                    if (round.calls.isEmpty() || !tools::allAnswered(round.calls))
+                        return; // an answer follows (or the loop ends, reported then)
+                    if (m_inReasoning)
+                        m_context.err << (m_context.stdoutIsTerminal ? "\x1b[0m\n" : "\n");
+                    m_inReasoning = false;
+                    if (m_wroteText)
+                        m_context.out << "\n\n";
+                    m_context.out.flush();
+                    m_wroteText = false;
+                    for (const QString &line : roundLines(round))
+                        m_context.err << line << '\n';
+                    m_context.err.flush();
+                });
+            }
         });
     }
     connect(m_comparison.get(), &Comparison::laneFinished, this, &ComparisonRun::onLaneFinished);
@@ -272,8 +320,20 @@ void ComparisonRun::onTurnFinished()
             m_context.out << '\n';
         m_context.out.flush();
         for (const LaneResult &result : std::as_const(results)) {
-            for (const ToolCall &call : result.chat.toolCalls)
-                m_context.err << "tool call " << call.name << '(' << call.arguments << ")\n";
+            if (!result.toolRounds.isEmpty()) {
+                // Rounds with calls were printed as they ended; the last one's are still due.
+                const tools::ToolRound &last = result.toolRounds.last();
+                if (!last.serverTools.isEmpty() || (!last.calls.isEmpty() && !tools::allAnswered(last.calls)))
+                    for (const QString &line : roundLines(last))
+                        m_context.err << line << '\n';
+                for (const QString &line : toolSummaryLines(result))
+                    m_context.err << line << '\n';
+            } else {
+                for (const ToolCall &call : result.chat.toolCalls)
+                    m_context.err << "tool call " << call.name << '(' << call.arguments << ")\n";
+            }
+            for (const QString &line : structuredOutputLines(result))
+                m_context.err << line << '\n';
             printLaneError(result);
             m_context.err << metricsLine(result) << '\n';
         }
@@ -289,8 +349,14 @@ void ComparisonRun::onTurnFinished()
     for (const QString &line : resultsTable(results))
         m_context.out << line << '\n';
     m_context.out.flush();
-    for (const LaneResult &result : std::as_const(results))
+    for (const LaneResult &result : std::as_const(results)) {
+        const QString prefix = result.target + QStringLiteral(": ");
+        for (const QString &line : toolSummaryLines(result))
+            m_context.err << prefix << line << '\n';
+        for (const QString &line : structuredOutputLines(result))
+            m_context.err << prefix << line << '\n';
         printLaneError(result);
+    }
     if (m_comparison->conversationId())
         m_context.err << "Saved as conversation " << m_comparison->conversationId() << " (versus-cli history show "
                       << m_comparison->conversationId() << ").\n";

@@ -4,6 +4,7 @@
 #include "command.h"
 #include "compare/comparison.h"
 #include "engine/engine.h"
+#include "tools/toolset.h"
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -18,6 +19,8 @@ namespace versus::cli {
 struct RunOptions {
     QList<Target> targets;
     ProviderConfig parameters;
+    tools::ToolSet tools; ///< --tools
+    int maxToolRounds = 8;
     QString prompt;
     QUrl baseUrl;
     std::optional<int> timeoutMs;

@@ -50,6 +50,14 @@ history::AnswerRecord answerRecordFor(const LaneResult &result, AnswerState stat
     record.text = chat.text;
     record.reasoning = chat.reasoning;
     record.toolCalls = toolCallsToJson(chat.toolCalls);
+    record.toolRounds = tools::toolRoundsToJson(result.toolRounds);
+    if (result.toolRoundLimitReached && !record.toolRounds.isEmpty()) {
+        QJsonObject last = record.toolRounds.last().toObject();
+        last.insert(u"limit_reached", true);
+        record.toolRounds.replace(record.toolRounds.size() - 1, last);
+    }
+    if (result.structuredOutput)
+        record.structuredOutput = tools::structuredOutputToJson(*result.structuredOutput);
     record.finishReason = chat.finishReason.value_or(QString());
     record.usage = usageToJson(chat.usage).toObject();
     if (chat.usage.totalTokens && !record.usage.isEmpty())
@@ -78,6 +86,10 @@ LaneResult laneResultFromRecord(const history::AnswerRecord &answer, const histo
     chat.text = answer.text;
     chat.reasoning = answer.reasoning;
     chat.toolCalls = toolCallsFromJson(answer.toolCalls);
+    result.toolRounds = tools::toolRoundsFromJson(answer.toolRounds);
+    result.toolRoundLimitReached =
+        !answer.toolRounds.isEmpty() && answer.toolRounds.last().toObject().value(u"limit_reached").toBool();
+    result.structuredOutput = tools::structuredOutputFromJson(answer.structuredOutput);
     if (!answer.finishReason.isEmpty())
         chat.finishReason = answer.finishReason;
     chat.usage = usageFromJson(answer.usage);
@@ -112,6 +124,14 @@ QJsonObject parametersToJson(const ProviderConfig &config)
         object.insert(u"service_tier", config.serviceTier);
     if (!config.reasoningEffort.isEmpty())
         object.insert(u"reasoning_effort", config.reasoningEffort);
+    if (config.parallelToolCalls)
+        object.insert(u"parallel_tool_calls", *config.parallelToolCalls);
+    if (!config.toolChoice.isUndefined() && !config.toolChoice.isNull())
+        object.insert(u"tool_choice", config.toolChoice);
+    if (!config.responseSchema.isEmpty())
+        object.insert(u"response_schema", config.responseSchema);
+    if (!config.serverTools.isEmpty())
+        object.insert(u"server_tools", QJsonArray::fromStringList(config.serverTools));
     return object;
 }
 
@@ -131,6 +151,13 @@ ProviderConfig parametersFromJson(const QJsonObject &object)
         config.stop << stop.toString();
     config.serviceTier = object.value(u"service_tier").toString();
     config.reasoningEffort = object.value(u"reasoning_effort").toString();
+    if (object.value(u"parallel_tool_calls").isBool())
+        config.parallelToolCalls = object.value(u"parallel_tool_calls").toBool();
+    if (object.contains(u"tool_choice"))
+        config.toolChoice = object.value(u"tool_choice");
+    config.responseSchema = object.value(u"response_schema").toObject();
+    for (const QJsonValue &name : object.value(u"server_tools").toArray())
+        config.serverTools << name.toString();
     return config;
 }
 

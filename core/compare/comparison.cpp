@@ -7,6 +7,8 @@
 #include "metrics/tokenestimator.h"
 #include "pricing/pricecatalog.h"
 
+#include <QJsonDocument>
+
 namespace versus {
 
 QString titleFromPrompt(const QString &prompt)
@@ -89,6 +91,8 @@ history::LaneRecord Comparison::laneRecord(const ComparisonLane *lane) const
     record.provider = lane->target().provider;
     record.model = lane->target().model;
     record.parameters = parametersToJson(lane->parameters());
+    if (!lane->tools().isEmpty())
+        record.parameters.insert(u"tools", QJsonDocument::fromJson(lane->tools().toJson()).array());
     return record;
 }
 
@@ -179,6 +183,15 @@ bool Comparison::setLaneParameters(ComparisonLane *lane, const ProviderConfig &p
     return true;
 }
 
+bool Comparison::setLaneTools(ComparisonLane *lane, const tools::ToolSet &tools)
+{
+    if (!m_lanes.contains(lane) || lane->isBusy())
+        return false;
+    lane->m_tools = tools;
+    saveLanes();
+    return true;
+}
+
 bool Comparison::isBusy() const
 {
     return m_running > 0;
@@ -265,6 +278,8 @@ void Comparison::startRun(ComparisonLane *lane, const QString &prompt, const his
     spec.messages = lane->conversation()->requestMessages();
     spec.messages.append(ChatMessage{Role::User, prompt, {}, {}, {}, {}});
     spec.baseUrl = m_baseUrl;
+    spec.tools = lane->tools();
+    spec.maxToolRounds = m_maxToolRounds;
     for (const history::AnswerRecord &answer : turn.answers) {
         if (answer.laneId == lane->historyId())
             spec.answerId = answer.id;
@@ -285,6 +300,12 @@ void Comparison::startRun(ComparisonLane *lane, const QString &prompt, const his
     LaneConversation *conversation = lane->conversation();
     connect(run, &LaneRun::deltaReceived, conversation,
             [conversation, row](const ChatDelta &delta) { conversation->appendDelta(row, delta); });
+    connect(run, &LaneRun::roundFinished, conversation,
+            [conversation, run, row](int) { conversation->setRounds(row, run->rounds()); });
+    connect(run, &LaneRun::roundStarted, conversation, [conversation, run, row](int number) {
+        if (number > 1)
+            conversation->startRound(row, run->earlierText(), run->earlierReasoning());
+    });
     connect(run, &LaneRun::historyFailed, this, &Comparison::historyFailed);
     connect(run, &LaneRun::finished, this, [this, lane, run, row] { onRunFinished(lane, run, row); });
     Q_EMIT lane->busyChanged(true);
@@ -466,6 +487,11 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
     for (const history::LaneRecord &laneRecord : std::as_const(lanes)) {
         auto *lane = new ComparisonLane(Target{laneRecord.provider, laneRecord.model}, this);
         lane->m_parameters = parametersFromJson(laneRecord.parameters);
+        if (const QJsonValue stored = laneRecord.parameters.value(u"tools"); stored.isArray()) {
+            // Written by laneRecord(); a set that no longer reads (edited by hand) is left out.
+            if (auto tools = tools::ToolSet::fromJson(QJsonDocument(stored.toArray()).toJson()))
+                lane->m_tools = *tools;
+        }
         lane->m_historyId = laneRecord.id;
         lane->conversation()->setTurns(turnsOfLane.take(laneRecord.id));
         m_lanes.append(lane);

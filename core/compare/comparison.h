@@ -47,6 +47,10 @@ public:
     /// Changes what a lane asks. Refused (false) while it is busy.
     bool setLaneTarget(ComparisonLane *lane, const Target &target);
     bool setLaneParameters(ComparisonLane *lane, const ProviderConfig &parameters);
+    bool setLaneTools(ComparisonLane *lane, const tools::ToolSet &tools);
+    /// Requests in one lane's turn at most when tools are called (the first included).
+    int maxToolRounds() const { return m_maxToolRounds; }
+    void setMaxToolRounds(int rounds) { m_maxToolRounds = qMax(1, rounds); }
 
     bool isBusy() const;
 
@@ -126,6 +130,7 @@ private:
     int m_running = 0;
     CostTotals m_sessionCost;
     QUrl m_baseUrl;
+    int m_maxToolRounds = 8;
 };
 
 /// A conversation title from its first prompt: the first line, at most ~60 characters.

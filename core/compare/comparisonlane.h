@@ -21,6 +21,8 @@ public:
     const Target &target() const { return m_target; }
     /// Parameters sent with every turn (system prompt, temperature, ...); the model comes from target().
     const ProviderConfig &parameters() const { return m_parameters; }
+    /// The function tools this lane's model may call (empty = none); answered by the tool loop.
+    const tools::ToolSet &tools() const { return m_tools; }
     LaneConversation *conversation() const { return m_conversation; }
     /// The turn running now, or null.
     LaneRun *run() const { return m_run; }
@@ -42,6 +44,7 @@ private:
     friend class Comparison;
     Target m_target;
     ProviderConfig m_parameters;
+    tools::ToolSet m_tools;
     LaneConversation *m_conversation;
     QPointer<LaneRun> m_run;
     qint64 m_historyId = 0;

@@ -97,6 +97,27 @@ void LaneConversation::appendDelta(int row, const ChatDelta &delta)
         Q_EMIT dataChanged(index(row), index(row), roles);
 }
 
+void LaneConversation::setRounds(int row, const QList<tools::ToolRound> &rounds)
+{
+    if (row != m_streamingRow || row < 0 || row >= m_turns.size())
+        return;
+    m_turns[row].result.toolRounds = rounds;
+    Q_EMIT dataChanged(index(row), index(row), {ToolRoundsRole});
+}
+
+void LaneConversation::startRound(int row, const QString &earlierText, const QString &earlierReasoning)
+{
+    if (row != m_streamingRow || row < 0 || row >= m_turns.size())
+        return;
+    ChatResult &chat = m_turns[row].result.chat;
+    // The next round's words follow a blank line (as the final answer joins them).
+    chat.text = earlierText.isEmpty() ? QString() : earlierText + u"\n\n";
+    chat.reasoning = earlierReasoning.isEmpty() ? QString() : earlierReasoning + u"\n\n";
+    chat.toolCalls.clear();
+    m_streaming.reset();
+    Q_EMIT dataChanged(index(row), index(row), {TextRole, Qt::DisplayRole, ReasoningRole, ToolCallsRole});
+}
+
 void LaneConversation::finishTurn(int row, const LaneResult &result, history::AnswerState state)
 {
     if (row < 0 || row >= m_turns.size())

@@ -33,10 +33,11 @@ public:
         PromptRole = Qt::UserRole + 1,
         TextRole,
         ReasoningRole,
-        ToolCallsRole, ///< QVariant of QList<ToolCall>
-        StateRole,     ///< int of history::AnswerState
-        StreamingRole, ///< bool
-        TurnRole,      ///< QVariant of LaneTurn
+        ToolCallsRole,  ///< QVariant of QList<ToolCall>
+        StateRole,      ///< int of history::AnswerState
+        StreamingRole,  ///< bool
+        TurnRole,       ///< QVariant of LaneTurn
+        ToolRoundsRole, ///< the turn's tool-loop trace changed (LaneTurn::result.toolRounds)
     };
 
     explicit LaneConversation(QObject *parent = nullptr);
@@ -53,6 +54,12 @@ public:
     int appendTurn(LaneTurn turn);
     /// Adds what one decoded delta carried to the streaming turn at @p row.
     void appendDelta(int row, const ChatDelta &delta);
+    /// The tool loop's trace of the streaming turn at @p row changed (a round ended, a call
+    /// was answered).
+    void setRounds(int row, const QList<tools::ToolRound> &rounds);
+    /// The tool loop sends its next request: the streaming turn's text goes on after what the
+    /// finished rounds said (@p earlierText, @p earlierReasoning); their calls are in the trace.
+    void startRound(int row, const QString &earlierText, const QString &earlierReasoning);
     /// Replaces the turn at @p row by its final form.
     void finishTurn(int row, const LaneResult &result, history::AnswerState state);
     /// Replaces every turn (a conversation opened from history).

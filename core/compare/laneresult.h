@@ -5,6 +5,7 @@
 #include "metrics/streamtimeline.h"
 #include "pricing/cost.h"
 #include "pricing/costtotals.h"
+#include "tools/tooltrace.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -23,8 +24,12 @@ struct LaneResult {
     StreamMetrics metrics;
     std::optional<CostBreakdown> cost; ///< nothing when no price is known (or nothing was counted)
     bool priced = false;               ///< the catalog has a price for the lane's model
-    QJsonArray toolRounds;
-    QDateTime sentAt; ///< UTC; invalid when the request was never sent
+    /// Every round of the turn when function calls or server-side tools were involved (the
+    /// tool loop's trace); empty for a plain answer. chat.usage and cost then add up the rounds.
+    QList<tools::ToolRound> toolRounds;
+    bool toolRoundLimitReached = false; ///< the loop stopped at --max-tool-rounds with calls unanswered
+    std::optional<tools::StructuredOutputCheck> structuredOutput; ///< set when a response schema was asked for
+    QDateTime sentAt;                                             ///< UTC; invalid when the request was never sent
     friend bool operator==(const LaneResult &, const LaneResult &) = default;
 };
 

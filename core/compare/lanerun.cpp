@@ -2,9 +2,13 @@
 #include "compare/lanerun.h"
 
 #include "compare/answercodec.h"
+#include "compare/toolrounds.h"
 #include "engine/engine.h"
 #include "pricing/cost.h"
 #include "secrets/keyresolver.h"
+#include "tools/toolanswers.h"
+
+using namespace Qt::StringLiterals;
 
 namespace versus {
 
@@ -14,6 +18,9 @@ LaneRun::LaneRun(Engine &engine, LaneRunSpec spec, QObject *parent)
     , m_spec(std::move(spec))
 {
     m_spec.config.model = m_spec.target.model;
+    if (!m_spec.tools.isEmpty() && m_spec.config.tools.isEmpty())
+        m_spec.config.tools = m_spec.tools.wireTools();
+    m_messages = m_spec.messages;
     m_result.target = m_spec.target.toString();
     m_result.provider = m_spec.target.provider;
     m_result.model = m_spec.target.model;
@@ -86,21 +93,37 @@ void LaneRun::start()
 
 void LaneRun::startStream(ApiKey key)
 {
+    m_key = std::move(key);
+    m_loopClock.start();
+    startRound();
+}
+
+void LaneRun::startRound()
+{
     TransportOptions options = m_engine.transport;
     options.estimator = &m_engine.estimator();
     ChatRequest request;
     request.providerId = m_provider->id();
     request.config = m_spec.config;
-    request.messages = m_spec.messages;
-    auto *stream = new ChatStream(m_engine.network(), *m_provider, std::move(request), std::move(key),
+    request.messages = m_messages;
+    // A forced choice ("required", or one tool) holds for the first request only: forced
+    // again, the model could never answer and the loop would run to its limit.
+    if (!m_rounds.isEmpty() &&
+        (request.config.toolChoice.isObject() || request.config.toolChoice == QJsonValue(u"required"_s)))
+        request.config.toolChoice = QJsonValue(QJsonValue::Undefined);
+    if (m_stream)
+        m_stream->deleteLater(); // the previous round's; its result is in m_rounds
+    auto *stream = new ChatStream(m_engine.network(), *m_provider, std::move(request), m_key,
                                   effectiveBaseUrl(m_provider->info(), m_spec.baseUrl), options, this);
     m_stream = stream;
+    m_roundStartMs = double(m_loopClock.nsecsElapsed()) / 1e6;
     connect(stream, &ChatStream::deltaReceived, this, &LaneRun::deltaReceived);
     connect(stream, &ChatStream::retrying, this, &LaneRun::retrying);
     connect(stream, &ChatStream::finished, this, &LaneRun::onStreamFinished);
     setPhase(Phase::Streaming);
     if (m_spec.answerId)
         m_checkpointTimer.start();
+    Q_EMIT roundStarted(int(m_rounds.size()) + 1);
     stream->start();
 }
 
@@ -119,6 +142,17 @@ void LaneRun::cancel()
         if (m_stream)
             m_stream->cancel(); // finished() follows with the partial answer
         return;
+    case Phase::AwaitingToolResults: {
+        for (tools::ToolCallTrace &trace : m_rounds.last().calls) {
+            if (trace.source == tools::ResultSource::Pending)
+                trace.source = tools::ResultSource::Skipped;
+        }
+        LaneResult result = m_lastRound;
+        result.chat.status = ResultStatus::Cancelled;
+        result.chat.error = ChatError::make(ErrorKind::Cancelled, tr("Stopped by you."));
+        finishLoop(result);
+        return;
+    }
     case Phase::Finished:
         return;
     }
@@ -132,17 +166,19 @@ void LaneRun::checkpoint()
     if (!store)
         return;
     const ChatResult &chat = m_stream->result();
+    const QString text = joinRoundParts({m_earlierText, chat.text});
+    const QString reasoning = joinRoundParts({m_earlierReasoning, chat.reasoning});
     // Text only grows while streaming: its length says whether anything is new.
-    if (chat.text.size() == m_checkpointedText && chat.reasoning.size() == m_checkpointedReasoning)
+    if (text.size() == m_checkpointedText && reasoning.size() == m_checkpointedReasoning)
         return;
-    if (auto saved = store->checkpointAnswer(m_spec.answerId, chat.text, chat.reasoning); !saved) {
+    if (auto saved = store->checkpointAnswer(m_spec.answerId, text, reasoning); !saved) {
         m_historyBroken = true; // one report per answer; the final save is still tried
         Q_EMIT historyFailed(saved.error());
         return;
     }
-    m_checkpointedText = chat.text.size();
-    m_checkpointedReasoning = chat.reasoning.size();
-    Q_EMIT checkpointed(m_spec.answerId, chat.text.size());
+    m_checkpointedText = text.size();
+    m_checkpointedReasoning = reasoning.size();
+    Q_EMIT checkpointed(m_spec.answerId, text.size());
 }
 
 void LaneRun::onStreamFinished()
@@ -150,12 +186,101 @@ void LaneRun::onStreamFinished()
     ChatStream *stream = m_stream;
     if (!stream)
         return;
+    m_checkpointTimer.stop();
     LaneResult result = m_result;
     result.chat = stream->result();
     result.metrics = stream->metrics();
-    result.sentAt = stream->sentAtUtc();
+    if (!result.sentAt.isValid()) {
+        result.sentAt = stream->sentAtUtc();
+        m_result.sentAt = result.sentAt; // the turn's first request
+    }
     if (const auto price = m_engine.prices().find(m_spec.target.provider, m_spec.target.model))
         result.cost = computeCost(*price, result.chat.usage, stream->sentAtUtc());
+
+    const int number = int(m_rounds.size()) + 1;
+    giveCallIds(result.chat.toolCalls, number);
+    tools::ToolRound round;
+    round.number = number;
+    round.status = result.chat.status;
+    round.text = result.chat.text;
+    round.reasoning = result.chat.reasoning;
+    round.serverTools = result.chat.serverTools;
+    round.finishReason = result.chat.finishReason;
+    round.usage = result.chat.usage;
+    round.metrics = result.metrics;
+    round.startMs = m_roundStartMs;
+    round.cost = result.cost;
+    for (const ToolCall &call : result.chat.toolCalls)
+        round.calls.append(tools::checkToolCall(call, m_spec.tools));
+
+    const bool callsToAnswer =
+        !m_spec.tools.isEmpty() && result.chat.status == ResultStatus::Ok && !round.calls.isEmpty();
+    if (!callsToAnswer) {
+        for (tools::ToolCallTrace &trace : round.calls)
+            trace.source = tools::ResultSource::Skipped;
+        if (!m_rounds.isEmpty() || !round.calls.isEmpty() || !round.serverTools.isEmpty())
+            m_rounds.append(round);
+        finishLoop(result);
+        return;
+    }
+    if (number >= m_spec.maxToolRounds) {
+        for (tools::ToolCallTrace &trace : round.calls)
+            trace.source = tools::ResultSource::Skipped;
+        m_rounds.append(round);
+        result.toolRoundLimitReached = true;
+        result.chat.status = ResultStatus::Truncated;
+        finishLoop(result);
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (tools::ToolCallTrace &trace : round.calls)
+        tools::answerToolCall(trace, m_spec.tools, now);
+    m_rounds.append(round);
+    m_lastRound = result;
+    Q_EMIT roundFinished(number);
+    if (tools::allAnswered(m_rounds.last().calls)) {
+        continueLoop();
+        return;
+    }
+    setPhase(Phase::AwaitingToolResults);
+    Q_EMIT toolCallsPending();
+}
+
+bool LaneRun::answerToolCall(const QString &callId, const QString &result, bool isError)
+{
+    if (m_phase != Phase::AwaitingToolResults || m_rounds.isEmpty())
+        return false;
+    QList<tools::ToolCallTrace> &calls = m_rounds.last().calls;
+    auto it = std::find_if(calls.begin(), calls.end(), [&](const tools::ToolCallTrace &trace) {
+        return trace.call.id == callId && trace.source == tools::ResultSource::Pending;
+    });
+    if (it == calls.end())
+        return false;
+    tools::answerFromUser(*it, result, isError);
+    Q_EMIT roundFinished(m_rounds.last().number);
+    if (tools::allAnswered(calls))
+        continueLoop();
+    return true;
+}
+
+void LaneRun::continueLoop()
+{
+    const tools::ToolRound &round = m_rounds.last();
+    m_messages += toolTurnMessages(round);
+    m_earlierText = joinRoundParts({m_earlierText, round.text});
+    m_earlierReasoning = joinRoundParts({m_earlierReasoning, round.reasoning});
+    startRound();
+}
+
+void LaneRun::finishLoop(const LaneResult &lastRound)
+{
+    LaneResult result = lastRound;
+    result.toolRounds = m_rounds;
+    mergeRounds(result, m_rounds);
+    if (!m_spec.config.responseSchema.isEmpty() && result.chat.status == ResultStatus::Ok) {
+        const QString answer = m_rounds.isEmpty() ? result.chat.text : m_rounds.last().text;
+        result.structuredOutput = tools::checkStructuredOutput(answer, m_spec.config.responseSchema);
+    }
     (void)m_engine.saveCalibration(); // only accuracy is lost when it cannot be written
     finish(result);
 }

@@ -107,6 +107,65 @@ QString isoTime(const QDateTime &time)
     return time.isValid() ? time.toUTC().toString(Qt::ISODateWithMs) : QString();
 }
 
+namespace {
+
+/// A fenced block that no backtick run in @p text can close early.
+QString fenced(const QString &text, const QString &language)
+{
+    QString fence = u"```"_s;
+    while (text.contains(fence))
+        fence += u'`';
+    return fence + language + u'\n' + text + u'\n' + fence + u'\n';
+}
+
+/// The tool loop's trace: each round's calls, how they checked and what was answered.
+QString toolRoundsMarkdown(const QJsonArray &rounds)
+{
+    QString md;
+    for (const QJsonValue &roundValue : rounds) {
+        const QJsonObject round = roundValue.toObject();
+        const QJsonArray calls = round.value(u"calls").toArray();
+        const QJsonArray serverTools = round.value(u"server_tools").toArray();
+        if (calls.isEmpty() && serverTools.isEmpty())
+            continue;
+        md += u"**Tool round "_s + QString::number(round.value(u"round").toInt()) + u"**\n\n"_s;
+        for (const QJsonValue &toolValue : serverTools) {
+            const QJsonObject tool = toolValue.toObject();
+            md += u"- `"_s + tool.value(u"name").toString() + u"` (run by the provider)"_s +
+                  (tool.value(u"failed").toBool() ? u" failed: "_s + tool.value(u"error").toString() : QString()) +
+                  u"\n\n"_s + fenced(tool.value(u"arguments").toString(), QString());
+            if (!tool.value(u"output").toString().isEmpty())
+                md += fenced(tool.value(u"output").toString(), QString());
+        }
+        for (const QJsonValue &callValue : calls) {
+            const QJsonObject call = callValue.toObject();
+            QStringList problems;
+            if (!call.value(u"known_tool").toBool(true))
+                problems << u"unknown tool"_s;
+            if (!call.value(u"valid_json").toBool())
+                problems << u"invalid JSON: "_s + call.value(u"json_error").toString();
+            for (const QJsonValue &error : call.value(u"schema_errors").toArray()) {
+                const QString pointer = error[u"pointer"].toString();
+                problems << (pointer.isEmpty() ? u"(root)"_s : pointer) + u": "_s + error[u"message"].toString();
+            }
+            md += u"- Call `"_s + call.value(u"name").toString() + u"` ("_s + call.value(u"id").toString() + u")"_s +
+                  (problems.isEmpty() ? QString() : u" — **"_s + problems.join(u"; "_s) + u"**"_s) + u"\n\n"_s;
+            md += fenced(call.value(u"arguments").toString(), u"json"_s);
+            const QString source = call.value(u"result_source").toString();
+            if (call.value(u"result").isString()) {
+                md += u"\n  Result ("_s + source + (call.value(u"is_error").toBool() ? u", error"_s : QString()) +
+                      u"):\n\n"_s + fenced(call.value(u"result").toString(), u"json"_s);
+            } else {
+                md += u"\n  Not answered ("_s + source + u").\n"_s;
+            }
+            md += u'\n';
+        }
+    }
+    return md;
+}
+
+} // namespace
+
 QString conversationToMarkdown(const ConversationRecord &conversation)
 {
     QString md;
@@ -132,13 +191,30 @@ QString conversationToMarkdown(const ConversationRecord &conversation)
                 md += u"*Reasoning:*\n\n"_s + quoteLines(answer.reasoning) + u"\n\n"_s;
             if (!answer.text.isEmpty())
                 md += answer.text + u"\n\n"_s;
-            for (const QJsonValue &call : answer.toolCalls) {
-                const QJsonObject object = call.toObject();
-                md += u"- Tool call `"_s + object.value(u"name").toString() + u"`: `"_s +
-                      object.value(u"arguments").toString() + u"`\n"_s;
+            if (!answer.toolRounds.isEmpty()) {
+                md += toolRoundsMarkdown(answer.toolRounds);
+            } else {
+                for (const QJsonValue &call : answer.toolCalls) {
+                    const QJsonObject object = call.toObject();
+                    md += u"- Tool call `"_s + object.value(u"name").toString() + u"`: `"_s +
+                          object.value(u"arguments").toString() + u"`\n"_s;
+                }
+                if (!answer.toolCalls.isEmpty())
+                    md += u'\n';
             }
-            if (!answer.toolCalls.isEmpty())
+            if (!answer.structuredOutput.isEmpty()) {
+                const bool valid = answer.structuredOutput.value(u"valid").toBool();
+                md += u"*Structured output: "_s + (valid ? u"valid"_s : u"invalid"_s) + u"*\n"_s;
+                if (const QString jsonError = answer.structuredOutput.value(u"json_error").toString();
+                    !jsonError.isEmpty())
+                    md += u"- "_s + jsonError + u'\n';
+                for (const QJsonValue &error : answer.structuredOutput.value(u"errors").toArray()) {
+                    const QString pointer = error[u"pointer"].toString();
+                    md += u"- `"_s + (pointer.isEmpty() ? u"(root)"_s : pointer) + u"`: "_s +
+                          error[u"message"].toString() + u'\n';
+                }
                 md += u'\n';
+            }
             if (!answer.error.isEmpty()) {
                 md += u"**Error** ("_s + answer.error.value(u"kind").toString();
                 const QString status = numberText(answer.error.value(u"http_status"));
@@ -179,6 +255,8 @@ QJsonObject conversationToJson(const ConversationRecord &conversation)
                 {u"text"_s, answer.text},
                 {u"reasoning"_s, answer.reasoning},
                 {u"tool_calls"_s, answer.toolCalls},
+                {u"tool_rounds"_s, answer.toolRounds},
+                {u"structured_output"_s, objectOrNull(answer.structuredOutput)},
                 {u"finish_reason"_s,
                  answer.finishReason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(answer.finishReason)},
                 {u"usage"_s, objectOrNull(answer.usage)},

@@ -110,8 +110,9 @@ std::expected<ConversationRecord, HistoryError> HistoryStore::readConversation(q
     }
 
     auto answers = d->exec(u"SELECT a.id, a.turn_id, a.lane_id, a.state, a.text, a.reasoning, a.tool_calls, "
-                           u"a.finish_reason, a.usage, a.metrics, a.cost, a.error, a.started_at, a.finished_at "
-                           u"FROM answers a JOIN turns t ON t.id = a.turn_id JOIN lanes l ON l.id = a.lane_id "
+                           u"a.finish_reason, a.usage, a.metrics, a.cost, a.error, a.started_at, a.finished_at, "
+                           u"a.tool_rounds, a.structured_output FROM answers a JOIN turns t ON t.id = a.turn_id JOIN "
+                           u"lanes l ON l.id = a.lane_id "
                            u"WHERE t.conversation_id = ? ORDER BY t.position, l.position, a.id"_s,
                            {conversationId});
     if (!answers)
@@ -132,6 +133,8 @@ std::expected<ConversationRecord, HistoryError> HistoryStore::readConversation(q
         answer.error = jsonFromDb(answers->value(11)).object();
         answer.startedAt = timeFromDb(answers->value(12));
         answer.finishedAt = timeFromDb(answers->value(13));
+        answer.toolRounds = jsonFromDb(answers->value(14)).array();
+        answer.structuredOutput = jsonFromDb(answers->value(15)).object();
         visit(record, record.turns.at(turnIndex.value(answer.turnId)), std::move(answer));
     }
     return record;

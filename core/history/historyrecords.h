@@ -40,6 +40,8 @@ struct AnswerRecord {
     QString text;
     QString reasoning;
     QJsonArray toolCalls;
+    QJsonArray toolRounds;        ///< the tool loop's trace; empty when no tools ran
+    QJsonObject structuredOutput; ///< {"valid", "errors"} when a response schema was set
     QString finishReason;
     QJsonObject usage;
     QJsonObject metrics;

@@ -114,9 +114,17 @@ static const QStringList kVersion2 = {
         finished_at INTEGER))"_s,
 };
 
+// Version 3: the trace of a tool loop (every round, its calls and results) and the check of a
+// structured answer against the lane's response schema, as the lane-result JSON members
+// "tool_rounds" and "structured_output".
+static const QStringList kVersion3 = {
+    u"ALTER TABLE answers ADD COLUMN tool_rounds TEXT"_s,
+    u"ALTER TABLE answers ADD COLUMN structured_output TEXT"_s,
+};
+
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> list = {{1, kVersion1}, {2, kVersion2}};
+    static const QList<Migration> list = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3}};
     return list;
 }
 

@@ -280,9 +280,11 @@ std::expected<void, HistoryError> HistoryStore::finishAnswer(const AnswerRecord 
     return d->transaction([&]() -> std::expected<void, HistoryError> {
         auto query = d->exec(
             u"UPDATE answers SET state = ?, text = COALESCE(?, ''), reasoning = COALESCE(?, ''), tool_calls = ?, "
-            u"finish_reason = ?, usage = ?, metrics = ?, cost = ?, error = ?, finished_at = ?, updated_at = ? "
+            u"tool_rounds = ?, structured_output = ?, finish_reason = ?, usage = ?, metrics = ?, cost = ?, error = ?, "
+            u"finished_at = ?, updated_at = ? "
             u"WHERE id = ?"_s,
             {answerStateName(answer.state), answer.text, answer.reasoning, jsonToDb(answer.toolCalls),
+             jsonToDb(answer.toolRounds), jsonToDb(answer.structuredOutput),
              answer.finishReason.isEmpty() ? QVariant() : QVariant(answer.finishReason), jsonToDb(answer.usage),
              jsonToDb(answer.metrics), jsonToDb(answer.cost), jsonToDb(answer.error), timeToDb(answer.finishedAt),
              QDateTime::currentMSecsSinceEpoch(), answer.id});

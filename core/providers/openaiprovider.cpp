@@ -11,7 +11,7 @@ namespace versus {
 
 namespace {
 
-QJsonObject messageToJson(const ChatMessage &message)
+QJsonObject messageToJson(const ChatMessage &message, const RequestQuirks &quirks)
 {
     QJsonObject json{{QStringLiteral("role"), roleName(message.role)}};
     if (message.role == Role::Assistant && !message.toolCalls.isEmpty()) {
@@ -26,6 +26,8 @@ QJsonObject messageToJson(const ChatMessage &message)
         }
         json.insert(QStringLiteral("tool_calls"), calls);
         json.insert(QStringLiteral("content"), message.content.isEmpty() ? QJsonValue() : QJsonValue(message.content));
+        if (quirks.toolTurnReasoning == RequestQuirks::ToolTurnReasoning::ReasoningContent)
+            json.insert(QStringLiteral("reasoning_content"), message.reasoning);
     } else {
         json.insert(QStringLiteral("content"), message.content);
     }
@@ -46,11 +48,21 @@ HttpCall OpenAiProvider::buildChatCall(const ChatRequest &request, const QUrl &b
     QJsonObject body;
     body.insert(QStringLiteral("model"), config.model);
     QJsonArray messages;
-    if (!config.systemPrompt.isEmpty())
-        messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("system")},
-                                    {QStringLiteral("content"), config.systemPrompt}});
+    QString systemPrompt = config.systemPrompt;
+    const bool jsonMode =
+        !config.responseSchema.isEmpty() && quirks.responseFormat == RequestQuirks::ResponseFormat::JsonObject;
+    if (jsonMode) {
+        // JSON mode only promises some JSON: the schema is stated where the model reads it.
+        if (!systemPrompt.isEmpty())
+            systemPrompt += QStringLiteral("\n\n");
+        systemPrompt += QStringLiteral("Answer with a single JSON object (json) matching this JSON Schema:\n") +
+                        QString::fromUtf8(QJsonDocument(config.responseSchema).toJson(QJsonDocument::Compact));
+    }
+    if (!systemPrompt.isEmpty())
+        messages.append(
+            QJsonObject{{QStringLiteral("role"), QStringLiteral("system")}, {QStringLiteral("content"), systemPrompt}});
     for (const ChatMessage &message : request.messages)
-        messages.append(messageToJson(message));
+        messages.append(messageToJson(message, quirks));
     body.insert(QStringLiteral("messages"), messages);
     body.insert(QStringLiteral("stream"), true);
     if (quirks.streamUsageOption)
@@ -99,7 +111,10 @@ HttpCall OpenAiProvider::buildChatCall(const ChatRequest &request, const QUrl &b
         body.insert(QStringLiteral("parallel_tool_calls"), *config.parallelToolCalls);
     if (!config.toolChoice.isUndefined() && !config.toolChoice.isNull())
         body.insert(QStringLiteral("tool_choice"), config.toolChoice);
-    if (!config.responseSchema.isEmpty()) {
+    if (jsonMode) {
+        body.insert(QStringLiteral("response_format"),
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("json_object")}});
+    } else if (!config.responseSchema.isEmpty()) {
         body.insert(QStringLiteral("response_format"),
                     QJsonObject{{QStringLiteral("type"), QStringLiteral("json_schema")},
                                 {QStringLiteral("json_schema"),

@@ -63,6 +63,15 @@ struct RequestQuirks {
     QString maxTokensField = QStringLiteral("max_tokens");
     enum class ReasoningParam { Effort, DeepSeekThinking, OpenRouterReasoning };
     ReasoningParam reasoningParam = ReasoningParam::Effort;
+    /// What happens to an assistant message's reasoning when it is sent back in a tool turn:
+    /// dropped (Groq refuses reasoning in the history), or sent as `reasoning_content`, an empty
+    /// string when there was none (DeepSeek thinking mode refuses a tool turn without it).
+    enum class ToolTurnReasoning { Drop, ReasoningContent };
+    ToolTurnReasoning toolTurnReasoning = ToolTurnReasoning::Drop;
+    /// How a response schema is asked for: `response_format: json_schema` (strict), or, where
+    /// only JSON mode exists (DeepSeek), `json_object` with the schema stated in the system prompt.
+    enum class ResponseFormat { JsonSchema, JsonObject };
+    ResponseFormat responseFormat = ResponseFormat::JsonSchema;
     friend bool operator==(const RequestQuirks &, const RequestQuirks &) = default;
 };
 

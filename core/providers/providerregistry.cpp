@@ -155,6 +155,20 @@ std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry,
     else
         return std::unexpected(tr("\"request.reasoning_param\" must be \"reasoning_effort\", \"deepseek_thinking\" "
                                   "or \"openrouter_reasoning\"."));
+    const QString toolTurnReasoning = request.value(u"tool_turn_reasoning").toString(QStringLiteral("drop"));
+    if (toolTurnReasoning == u"drop")
+        info.quirks.toolTurnReasoning = RequestQuirks::ToolTurnReasoning::Drop;
+    else if (toolTurnReasoning == u"reasoning_content")
+        info.quirks.toolTurnReasoning = RequestQuirks::ToolTurnReasoning::ReasoningContent;
+    else
+        return std::unexpected(tr("\"request.tool_turn_reasoning\" must be \"drop\" or \"reasoning_content\"."));
+    const QString responseFormat = request.value(u"response_format").toString(QStringLiteral("json_schema"));
+    if (responseFormat == u"json_schema")
+        info.quirks.responseFormat = RequestQuirks::ResponseFormat::JsonSchema;
+    else if (responseFormat == u"json_object")
+        info.quirks.responseFormat = RequestQuirks::ResponseFormat::JsonObject;
+    else
+        return std::unexpected(tr("\"request.response_format\" must be \"json_schema\" or \"json_object\"."));
 
     const QJsonValue modelsValue = entry.value(u"models");
     if (!modelsValue.isUndefined() && !modelsValue.isArray())

@@ -393,7 +393,8 @@ void TestProvidersCli::catalogOnlyProvider()
     const QString toolsPath = m_home->filePath(QStringLiteral("tools.json"));
     QFile tools(toolsPath);
     QVERIFY(tools.open(QIODevice::WriteOnly));
-    tools.write(R"([{"type": "function", "function": {"name": "get_weather", "parameters": {"type": "object"}}}])");
+    tools.write(R"([{"type": "function", "function": {"name": "get_weather", "parameters": {"type": "object"}},
+                     "result": {"mock": {"temp_c": 21}}}])");
     tools.close();
     Run refused;
     QVERIFY(runCli({QStringLiteral("chat"), QStringLiteral("-t"), QStringLiteral("myproxy:some-model"),

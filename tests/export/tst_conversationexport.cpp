@@ -180,6 +180,7 @@ void TestConversationExport::json()
                         "reasoning": "Think of wavelengths.",
                         "started_at": "2025-12-01T13:37:11.000Z",
                         "state": "complete",
+                        "structured_output": null,
                         "target": "groq:openai/gpt-oss-120b",
                         "text": "Rayleigh scattering.",
                         "tool_calls": [
@@ -188,6 +189,8 @@ void TestConversationExport::json()
                                 "id": "c1",
                                 "name": "calculator"
                             }
+                        ],
+                        "tool_rounds": [
                         ],
                         "usage": {
                             "completion_tokens": 34,
@@ -208,9 +211,12 @@ void TestConversationExport::json()
                         "reasoning": "",
                         "started_at": "2025-12-01T13:37:11.000Z",
                         "state": "error",
+                        "structured_output": null,
                         "target": "ollama:llama3:8b",
                         "text": "",
                         "tool_calls": [
+                        ],
+                        "tool_rounds": [
                         ],
                         "usage": null
                     }
@@ -230,9 +236,12 @@ void TestConversationExport::json()
                         "reasoning": "",
                         "started_at": "2025-12-01T13:38:00.000Z",
                         "state": "interrupted",
+                        "structured_output": null,
                         "target": "groq:openai/gpt-oss-120b",
                         "text": "Longer path, so",
                         "tool_calls": [
+                        ],
+                        "tool_rounds": [
                         ],
                         "usage": null
                     }

@@ -192,8 +192,8 @@ void TestHistoryCli::showJson()
     QCOMPARE(answers.size(), 2);
     const QJsonObject ok = answers.at(0).toObject();
     QCOMPARE(ok.keys(), QStringList({u"cost"_s, u"error"_s, u"finish_reason"_s, u"finished_at"_s, u"lane_id"_s,
-                                     u"metrics"_s, u"reasoning"_s, u"started_at"_s, u"state"_s, u"target"_s, u"text"_s,
-                                     u"tool_calls"_s, u"usage"_s}));
+                                     u"metrics"_s, u"reasoning"_s, u"started_at"_s, u"state"_s, u"structured_output"_s,
+                                     u"target"_s, u"text"_s, u"tool_calls"_s, u"tool_rounds"_s, u"usage"_s}));
     QCOMPARE(ok.value(u"lane_id").toInteger(), m_astronomy.lanes.at(0).id);
     QCOMPARE(ok.value(u"target").toString(), u"groq:llama"_s);
     QCOMPARE(ok.value(u"state").toString(), u"complete"_s);

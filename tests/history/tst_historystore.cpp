@@ -245,6 +245,11 @@ void TestHistoryStore::roundTripOfEveryMember()
                                              {u"name"_s, u"calculator"_s},
                                              {u"arguments"_s, u"{\"expression\":\"6*7\"}"_s},
                                              {u"valid_json"_s, true}}};
+    first.toolRounds = QJsonArray{QJsonObject{
+        {u"round"_s, 1},
+        {u"calls"_s, QJsonArray{QJsonObject{{u"name"_s, u"calculator"_s}, {u"result"_s, u"{\"result\":42}"_s}}}}}};
+    first.structuredOutput =
+        QJsonObject{{u"valid"_s, false}, {u"errors"_s, QJsonArray{QJsonObject{{u"pointer"_s, u"/a"_s}}}}};
     first.finishReason = u"stop"_s;
     first.usage = QJsonObject{{u"prompt_tokens"_s, 12}, {u"completion_tokens"_s, 34}, {u"source"_s, u"provider"_s}};
     first.metrics = QJsonObject{{u"ttft_ms"_s, 120.5}, {u"e2e_ms"_s, 900}, {u"server"_s, QJsonValue::Null}};
@@ -572,8 +577,13 @@ void TestHistoryStore::migrationFromVersion1()
         QCOMPARE(store.search(u"galaxy"_s)->size(), 1);
     }
     QCOMPARE(sql(m_path, {u"PRAGMA user_version"_s}), QStringList{QString::number(HistoryStore::schemaVersion())});
-    QCOMPARE(HistoryStore::schemaVersion(), 2);
+    QCOMPARE(HistoryStore::schemaVersion(), 3);
     QCOMPARE(sql(m_path, {u"PRAGMA integrity_check"_s}), QStringList{u"ok"_s});
+    // Rows from before version 3 have no trace and no structured-output check.
+    QCOMPARE(
+        sql(m_path,
+            {u"SELECT count(*) FROM answers WHERE id IN (21, 22) AND tool_rounds IS NULL AND structured_output IS NULL"_s}),
+        QStringList{u"2"_s});
     HistoryStore store;
     QCOMPARE(store.open(m_path)->migratedFrom, -1);
 }

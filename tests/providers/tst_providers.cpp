@@ -167,7 +167,7 @@ void TestProviders::validation_data()
     QTest::addRow("model without tools") << QStringLiteral("groq") << QStringLiteral("groq/compound")
                                          << QStringLiteral("tools") << QStringLiteral("function calls");
     QTest::addRow("provider without structured output")
-        << QStringLiteral("deepseek") << QStringLiteral("deepseek-flash") << QStringLiteral("schema")
+        << QStringLiteral("synesia") << QStringLiteral("groq/gpt-oss-120b") << QStringLiteral("schema")
         << QStringLiteral("structured output");
     QTest::addRow("temperature") << QStringLiteral("groq") << QStringLiteral("openai/gpt-oss-120b")
                                  << QStringLiteral("temperature") << QStringLiteral("Temperature");

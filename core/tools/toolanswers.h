@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "tools/toolset.h"
+#include "tools/tooltrace.h"
+
+#include <QDateTime>
+
+namespace versus::tools {
+
+/// Checks a call the model finished against the lane's tools: are the arguments a JSON
+/// object, is the tool known, do they satisfy its parameters schema (every error listed)?
+ToolCallTrace checkToolCall(const ToolCall &call, const ToolSet &tools);
+
+/// Answers @p trace where Versus can without asking anyone: an invalid call gets an error
+/// result that says what was wrong (so the model can correct itself), a built-in tool runs,
+/// a mock is filled in. An "ask" tool stays Pending until answerFromUser().
+void answerToolCall(ToolCallTrace &trace, const ToolSet &tools, const QDateTime &nowUtc);
+
+/// The user's answer to an "ask" tool: sent as is when it is JSON, else as a JSON string.
+void answerFromUser(ToolCallTrace &trace, const QString &text, bool isError);
+
+/// The round's calls have a result each (none is waiting for the user).
+bool allAnswered(const QList<ToolCallTrace> &calls);
+
+} // namespace versus::tools

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "toolaskpanel.h"
+
+#include "richtext.h"
+
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace versus::ui {
+
+ToolAskPanel::ToolAskPanel(QWidget *parent)
+    : QFrame(parent)
+    , m_title(new QLabel(this))
+    , m_arguments(new QPlainTextEdit(this))
+    , m_result(new QPlainTextEdit(this))
+    , m_send(new QPushButton(tr("Send result"), this))
+    , m_sendError(new QPushButton(tr("Send as error"), this))
+{
+    setObjectName(QStringLiteral("toolAsk"));
+    setFrameShape(QFrame::StyledPanel);
+    m_title->setObjectName(QStringLiteral("toolAskTitle"));
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText);
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_arguments->setObjectName(QStringLiteral("toolAskArguments"));
+    m_arguments->setReadOnly(true);
+    m_arguments->setFont(mono);
+    m_arguments->setMaximumHeight(110);
+    m_result->setObjectName(QStringLiteral("toolResult"));
+    m_result->setFont(mono);
+    m_result->setMaximumHeight(90);
+    m_result->setPlaceholderText(tr("The tool's result: JSON, or plain words"));
+    m_send->setObjectName(QStringLiteral("sendToolResult"));
+    m_send->setDefault(true);
+    m_sendError->setObjectName(QStringLiteral("sendToolError"));
+    m_sendError->setToolTip(tr("Tell the model the call failed, with the words in the box."));
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_sendError);
+    buttons->addWidget(m_send);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 6, 8, 6);
+    layout->addWidget(m_title);
+    layout->addWidget(m_arguments);
+    layout->addWidget(m_result);
+    layout->addLayout(buttons);
+
+    connect(m_send, &QPushButton::clicked, this, [this] { send(false); });
+    connect(m_sendError, &QPushButton::clicked, this, [this] { send(true); });
+    hide();
+}
+
+void ToolAskPanel::setRun(LaneRun *run)
+{
+    if (m_run)
+        m_run->disconnect(this);
+    m_run = run;
+    if (run) {
+        connect(run, &LaneRun::toolCallsPending, this, &ToolAskPanel::refresh);
+        connect(run, &LaneRun::roundFinished, this, &ToolAskPanel::refresh);
+        connect(run, &LaneRun::phaseChanged, this, &ToolAskPanel::refresh);
+    }
+    refresh();
+}
+
+void ToolAskPanel::refresh()
+{
+    const tools::ToolCallTrace *waiting = nullptr;
+    if (m_run && m_run->phase() == LaneRun::Phase::AwaitingToolResults && !m_run->rounds().isEmpty()) {
+        for (const tools::ToolCallTrace &trace : m_run->rounds().last().calls) {
+            if (trace.source == tools::ResultSource::Pending) {
+                waiting = &trace;
+                break;
+            }
+        }
+    }
+    if (!waiting) {
+        m_callId.clear();
+        hide();
+        return;
+    }
+    if (waiting->call.id != m_callId) {
+        m_callId = waiting->call.id;
+        m_title->setText(tr("The model calls %1 and waits for its result:").arg(waiting->call.name));
+        bool valid = false;
+        m_arguments->setPlainText(prettyArguments(waiting->call.arguments, &valid));
+        m_result->clear();
+    }
+    show();
+    m_result->setFocus();
+}
+
+void ToolAskPanel::send(bool asError)
+{
+    if (!m_run || m_callId.isEmpty())
+        return;
+    const QString text = m_result->toPlainText().trimmed();
+    m_run->answerToolCall(m_callId, text, asError);
+    // The run moves on (refresh() follows its signals); if it did not, show the next one.
+    refresh();
+}
+
+} // namespace versus::ui

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "compare/lanerun.h"
+
+#include <QFrame>
+#include <QPointer>
+
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+
+namespace versus::ui {
+
+/// Under a lane's conversation while its tool loop waits for the user: the first call of the
+/// round that an "ask" tool left unanswered — the tool's name, its arguments as indented JSON —
+/// and a box for the result with "Send result" and "Send as error". Each answer goes to the
+/// run (LaneRun::answerToolCall); the next waiting call follows; when none waits, the panel
+/// hides and the loop goes on. Widgets are named toolAskTitle, toolAskArguments, toolResult,
+/// sendToolResult and sendToolError.
+class ToolAskPanel : public QFrame {
+    Q_OBJECT
+public:
+    explicit ToolAskPanel(QWidget *parent = nullptr);
+
+    /// Follows @p run (null: hidden).
+    void setRun(LaneRun *run);
+    /// The call shown, empty when none waits.
+    QString callId() const { return m_callId; }
+
+private:
+    void refresh();
+    void send(bool asError);
+
+    QPointer<LaneRun> m_run;
+    QString m_callId;
+    QLabel *m_title;
+    QPlainTextEdit *m_arguments;
+    QPlainTextEdit *m_result;
+    QPushButton *m_send;
+    QPushButton *m_sendError;
+};
+
+} // namespace versus::ui

@@ -1,0 +1,234 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "tooltracerender.h"
+
+#include "metricsfooter.h"
+#include "richtext.h"
+
+#include <QCoreApplication>
+#include <QFontDatabase>
+#include <QTextCursor>
+#include <QTextDocument>
+#include <QTextFrame>
+#include <QUrl>
+#include <QUrlQuery>
+
+namespace versus::ui {
+
+namespace {
+
+/// The words of the trace, translated in their own context.
+struct ToolTrace {
+    Q_DECLARE_TR_FUNCTIONS(versus::ui::ToolTrace)
+};
+
+QString tr(const char *text)
+{
+    return ToolTrace::tr(text);
+}
+
+QString linkFor(int turn, const QString &key)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("versus"));
+    url.setPath(QStringLiteral("call"));
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("turn"), QString::number(turn));
+    query.addQueryItem(QStringLiteral("key"), key);
+    url.setQuery(query);
+    return url.toString();
+}
+
+void newBlock(QTextCursor &cursor, const QTextCharFormat &format, double leftMargin = 0, double topMargin = 0)
+{
+    QTextBlockFormat block;
+    block.setLeftMargin(leftMargin);
+    block.setTopMargin(topMargin);
+    // A fresh frame starts with an empty block: use it rather than leave a blank line.
+    if (cursor.block().length() <= 1 && cursor.atBlockStart())
+        cursor.setBlockFormat(block);
+    else
+        cursor.insertBlock(block, format);
+    cursor.setCharFormat(format);
+}
+
+/// Indented JSON on the code background, or the text as it came when it is not JSON.
+void insertCode(QTextCursor &cursor, const QString &label, const QString &text, const TraceStyle &style)
+{
+    newBlock(cursor, style.dim, 16, 4);
+    cursor.insertText(label, style.dim);
+    QTextFrameFormat frame;
+    frame.setBackground(style.codeBackground);
+    frame.setPadding(4);
+    frame.setBorder(0);
+    frame.setLeftMargin(16);
+    QTextFrame *parent = cursor.currentFrame();
+    cursor.insertFrame(frame);
+    QTextCharFormat mono;
+    mono.setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    bool valid = false;
+    const QString pretty = prettyArguments(text, &valid);
+    cursor.insertText(pretty.isEmpty() ? QStringLiteral("{}") : pretty, mono);
+    cursor = parent->lastCursorPosition();
+}
+
+QString sourceWords(tools::ResultSource source)
+{
+    switch (source) {
+    case tools::ResultSource::Pending:
+        return tr("waiting for your answer");
+    case tools::ResultSource::Builtin:
+        return tr("built-in");
+    case tools::ResultSource::Mock:
+        return tr("mock");
+    case tools::ResultSource::User:
+        return tr("answered by you");
+    case tools::ResultSource::Error:
+        return tr("error result");
+    case tools::ResultSource::Skipped:
+        return tr("not answered");
+    }
+    return {};
+}
+
+QString problemWords(const tools::ToolCallTrace &trace)
+{
+    QStringList problems;
+    if (!trace.knownTool)
+        problems << tr("unknown tool");
+    if (!trace.validJson)
+        problems << tr("invalid JSON: %1").arg(trace.jsonError);
+    for (const tools::SchemaError &error : trace.schemaErrors)
+        problems << tools::formatSchemaError(error);
+    return problems.join(QStringLiteral("; "));
+}
+
+QString roundHeader(const tools::ToolRound &round)
+{
+    QStringList parts{tr("Round %1").arg(round.number)};
+    if (round.metrics.e2eMs)
+        parts << MetricsFooter::formatDuration(*round.metrics.e2eMs);
+    if (round.usage.promptTokens && round.usage.completionTokens)
+        parts << tr("%1 → %2 tokens").arg(*round.usage.promptTokens).arg(*round.usage.completionTokens);
+    if (round.cost)
+        parts << QStringLiteral("$%1").arg(double(round.cost->totalMicroUsd) / 1e6, 0, 'f', 6);
+    if (round.status != ResultStatus::Ok)
+        parts << resultStatusName(round.status);
+    return parts.join(QStringLiteral(" · "));
+}
+
+void renderServerTool(QTextCursor &cursor, const ServerToolCall &call, int turn, const QString &key, bool open,
+                      const TraceStyle &style)
+{
+    QTextCharFormat header;
+    header.setAnchor(true);
+    header.setAnchorHref(linkFor(turn, key));
+    if (call.failed)
+        header.setForeground(style.error);
+    newBlock(cursor, header, 0, 4);
+    const QString state = call.failed     ? tr("failed: %1").arg(call.error)
+                          : call.finished ? QStringLiteral("✓")
+                                          : tr("running…");
+    cursor.insertText(
+        QStringLiteral("%1 ⇢ %2 · %3 %4")
+            .arg(open ? QStringLiteral("▾") : QStringLiteral("▸"), call.name, tr("run by the provider"), state),
+        header);
+    if (!open)
+        return;
+    insertCode(cursor, tr("Input"), call.arguments, style);
+    if (!call.output.isEmpty())
+        insertCode(cursor, tr("Output"), call.output, style);
+}
+
+void renderCall(QTextCursor &cursor, const tools::ToolCallTrace &trace, int turn, const QString &key, bool open,
+                const TraceStyle &style)
+{
+    const bool invalid = trace.isInvalid();
+    QTextCharFormat header;
+    header.setAnchor(true);
+    header.setAnchorHref(linkFor(turn, key));
+    header.setFontWeight(QFont::DemiBold);
+    if (invalid)
+        header.setForeground(style.error);
+    newBlock(cursor, header, 0, 4);
+    QString line = QStringLiteral("%1 %2 %3")
+                       .arg(open ? QStringLiteral("▾") : QStringLiteral("▸"),
+                            invalid ? QStringLiteral("✗") : QStringLiteral("✓"), trace.call.name);
+    cursor.insertText(line, header);
+    QTextCharFormat detail = style.dim;
+    if (invalid)
+        detail.setForeground(style.error);
+    QString words = QStringLiteral(" · ") + sourceWords(trace.source);
+    if (trace.isError && trace.source != tools::ResultSource::Error)
+        words += QStringLiteral(" · ") + tr("the tool reported an error");
+    if (invalid)
+        words += QStringLiteral(" · ") + problemWords(trace);
+    cursor.insertText(words, detail);
+    if (!open)
+        return;
+    insertCode(cursor, tr("Arguments"), trace.call.arguments, style);
+    if (trace.source != tools::ResultSource::Pending && trace.source != tools::ResultSource::Skipped)
+        insertCode(cursor, tr("Result"), trace.result, style);
+}
+
+} // namespace
+
+QString traceKey(int round, int call)
+{
+    return QStringLiteral("%1/%2").arg(round).arg(call);
+}
+
+QString serverTraceKey(int round, int index)
+{
+    return QStringLiteral("%1/s%2").arg(round).arg(index);
+}
+
+void renderToolTrace(QTextCursor &cursor, const QList<tools::ToolRound> &rounds, int turn,
+                     const QSet<QString> &expanded, const TraceStyle &style)
+{
+    for (const tools::ToolRound &round : rounds) {
+        if (round.calls.isEmpty() && round.serverTools.isEmpty())
+            continue;
+        QTextFrameFormat card;
+        card.setBackground(style.cardBackground);
+        card.setBorder(1);
+        card.setBorderBrush(style.cardBorder);
+        card.setBorderStyle(QTextFrameFormat::BorderStyle_Solid);
+        card.setPadding(6);
+        card.setTopMargin(6);
+        card.setBottomMargin(2);
+        QTextFrame *parent = cursor.currentFrame();
+        cursor.insertFrame(card);
+        newBlock(cursor, style.dim);
+        cursor.insertText(roundHeader(round), style.dim);
+        for (int i = 0; i < round.serverTools.size(); ++i) {
+            const QString key = serverTraceKey(round.number, i);
+            renderServerTool(cursor, round.serverTools.at(i), turn, key, expanded.contains(key), style);
+        }
+        for (int i = 0; i < round.calls.size(); ++i) {
+            const QString key = traceKey(round.number, i);
+            renderCall(cursor, round.calls.at(i), turn, key, expanded.contains(key), style);
+        }
+        cursor = parent->lastCursorPosition();
+    }
+}
+
+QString toolTraceSummary(const QList<tools::ToolRound> &rounds, bool limitReached)
+{
+    if (rounds.isEmpty())
+        return {};
+    const tools::ToolStats stats = tools::toolStats(rounds);
+    QStringList parts;
+    parts << (stats.rounds == 1 ? tr("1 round") : tr("%1 rounds").arg(stats.rounds));
+    parts << (stats.calls == 1 ? tr("1 call") : tr("%1 calls").arg(stats.calls));
+    if (stats.invalidCalls)
+        parts << tr("%1 invalid").arg(stats.invalidCalls);
+    if (stats.serverCalls)
+        parts << tr("%1 by the provider").arg(stats.serverCalls);
+    if (limitReached)
+        parts << tr("round limit reached");
+    else if (stats.answered)
+        parts << tr("answered");
+    return parts.join(QStringLiteral(" · "));
+}
+
+} // namespace versus::ui
