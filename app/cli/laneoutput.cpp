@@ -77,10 +77,16 @@ int bestIndex(const QList<std::optional<T>> &values, Better better)
 
 QStringList resultsTable(const QList<LaneResult> &results)
 {
-    const QList<Column> columns{{QStringLiteral("lane"), false}, {QStringLiteral("status"), false},
-                                {QStringLiteral("ttft"), true},  {QStringLiteral("tok/s"), true},
-                                {QStringLiteral("e2e"), true},   {QStringLiteral("tokens in→out"), true},
-                                {QStringLiteral("cost"), true}};
+    QList<Column> columns{{QStringLiteral("lane"), false}, {QStringLiteral("status"), false},
+                          {QStringLiteral("ttft"), true},  {QStringLiteral("tok/s"), true},
+                          {QStringLiteral("e2e"), true},   {QStringLiteral("tokens in→out"), true},
+                          {QStringLiteral("cost"), true}};
+    // With tools in play, a column says how each lane used them: rounds, calls, invalid calls,
+    // and whether it ended with an answer.
+    const bool withTools =
+        std::any_of(results.begin(), results.end(), [](const LaneResult &r) { return !r.toolRounds.isEmpty(); });
+    if (withTools)
+        columns << Column{QStringLiteral("tools: rounds calls invalid answered"), false};
     QList<std::optional<double>> ttft, speed, e2e;
     QList<std::optional<qint64>> cost;
     for (const LaneResult &r : results) {
@@ -124,6 +130,18 @@ QStringList resultsTable(const QList<LaneResult> &results)
                             mark(formatMs(r.metrics.e2eMs), i == bestE2e),
                             tokens,
                             mark(costText, i == bestCost)};
+        if (withTools) {
+            const tools::ToolStats stats = tools::toolStats(r.toolRounds);
+            rows.last() << (r.toolRounds.isEmpty()
+                                ? QStringLiteral("–")
+                                : QStringLiteral("%1 %2 %3 %4")
+                                      .arg(stats.rounds)
+                                      .arg(stats.calls)
+                                      .arg(stats.invalidCalls)
+                                      .arg(stats.answered            ? QStringLiteral("yes")
+                                           : r.toolRoundLimitReached ? QStringLiteral("no (round limit)")
+                                                                     : QStringLiteral("no")));
+        }
     }
     QList<qsizetype> widths;
     for (const Column &column : columns)

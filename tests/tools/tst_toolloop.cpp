@@ -4,6 +4,7 @@
 // assistant's calls, each result, reasoning where the provider needs it) is checked on the
 // request bodies the server saw, and the trace on the CLI's JSON.
 #include "clirun.h"
+#include "fixture.h"
 #include "openaichunks.h"
 #include "scriptedserver.h"
 
@@ -100,6 +101,8 @@ private Q_SLOTS:
     void refusedBeforeSending();
     void traceIsStoredInHistory();
     void groqExecutedToolsShownNeverRun();
+    void synesiaInternalToolsInTheTrace();
+    void compareTableHasAToolsColumn();
 
 private:
     CliRun run(const QStringList &arguments);
@@ -564,6 +567,62 @@ void tst_ToolLoop::groqExecutedToolsShownNeverRun()
                                 u"browser_search"_s, u"--no-history"_s, u"Any news?"_s});
     QCOMPARE(refused.exitCode, 1);
     QCOMPARE(m_server->requestCount(), 2);
+}
+
+void tst_ToolLoop::synesiaInternalToolsInTheTrace()
+{
+    // Synesia runs its tools on its own server; a failed one reports error and done.
+    const Fixture fixture = loadFixture(u"synesia"_s, u"internal_tool_error"_s);
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error));
+    m_server->enqueue(fixture.response);
+    const CliRun result =
+        run({u"chat"_s, u"-t"_s, u"synesia:groq/gpt-oss-120b"_s, u"--json"_s, u"--no-history"_s, u"Status?"_s});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(m_server->requestCount(), 1);
+    const QJsonArray rounds = result.json()[u"tool_rounds"_s].toArray();
+    QCOMPARE(rounds.size(), 1);
+    const QJsonArray serverTools = rounds.at(0)[u"server_tools"_s].toArray();
+    QCOMPARE(serverTools.size(), 1);
+    const QJsonObject tool = serverTools.at(0).toObject();
+    QCOMPARE(tool[u"name"_s].toString(), u"fetch_page"_s);
+    QCOMPARE(tool[u"failed"_s].toBool(), true);
+    QCOMPARE(tool[u"error"_s].toString(), u"Request timed out after 10000 ms"_s);
+    QVERIFY(tool[u"arguments"_s].toString().contains(u"status.example.com"_s));
+}
+
+void tst_ToolLoop::compareTableHasAToolsColumn()
+{
+    // Two lanes, one tools file: Groq calls well; Together sends broken JSON first, then answers.
+    QList<ScriptedResponse> groq{
+        ScriptedResponse::sseData({callsChunk({fragment(0, u"g1"_s, u"calculator"_s, u"{\"expression\":\"2+2\"}"_s)}),
+                                   finish(u"tool_calls"_s, 40, 8)}),
+        answer(u"4"_s)};
+    QList<ScriptedResponse> together{
+        ScriptedResponse::sseData({callsChunk({fragment(0, u"t1"_s, u"calculator"_s, u"{\"expression\":"_s)}),
+                                   finish(u"tool_calls"_s, 40, 8)}),
+        answer(u"Four."_s)};
+    connect(m_server.get(), &ScriptedServer::requestReceived, this, [&](int index) {
+        const RecordedRequest request = m_server->request(index);
+        QList<ScriptedResponse> &queue = request.path.startsWith("/groq") ? groq : together;
+        if (!queue.isEmpty())
+            m_server->route("POST", request.path, queue.takeFirst());
+    });
+    const QString tools = writeFile(u"tools.json"_s, kWeatherTools);
+    const QStringList lanes{u"compare"_s,
+                            u"-t"_s,
+                            u"groq:openai/gpt-oss-120b"_s,
+                            u"-t"_s,
+                            u"together:openai/gpt-oss-120b"_s,
+                            u"--tools"_s,
+                            tools,
+                            u"--no-history"_s};
+    const CliRun table = run(lanes + QStringList{u"2+2?"_s});
+    QVERIFY2(table.exitCode == 0, qPrintable(table.err));
+    QCOMPARE(m_server->requestCount(), 4);
+    const QStringList lines = QString::fromUtf8(table.out).split(u'\n');
+    QVERIFY2(lines.at(0).contains(u"tools: rounds calls invalid answered"_s), table.out.constData());
+    QVERIFY2(lines.at(1).startsWith(u"groq:"_s) && lines.at(1).endsWith(u"2 1 0 yes"_s), table.out.constData());
+    QVERIFY2(lines.at(2).startsWith(u"together:"_s) && lines.at(2).endsWith(u"2 1 1 yes"_s), table.out.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_ToolLoop)
