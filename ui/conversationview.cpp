@@ -426,14 +426,7 @@ void ConversationView::renderAssistant(QTextCursor &cursor, const LaneTurn &turn
     }
 
     // Calls the trace shows already (their round ended) are not drawn twice.
-    const QList<tools::ToolRound> &rounds = turn.result.toolRounds;
-    const bool callsInTrace =
-        !rounds.isEmpty() && rounds.last().calls.size() == chat.toolCalls.size() &&
-        std::equal(chat.toolCalls.begin(), chat.toolCalls.end(), rounds.last().calls.begin(),
-                   [](const ToolCall &call, const tools::ToolCallTrace &trace) {
-                       return call.name == trace.call.name && call.arguments == trace.call.arguments;
-                   });
-    if (!callsInTrace) {
+    if (!callsShownInTrace(chat.toolCalls, turn.result.toolRounds)) {
         for (const ToolCall &call : chat.toolCalls)
             renderToolCall(cursor, call, streaming);
     }
@@ -488,52 +481,19 @@ void ConversationView::renderReasoning(QTextCursor &cursor, const LaneTurn &turn
 
 void ConversationView::renderToolCall(QTextCursor &cursor, const ToolCall &call, bool streaming)
 {
-    QTextBlockFormat headerBlock;
-    headerBlock.setTopMargin(8);
-    QTextCharFormat bold;
-    bold.setFontWeight(QFont::Bold);
-    startBlock(cursor, headerBlock, bold);
-    cursor.insertText(tr("Tool call: %1").arg(call.name.isEmpty() ? tr("(unnamed)") : call.name), bold);
-
-    bool valid = false;
-    const QString arguments = streaming ? call.arguments : prettyArguments(call.arguments, &valid);
-    QTextFrameFormat frame;
-    frame.setBackground(mix(palette().color(QPalette::Base), palette().color(QPalette::Text), 0.06));
-    frame.setPadding(6);
-    frame.setBorder(0);
-    frame.setTopMargin(2);
-    frame.setBottomMargin(6);
-    cursor.insertFrame(frame);
-    QTextCharFormat mono;
-    mono.setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    cursor.insertText(arguments.isEmpty() ? QStringLiteral("{}") : arguments, mono);
+    startBlock(cursor);
+    renderCallAsStreamed(cursor, call, streaming, traceStyle(palette(), dimFormat()));
     cursor = document()->rootFrame()->lastCursorPosition();
-    if (!streaming && !valid && !call.arguments.isEmpty()) {
-        QTextCharFormat note = dimFormat();
-        note.setFontItalic(true);
-        startBlock(cursor, {}, note);
-        cursor.insertText(tr("The arguments are not valid JSON."), note);
-    }
 }
 
 void ConversationView::renderTrace(QTextCursor &cursor, const LaneTurn &turn, int index)
 {
     if (turn.result.toolRounds.isEmpty())
         return;
-    const QColor base = palette().color(QPalette::Base);
-    const QColor text = palette().color(QPalette::Text);
-    TraceStyle style;
-    style.dim = dimFormat();
-    style.cardBackground = mix(base, text, 0.03);
-    style.cardBorder = mix(base, text, 0.18);
-    style.codeBackground = mix(base, text, 0.07);
-    // Red and green that read on light and dark backgrounds alike.
-    const bool dark = base.lightnessF() < 0.5;
-    style.error = dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28);
-    style.ok = dark ? QColor(0x7e, 0xe7, 0x87) : QColor(0x1a, 0x7f, 0x37);
     startBlock(cursor);
     renderToolTrace(cursor, turn.result.toolRounds, index,
-                    index < m_views.size() ? m_views.at(index).expandedCalls : QSet<QString>(), style);
+                    index < m_views.size() ? m_views.at(index).expandedCalls : QSet<QString>(),
+                    traceStyle(palette(), dimFormat()));
     cursor = document()->rootFrame()->lastCursorPosition();
 }
 

@@ -135,6 +135,15 @@ LaneToolsDialog::LaneToolsDialog(const ProviderRegistry &registry, Comparison *c
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Function tools"), this));
+    auto *hint = new QLabel(tr("OpenAI-style definitions. Each tool's \"result\" says who answers a call: "
+                               "{\"builtin\": \"calculator\" | \"current_time\"}, {\"mock\": …} "
+                               "(with {{argument}} templates), or {\"ask\": true}, the default: you, "
+                               "in a form under the conversation."),
+                            this);
+    hint->setWordWrap(true);
+    hint->setTextFormat(Qt::PlainText);
+    hint->setEnabled(false); // dimmed: a hint, not a control
+    layout->addWidget(hint);
     layout->addWidget(m_tools, 1);
     layout->addWidget(m_toolsProblem);
     layout->addLayout(toolButtons);

@@ -29,10 +29,10 @@ ToolAskPanel::ToolAskPanel(QWidget *parent)
     m_arguments->setObjectName(QStringLiteral("toolAskArguments"));
     m_arguments->setReadOnly(true);
     m_arguments->setFont(mono);
-    m_arguments->setMaximumHeight(110);
+    m_arguments->setMaximumHeight(80);
     m_result->setObjectName(QStringLiteral("toolResult"));
     m_result->setFont(mono);
-    m_result->setMaximumHeight(90);
+    m_result->setMaximumHeight(64);
     m_result->setPlaceholderText(tr("The tool's result: JSON, or plain words"));
     m_send->setObjectName(QStringLiteral("sendToolResult"));
     m_send->setDefault(true);

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFontDatabase>
+#include <QPalette>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFrame>
@@ -172,9 +173,66 @@ void renderCall(QTextCursor &cursor, const tools::ToolCallTrace &trace, int turn
 
 } // namespace
 
+TraceStyle traceStyle(const QPalette &palette, const QTextCharFormat &dim)
+{
+    const QColor base = palette.color(QPalette::Base);
+    const QColor text = palette.color(QPalette::Text);
+    TraceStyle style;
+    style.dim = dim;
+    style.cardBackground = mix(base, text, 0.03);
+    style.cardBorder = mix(base, text, 0.18);
+    style.codeBackground = mix(base, text, 0.07);
+    const bool dark = base.lightnessF() < 0.5;
+    style.error = dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28);
+    style.ok = dark ? QColor(0x7e, 0xe7, 0x87) : QColor(0x1a, 0x7f, 0x37);
+    return style;
+}
+
+void renderCallAsStreamed(QTextCursor &cursor, const ToolCall &call, bool streaming, const TraceStyle &style)
+{
+    QTextCharFormat bold;
+    bold.setFontWeight(QFont::Bold);
+    newBlock(cursor, bold, 0, 8);
+    cursor.insertText(tr("Tool call: %1").arg(call.name.isEmpty() ? tr("(unnamed)") : call.name), bold);
+    bool valid = false;
+    const QString arguments = streaming ? call.arguments : prettyArguments(call.arguments, &valid);
+    QTextFrameFormat frame;
+    frame.setBackground(style.codeBackground);
+    frame.setPadding(6);
+    frame.setBorder(0);
+    frame.setTopMargin(2);
+    frame.setBottomMargin(6);
+    QTextFrame *parent = cursor.currentFrame();
+    cursor.insertFrame(frame);
+    QTextCharFormat mono;
+    mono.setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    cursor.insertText(arguments.isEmpty() ? QStringLiteral("{}") : arguments, mono);
+    cursor = parent->lastCursorPosition();
+    if (!streaming && !valid && !call.arguments.isEmpty()) {
+        QTextCharFormat note = style.dim;
+        note.setFontItalic(true);
+        newBlock(cursor, note);
+        cursor.insertText(tr("The arguments are not valid JSON."), note);
+    }
+}
+
+bool callsShownInTrace(const QList<ToolCall> &calls, const QList<tools::ToolRound> &rounds)
+{
+    return !rounds.isEmpty() && rounds.last().calls.size() == calls.size() &&
+           std::equal(calls.begin(), calls.end(), rounds.last().calls.begin(),
+                      [](const ToolCall &call, const tools::ToolCallTrace &trace) {
+                          return call.name == trace.call.name && call.arguments == trace.call.arguments;
+                      });
+}
+
 QString traceKey(int round, int call)
 {
     return QStringLiteral("%1/%2").arg(round).arg(call);
+}
+
+QString reasoningTraceKey(int round)
+{
+    return QStringLiteral("%1/r").arg(round);
 }
 
 QString serverTraceKey(int round, int index)
@@ -200,6 +258,26 @@ void renderToolTrace(QTextCursor &cursor, const QList<tools::ToolRound> &rounds,
         cursor.insertFrame(card);
         newBlock(cursor, style.dim);
         cursor.insertText(roundHeader(round), style.dim);
+        if (!round.reasoning.trimmed().isEmpty()) {
+            // What the model thought before these calls, folded like the answer's reasoning.
+            const QString key = reasoningTraceKey(round.number);
+            const bool open = expanded.contains(key);
+            QTextCharFormat link = style.dim;
+            link.setAnchor(true);
+            link.setAnchorHref(linkFor(turn, key));
+            newBlock(cursor, link, 0, 2);
+            const int words = wordCount(round.reasoning);
+            cursor.insertText(QStringLiteral("%1 %2").arg(open ? QStringLiteral("▾") : QStringLiteral("▸"),
+                                                          words == 1 ? tr("Reasoning (1 word)")
+                                                                     : tr("Reasoning (%1 words)").arg(words)),
+                              link);
+            if (open) {
+                QTextCharFormat text = style.dim;
+                text.setFontItalic(true);
+                newBlock(cursor, text, 16, 2);
+                cursor.insertText(round.reasoning, text);
+            }
+        }
         for (int i = 0; i < round.serverTools.size(); ++i) {
             const QString key = serverTraceKey(round.number, i);
             renderServerTool(cursor, round.serverTools.at(i), turn, key, expanded.contains(key), style);

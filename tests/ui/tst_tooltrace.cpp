@@ -179,6 +179,7 @@ void tst_ToolTrace::toolsFromTheDialogAnsweredInTheForm()
     ScriptedServer server;
     QVERIFY(server.listen());
     server.enqueue(ScriptedResponse::sseData({
+        chunk({{u"reasoning"_s, u"The order needs a confirmation."_s}}),
         chunk({{u"content"_s, u"Let me check with you."_s}}),
         callChunk(0, u"call_ask"_s, u"confirm_order"_s, u"{\"item\": \"blue mug\"}"_s),
         callChunk(1, u"call_calc"_s, u"calculator"_s, u"{\"expression\": \"3*4.5\"}"_s),
@@ -237,6 +238,10 @@ void tst_ToolTrace::toolsFromTheDialogAnsweredInTheForm()
     QVERIFY(view->toPlainText().contains(u"\"result\": 13.5"_s));
     view->setCallExpanded(0, traceKey(1, 1), false);
     QVERIFY(!view->toPlainText().contains(u"\"result\": 13.5"_s));
+    // The round's reasoning is folded in its card, and opens.
+    QVERIFY(view->toPlainText().contains(u"Reasoning (5 words)"_s));
+    view->setCallExpanded(0, reasoningTraceKey(1), true);
+    QVERIFY(view->toPlainText().contains(u"The order needs a confirmation."_s));
 }
 
 void tst_ToolTrace::invalidCallIsRedAndStructuredOutputShown()
