@@ -304,8 +304,10 @@ void ConversationView::syncStreaming()
     const bool follow = isScrolledToEnd();
     // Appending is only right when the growing part is the last thing rendered: thinking
     // while nothing else has come, or answer text while no tool call follows it.
+    // With a tool trace under the answer (a second round streams), the end of the document
+    // is the trace, not the text: the turn is drawn again instead.
     const bool appendable = shape == m_tailShape && !toolsChanged && (shape.toolCalls == 0 || !textGrew) &&
-                            (shape.liveReasoning || !reasoningGrew || textGrew);
+                            shape.rounds == 0 && (shape.liveReasoning || !reasoningGrew || textGrew);
     if (!appendable) {
         rerenderTail();
     } else {

@@ -116,6 +116,7 @@ LaneToolsDialog::LaneToolsDialog(const ProviderRegistry &registry, Comparison *c
         for (const QString &name : model->serverTools) {
             auto *check = new QCheckBox(name, this);
             check->setObjectName(QStringLiteral("serverTool_") + name);
+            check->setProperty("toolName", name); // styles may add an accelerator "&" to the label
             check->setChecked(parameters.serverTools.contains(name));
             check->setToolTip(tr("Run by %1 on its servers; its input and output are shown in the trace.")
                                   .arg(provider->info().displayName));
@@ -288,7 +289,7 @@ bool LaneToolsDialog::apply()
     parameters.serverTools.clear();
     for (const QCheckBox *check : std::as_const(m_serverTools)) {
         if (check->isChecked())
-            parameters.serverTools << check->text();
+            parameters.serverTools << check->property("toolName").toString();
     }
     parameters.responseSchema = m_parsedSchema;
     if (!m_comparison->setLaneParameters(m_lane, parameters) || !m_comparison->setLaneTools(m_lane, *m_parsedTools)) {

@@ -3,6 +3,7 @@
 
 #include "richtext.h"
 
+#include <QApplication>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -84,7 +85,8 @@ void ToolAskPanel::refresh()
         hide();
         return;
     }
-    if (waiting->call.id != m_callId) {
+    const bool newCall = waiting->call.id != m_callId;
+    if (newCall) {
         m_callId = waiting->call.id;
         m_title->setText(tr("The model calls %1 and waits for its result:").arg(waiting->call.name));
         bool valid = false;
@@ -92,7 +94,9 @@ void ToolAskPanel::refresh()
         m_result->clear();
     }
     show();
-    m_result->setFocus();
+    // Focus moves to the box only for a call just shown, never away from what you type.
+    if (newCall && (!QApplication::focusWidget() || !QApplication::focusWidget()->inherits("QPlainTextEdit")))
+        m_result->setFocus();
 }
 
 void ToolAskPanel::send(bool asError)

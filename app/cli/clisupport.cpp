@@ -4,6 +4,7 @@
 #include "secrets/apikey.h"
 #include "secrets/keychainstore.h"
 #include "secrets/keyresolver.h"
+#include "tools/jsonschema.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -157,6 +158,10 @@ std::expected<void, QString> readRequestOptions(const QCommandLineParser &parser
             return std::unexpected(doc.error());
         if (!doc->isObject())
             return std::unexpected(QStringLiteral("the response schema file must hold a JSON object"));
+        // Checked before anything is sent (and paid for): an unusable schema is a usage error.
+        if (auto schema = tools::JsonSchema::compile(doc->object()); !schema)
+            return std::unexpected(QStringLiteral("the response schema %1 is not a usable JSON Schema: %2")
+                                       .arg(parser.value(QStringLiteral("response-schema")), schema.error()));
         config.responseSchema = doc->object();
     }
     return {};

@@ -53,12 +53,14 @@ std::expected<RunOptions, QString> readRunOptions(CommandContext &context, const
         }
         options.tools = *tools;
     }
-    if (const QJsonValue choice = options.parameters.toolChoice; choice.isObject()) {
+    if (const QJsonValue choice = options.parameters.toolChoice;
+        !choice.isUndefined() && !choice.isNull() && options.tools.isEmpty()) {
+        // Providers refuse a tool choice without tools (HTTP 400): say so before sending.
+        return std::unexpected(QStringLiteral("--tool-choice needs --tools"));
+    } else if (choice.isObject()) {
         const QString name = choice[u"function"][u"name"].toString();
         if (!options.tools.find(name))
             return std::unexpected(QStringLiteral("--tool-choice %1 names no tool of --tools").arg(name));
-    } else if (choice.isString() && options.tools.isEmpty() && choice.toString() == u"required") {
-        return std::unexpected(QStringLiteral("--tool-choice required needs --tools"));
     }
     if (parser.isSet(QStringLiteral("max-tool-rounds"))) {
         bool ok = false;

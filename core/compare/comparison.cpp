@@ -93,6 +93,8 @@ history::LaneRecord Comparison::laneRecord(const ComparisonLane *lane) const
     record.parameters = parametersToJson(lane->parameters());
     if (!lane->tools().isEmpty())
         record.parameters.insert(u"tools", QJsonDocument::fromJson(lane->tools().toJson()).array());
+    if (m_maxToolRounds != kDefaultMaxToolRounds)
+        record.parameters.insert(u"max_tool_rounds", m_maxToolRounds);
     return record;
 }
 
@@ -190,6 +192,15 @@ bool Comparison::setLaneTools(ComparisonLane *lane, const tools::ToolSet &tools)
     lane->m_tools = tools;
     saveLanes();
     return true;
+}
+
+void Comparison::setMaxToolRounds(int rounds)
+{
+    rounds = qMax(1, rounds);
+    if (rounds == m_maxToolRounds)
+        return;
+    m_maxToolRounds = rounds;
+    saveLanes();
 }
 
 bool Comparison::isBusy() const
@@ -484,9 +495,12 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
     clearLanes();
     m_conversationId = record->id;
     m_title = record->title;
+    m_maxToolRounds = kDefaultMaxToolRounds; // unless the lanes say otherwise
     for (const history::LaneRecord &laneRecord : std::as_const(lanes)) {
         auto *lane = new ComparisonLane(Target{laneRecord.provider, laneRecord.model}, this);
         lane->m_parameters = parametersFromJson(laneRecord.parameters);
+        if (const int rounds = laneRecord.parameters.value(u"max_tool_rounds").toInt(); rounds > 0)
+            m_maxToolRounds = rounds;
         if (const QJsonValue stored = laneRecord.parameters.value(u"tools"); stored.isArray()) {
             // Written by laneRecord(); a set that no longer reads (edited by hand) is left out.
             if (auto tools = tools::ToolSet::fromJson(QJsonDocument(stored.toArray()).toJson()))

@@ -30,6 +30,7 @@ class Comparison : public QObject {
     Q_OBJECT
 public:
     static constexpr int kMaxLanes = 6;
+    static constexpr int kDefaultMaxToolRounds = 8;
 
     explicit Comparison(Engine &engine, QObject *parent = nullptr);
     ~Comparison() override;
@@ -50,7 +51,8 @@ public:
     bool setLaneTools(ComparisonLane *lane, const tools::ToolSet &tools);
     /// Requests in one lane's turn at most when tools are called (the first included).
     int maxToolRounds() const { return m_maxToolRounds; }
-    void setMaxToolRounds(int rounds) { m_maxToolRounds = qMax(1, rounds); }
+    /// Kept with the comparison's lanes in the history (their parameters' "max_tool_rounds").
+    void setMaxToolRounds(int rounds);
 
     bool isBusy() const;
 
@@ -130,7 +132,7 @@ private:
     int m_running = 0;
     CostTotals m_sessionCost;
     QUrl m_baseUrl;
-    int m_maxToolRounds = 8;
+    int m_maxToolRounds = kDefaultMaxToolRounds;
 };
 
 /// A conversation title from its first prompt: the first line, at most ~60 characters.

@@ -181,6 +181,25 @@ void LaneRun::checkpoint()
     Q_EMIT checkpointed(m_spec.answerId, text.size());
 }
 
+void LaneRun::checkpointRounds()
+{
+    history::HistoryStore *store = m_engine.history();
+    if (!m_spec.answerId || m_historyBroken || !store)
+        return;
+    const QString text = joinRoundParts({m_earlierText, m_rounds.isEmpty() ? QString() : m_rounds.last().text});
+    const QString reasoning =
+        joinRoundParts({m_earlierReasoning, m_rounds.isEmpty() ? QString() : m_rounds.last().reasoning});
+    if (auto saved = store->checkpointAnswer(m_spec.answerId, text, reasoning, tools::toolRoundsToJson(m_rounds));
+        !saved) {
+        m_historyBroken = true;
+        Q_EMIT historyFailed(saved.error());
+        return;
+    }
+    m_checkpointedText = text.size();
+    m_checkpointedReasoning = reasoning.size();
+    Q_EMIT checkpointed(m_spec.answerId, text.size());
+}
+
 void LaneRun::onStreamFinished()
 {
     ChatStream *stream = m_stream;
@@ -218,7 +237,8 @@ void LaneRun::onStreamFinished()
     if (!callsToAnswer) {
         for (tools::ToolCallTrace &trace : round.calls)
             trace.source = tools::ResultSource::Skipped;
-        if (!m_rounds.isEmpty() || !round.calls.isEmpty() || !round.serverTools.isEmpty())
+        // With tools in play every turn has a trace, if only of one round that answered.
+        if (!m_spec.tools.isEmpty() || !m_rounds.isEmpty() || !round.calls.isEmpty() || !round.serverTools.isEmpty())
             m_rounds.append(round);
         finishLoop(result);
         return;
@@ -237,6 +257,7 @@ void LaneRun::onStreamFinished()
         tools::answerToolCall(trace, m_spec.tools, now);
     m_rounds.append(round);
     m_lastRound = result;
+    checkpointRounds(); // a turn that waits for the user may wait long: its trace is on disk
     Q_EMIT roundFinished(number);
     if (tools::allAnswered(m_rounds.last().calls)) {
         continueLoop();
@@ -257,6 +278,7 @@ bool LaneRun::answerToolCall(const QString &callId, const QString &result, bool 
     if (it == calls.end())
         return false;
     tools::answerFromUser(*it, result, isError);
+    checkpointRounds();
     Q_EMIT roundFinished(m_rounds.last().number);
     if (tools::allAnswered(calls))
         continueLoop();

@@ -90,6 +90,8 @@ private:
     void startStream(ApiKey key);
     void startRound();
     void checkpoint();
+    /// Saves the text so far and the trace (a round ended).
+    void checkpointRounds();
     void onStreamFinished();
     void continueLoop();
     void finishLoop(const LaneResult &lastRound);

@@ -1,19 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "compare/toolrounds.h"
 
+#include <QSet>
+
 using namespace Qt::StringLiterals;
 
 namespace versus {
 
 namespace {
 
-std::optional<qint64> sum(const QList<tools::ToolRound> &rounds, std::optional<qint64> Usage::*field)
+/// A field's total over @p rounds; nothing when one of them lacks it.
+std::optional<qint64> sum(const QList<const tools::ToolRound *> &rounds, std::optional<qint64> Usage::*field)
 {
+    if (rounds.isEmpty())
+        return std::nullopt;
     qint64 total = 0;
-    for (const tools::ToolRound &round : rounds) {
-        if (!(round.usage.*field))
+    for (const tools::ToolRound *round : rounds) {
+        if (!(round->usage.*field))
             return std::nullopt;
-        total += *(round.usage.*field);
+        total += *(round->usage.*field);
     }
     return total;
 }
@@ -37,9 +42,12 @@ QString joinRoundParts(const QStringList &parts)
 
 void giveCallIds(QList<ToolCall> &calls, int round)
 {
+    QSet<QString> seen;
     for (qsizetype i = 0; i < calls.size(); ++i) {
-        if (calls[i].id.isEmpty())
+        // A missing id, or one the round used already (results would be ambiguous).
+        if (calls[i].id.isEmpty() || seen.contains(calls[i].id))
             calls[i].id = u"call_%1_%2"_s.arg(round).arg(i);
+        seen.insert(calls[i].id);
     }
 }
 
@@ -78,28 +86,39 @@ void mergeRounds(LaneResult &result, const QList<tools::ToolRound> &rounds)
     chat.text = joinRoundParts(texts);
     chat.reasoning = joinRoundParts(reasonings);
 
+    // A round that counted nothing (refused, failed or stopped before its first token) adds
+    // nothing; it must not hide what the other rounds used and cost.
+    QList<const tools::ToolRound *> counted;
+    for (const tools::ToolRound &round : rounds) {
+        if (!round.usage.isEmpty())
+            counted.append(&round);
+    }
     Usage usage;
-    usage.promptTokens = sum(rounds, &Usage::promptTokens);
-    usage.completionTokens = sum(rounds, &Usage::completionTokens);
-    usage.reasoningTokens = sum(rounds, &Usage::reasoningTokens);
-    usage.cachedPromptTokens = sum(rounds, &Usage::cachedPromptTokens);
-    usage.totalTokens = sum(rounds, &Usage::totalTokens);
-    usage.estimated =
-        std::any_of(rounds.begin(), rounds.end(), [](const tools::ToolRound &round) { return round.usage.estimated; });
+    usage.promptTokens = sum(counted, &Usage::promptTokens);
+    usage.completionTokens = sum(counted, &Usage::completionTokens);
+    usage.reasoningTokens = sum(counted, &Usage::reasoningTokens);
+    usage.cachedPromptTokens = sum(counted, &Usage::cachedPromptTokens);
+    usage.totalTokens = sum(counted, &Usage::totalTokens);
+    usage.estimated = std::any_of(counted.begin(), counted.end(),
+                                  [](const tools::ToolRound *round) { return round->usage.estimated; });
     chat.usage = usage;
 
-    std::optional<CostBreakdown> cost = rounds.first().cost;
-    for (qsizetype i = 1; cost && i < rounds.size(); ++i) {
-        const std::optional<CostBreakdown> &next = rounds.at(i).cost;
-        if (!next) {
+    // Every counted round priced, or no cost at all (an unpriced round is not free).
+    std::optional<CostBreakdown> cost;
+    for (const tools::ToolRound *round : counted) {
+        if (!round->cost) {
             cost.reset();
             break;
         }
-        cost->inputMicroUsd += next->inputMicroUsd;
-        cost->cachedInputMicroUsd += next->cachedInputMicroUsd;
-        cost->outputMicroUsd += next->outputMicroUsd;
-        cost->totalMicroUsd += next->totalMicroUsd;
-        cost->estimated = cost->estimated || next->estimated;
+        if (!cost) {
+            cost = round->cost;
+            continue;
+        }
+        cost->inputMicroUsd += round->cost->inputMicroUsd;
+        cost->cachedInputMicroUsd += round->cost->cachedInputMicroUsd;
+        cost->outputMicroUsd += round->cost->outputMicroUsd;
+        cost->totalMicroUsd += round->cost->totalMicroUsd;
+        cost->estimated = cost->estimated || round->cost->estimated;
     }
     result.cost = cost;
 

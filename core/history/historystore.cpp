@@ -275,6 +275,19 @@ std::expected<void, HistoryError> HistoryStore::checkpointAnswer(qint64 answerId
     return {};
 }
 
+std::expected<void, HistoryError> HistoryStore::checkpointAnswer(qint64 answerId, const QString &text,
+                                                                 const QString &reasoning, const QJsonArray &toolRounds)
+{
+    auto query = d->exec(u"UPDATE answers SET text = COALESCE(?, ''), reasoning = COALESCE(?, ''), tool_rounds = ?, "
+                         u"updated_at = ? WHERE id = ? AND state = 'streaming'"_s,
+                         {text, reasoning, jsonToDb(toolRounds), QDateTime::currentMSecsSinceEpoch(), answerId});
+    if (!query)
+        return std::unexpected(query.error());
+    if (query->numRowsAffected() == 0)
+        return std::unexpected(notFound(u"streaming answer"_s, answerId));
+    return {};
+}
+
 std::expected<void, HistoryError> HistoryStore::finishAnswer(const AnswerRecord &answer)
 {
     return d->transaction([&]() -> std::expected<void, HistoryError> {

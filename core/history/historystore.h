@@ -67,6 +67,9 @@ public:
                                                     const QList<qint64> &laneIds);
     /// Saves what a streaming answer holds so far (one small transaction).
     std::expected<void, HistoryError> checkpointAnswer(qint64 answerId, const QString &text, const QString &reasoning);
+    /// The same with the tool loop's trace so far (a round ended; a call may wait for the user).
+    std::expected<void, HistoryError> checkpointAnswer(qint64 answerId, const QString &text, const QString &reasoning,
+                                                       const QJsonArray &toolRounds);
     /// Saves the final answer: every member of @p answer except ids and startedAt.
     std::expected<void, HistoryError> finishAnswer(const AnswerRecord &answer);
     /// Removes the conversation with all its lanes, turns and answers, from the tables, the

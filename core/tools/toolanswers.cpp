@@ -118,13 +118,18 @@ void answerFromUser(ToolCallTrace &trace, const QString &text, bool isError)
     trace.source = ResultSource::User;
     trace.isError = isError;
     QJsonParseError parseError{};
-    QJsonDocument::fromJson(text.toUtf8(), &parseError);
-    if (parseError.error == QJsonParseError::NoError) {
+    // QJsonDocument reads objects and arrays only: wrapped, any JSON value is accepted.
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + "]", &parseError);
+    const bool json =
+        !text.trimmed().isEmpty() && parseError.error == QJsonParseError::NoError && document.array().size() == 1;
+    if (json && !isError) {
         trace.result = text;
         return;
     }
-    // Plain words: sent as a JSON object so every result the model reads has one shape.
-    trace.result = compact(QJsonObject{{isError ? u"error"_s : u"result"_s, text}});
+    // Plain words, or an error: one object the model reads the same way from every tool (the
+    // tool message has no error flag, so an error says so in its content).
+    const QJsonValue value = json ? document.array().at(0) : QJsonValue(text);
+    trace.result = compact(QJsonObject{{isError ? u"error"_s : u"result"_s, value}});
 }
 
 bool allAnswered(const QList<ToolCallTrace> &calls)

@@ -17,7 +17,8 @@ ToolCallTrace checkToolCall(const ToolCall &call, const ToolSet &tools);
 /// a mock is filled in. An "ask" tool stays Pending until answerFromUser().
 void answerToolCall(ToolCallTrace &trace, const ToolSet &tools, const QDateTime &nowUtc);
 
-/// The user's answer to an "ask" tool: sent as is when it is JSON, else as a JSON string.
+/// The user's answer to an "ask" tool: sent as is when it is JSON, else as {"result": "words"};
+/// an error as {"error": <the JSON or the words>}.
 void answerFromUser(ToolCallTrace &trace, const QString &text, bool isError);
 
 /// The round's calls have a result each (none is waiting for the user).

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tools/toolset.h"
 
+#include "tools/jsonschema.h"
+
 #include <QFile>
 #include <QHash>
 #include <QJsonDocument>
@@ -128,6 +130,12 @@ std::expected<ToolDefinition, QString> parseTool(const QJsonValue &entry, qsizet
         return fail(labelName, uR"("description" must be a string)"_s);
     if (function.contains(u"parameters") && !function.value(u"parameters").isObject())
         return fail(labelName, uR"("parameters" must be a JSON object)"_s);
+    // Every call is checked against it: a schema that cannot be used is the file's error,
+    // found before anything is sent, not the model's.
+    if (function.contains(u"parameters")) {
+        if (auto schema = JsonSchema::compile(function.value(u"parameters")); !schema)
+            return fail(labelName, uR"("parameters" is not a usable JSON Schema: )"_s + schema.error());
+    }
 
     ToolDefinition tool;
     if (!result.isUndefined()) {

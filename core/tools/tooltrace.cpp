@@ -172,7 +172,7 @@ StructuredOutputCheck checkStructuredOutput(const QString &answer, const QJsonOb
 {
     StructuredOutputCheck check;
     QString text = answer.trimmed();
-    static const QRegularExpression fence(uR"(^```[A-Za-z0-9_-]*[ \t]*\n(.*)\n```$)"_s,
+    static const QRegularExpression fence(uR"(^```[A-Za-z0-9_-]*[ \t]*\r?\n(.*)\r?\n```$)"_s,
                                           QRegularExpression::DotMatchesEverythingOption);
     if (const QRegularExpressionMatch match = fence.match(text); match.hasMatch())
         text = match.captured(1);

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void askCallWaitsForTheUser();
     void stopWhileWaitingKeepsTheTrace();
+    void answerAsErrorSaysSo();
     void streamingRowFollowsTheRounds();
     void toolsAndTraceComeBackFromHistory();
 };
@@ -126,6 +127,18 @@ void tst_ToolTurns::askCallWaitsForTheUser()
     QTest::qWait(100);
     QCOMPARE(h.server.requestCount(), 1); // nothing goes out before the user answers
     QVERIFY(!run->answerToolCall(u"no-such-call"_s, u"x"_s));
+    {
+        // The wait may be long: the text so far and the trace are on disk meanwhile.
+        history::HistoryStore store;
+        QVERIFY(store.open(h.dir.filePath(u"history.sqlite"_s)));
+        const auto record = store.conversation(comparison.conversationId());
+        QVERIFY(record);
+        const history::AnswerRecord &answer = record->turns.at(0).answers.at(0);
+        QCOMPARE(answer.state, history::AnswerState::Streaming);
+        QCOMPARE(answer.text, u"One moment."_s);
+        QCOMPARE(answer.toolRounds.size(), 1);
+        QCOMPARE(answer.toolRounds.at(0)[u"calls"_s].toArray().at(0)[u"result_source"_s].toString(), u"pending"_s);
+    }
 
     QSignalSpy done(&comparison, &Comparison::turnFinished);
     QVERIFY(run->answerToolCall(u"a1"_s, u"large"_s));
@@ -137,6 +150,32 @@ void tst_ToolTurns::askCallWaitsForTheUser()
     QCOMPARE(turn.result.chat.text, u"One moment.\n\nLarge it is."_s);
     QCOMPARE(turn.result.toolRounds.size(), 2);
     QCOMPARE(turn.result.toolRounds.at(0).calls.at(0).source, tools::ResultSource::User);
+}
+
+void tst_ToolTurns::answerAsErrorSaysSo()
+{
+    Harness h;
+    h.server.enqueue(
+        callingRound(QString(), {call(0, u"a1"_s, u"ask_user"_s, u"{}"_s), call(1, u"a2"_s, u"ask_user"_s, u"{}"_s)}));
+    h.server.enqueue(ScriptedResponse::sseData({openAiContentChunk(u"Sorry."_s), openAiFinishChunk(1, 60)}));
+    Comparison comparison(*h.engine);
+    ComparisonLane *lane = comparison.addLane(kGroq);
+    QVERIFY(comparison.setLaneTools(lane, toolSet()));
+    LaneRun *run = nullptr;
+    connect(lane, &ComparisonLane::runStarted, this, [&](LaneRun *started) { run = started; });
+    QVERIFY(comparison.send(u"Go"_s));
+    QSignalSpy pending(run, &LaneRun::toolCallsPending);
+    QVERIFY(pending.wait(5000));
+    QSignalSpy done(&comparison, &Comparison::turnFinished);
+    // An error as JSON and as words: the tool message has no error flag, so the content says it.
+    QVERIFY(run->answerToolCall(u"a1"_s, u"{\"code\": 7}"_s, true));
+    QCOMPARE(h.server.requestCount(), 1); // a2 still waits
+    QVERIFY(run->answerToolCall(u"a2"_s, u"out of stock"_s, true));
+    QVERIFY(done.wait(5000));
+    const QJsonArray messages = QJsonDocument::fromJson(h.server.request(1).body).object()[u"messages"_s].toArray();
+    QCOMPARE(messages.at(2)[u"content"_s].toString(), u"{\"error\":{\"code\":7}}"_s);
+    QCOMPARE(messages.at(3)[u"content"_s].toString(), u"{\"error\":\"out of stock\"}"_s);
+    QVERIFY(lane->conversation()->turn(0).result.toolRounds.at(0).calls.at(1).isError);
 }
 
 void tst_ToolTurns::stopWhileWaitingKeepsTheTrace()

@@ -86,6 +86,7 @@ private slots:
     void csvQuoting_data();
     void csvQuoting();
     void emptyConversation();
+    void toolTraceAndStructuredOutput();
 };
 
 void TestConversationExport::markdown()
@@ -311,6 +312,72 @@ void TestConversationExport::emptyConversation()
     QCOMPARE(json.value(u"lanes").toArray().size(), 0);
     QCOMPARE(json.value(u"turns").toArray().size(), 0);
     QCOMPARE(json.value(u"title").toString(), QString());
+}
+
+void TestConversationExport::toolTraceAndStructuredOutput()
+{
+    ConversationRecord c;
+    c.id = 9;
+    c.title = u"Tools"_s;
+    c.lanes = {LaneRecord{1, 0, u"groq"_s, u"openai/gpt-oss-120b"_s, {}, false}};
+    TurnRecord turn;
+    turn.id = 2;
+    turn.prompt = u"6*7 and the weather?"_s;
+    AnswerRecord answer;
+    answer.laneId = 1;
+    answer.turnId = 2;
+    answer.state = AnswerState::Complete;
+    answer.text = u"{\"total\": 42}"_s;
+    const QJsonObject good{{u"id"_s, u"c1"_s},
+                           {u"name"_s, u"calculator"_s},
+                           {u"arguments"_s, u"{\"expression\":\"6*7\"}"_s},
+                           {u"valid_json"_s, true},
+                           {u"known_tool"_s, true},
+                           {u"schema_errors"_s, QJsonArray()},
+                           {u"result_source"_s, u"builtin"_s},
+                           {u"result"_s, u"{\"result\":42}"_s},
+                           {u"is_error"_s, false}};
+    const QJsonObject bad{{u"id"_s, u"c2"_s},
+                          {u"name"_s, u"get_weather"_s},
+                          {u"arguments"_s, u"{\"city\": 5}"_s},
+                          {u"valid_json"_s, true},
+                          {u"known_tool"_s, true},
+                          {u"schema_errors"_s,
+                           QJsonArray{QJsonObject{{u"pointer"_s, u"/city"_s}, {u"message"_s, u"must be a string"_s}}}},
+                          {u"result_source"_s, u"error"_s},
+                          {u"result"_s, u"{\"error\":\"bad\"}"_s},
+                          {u"is_error"_s, true}};
+    // Arguments holding a fence must not close the block they are shown in.
+    const QJsonObject server{{u"id"_s, u"s1"_s},
+                             {u"name"_s, u"browser_search"_s},
+                             {u"arguments"_s, u"```x```"_s},
+                             {u"output"_s, u"found"_s},
+                             {u"failed"_s, false}};
+    answer.toolRounds = {
+        QJsonObject{{u"round"_s, 1}, {u"calls"_s, QJsonArray{good, bad}}, {u"server_tools"_s, QJsonArray{server}}},
+        QJsonObject{{u"round"_s, 2}, {u"calls"_s, QJsonArray()}}};
+    answer.structuredOutput = QJsonObject{
+        {u"valid"_s, false},
+        {u"errors"_s, QJsonArray{QJsonObject{{u"pointer"_s, u"/total"_s}, {u"message"_s, u"must be a string"_s}}}}};
+    turn.answers = {answer};
+    c.turns = {turn};
+
+    const QString md = conversationToMarkdown(c);
+    QVERIFY2(md.contains(u"**Tool round 1**"_s), qPrintable(md));
+    QVERIFY(!md.contains(u"Tool round 2"_s)); // a round without calls has nothing to show
+    QVERIFY(md.contains(u"- Call `calculator` (c1)\n\n```json\n{\"expression\":\"6*7\"}\n```"_s));
+    QVERIFY(md.contains(u"Result (builtin):\n\n```json\n{\"result\":42}\n```"_s));
+    QVERIFY(md.contains(u"- Call `get_weather` (c2) — **/city: must be a string**"_s));
+    QVERIFY(md.contains(u"Result (error, error)"_s));
+    QVERIFY(md.contains(u"`browser_search` (run by the provider)"_s));
+    QVERIFY(md.contains(u"````\n```x```\n````"_s));
+    QVERIFY(md.contains(u"*Structured output: invalid*\n- `/total`: must be a string"_s));
+
+    const QJsonObject json = conversationToJson(c);
+    const QJsonObject stored =
+        json[u"conversation"_s][u"turns"_s].toArray().at(0)[u"answers"_s].toArray().at(0).toObject();
+    QCOMPARE(stored[u"tool_rounds"_s].toArray(), answer.toolRounds);
+    QCOMPARE(stored[u"structured_output"_s].toObject(), answer.structuredOutput);
 }
 
 QTEST_APPLESS_MAIN(TestConversationExport)

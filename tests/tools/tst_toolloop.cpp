@@ -103,6 +103,8 @@ private Q_SLOTS:
     void groqExecutedToolsShownNeverRun();
     void synesiaInternalToolsInTheTrace();
     void compareTableHasAToolsColumn();
+    void failedRoundKeepsWhatEarlierRoundsCost();
+    void currentTimeInTheLoop();
 
 private:
     CliRun run(const QStringList &arguments);
@@ -472,6 +474,14 @@ void tst_ToolLoop::refusedBeforeSending_data()
     QTest::newRow("tool choice names no tool")
         << QStringList{u"-t"_s, u"groq:openai/gpt-oss-120b"_s, u"--tool-choice"_s, u"nope"_s}
         << QByteArray(kWeatherTools) << 2 << u"names no tool"_s;
+    QTest::newRow("unusable parameters schema")
+        << QStringList{u"-t"_s, u"groq:openai/gpt-oss-120b"_s}
+        << QByteArray(R"([{"type": "function", "function": {"name": "f", "parameters": {"type": "objcet"}},
+                          "result": {"mock": 1}}])")
+        << 2 << u"not a usable JSON Schema"_s;
+    QTest::newRow("tool choice without tools")
+        << QStringList{u"-t"_s, u"groq:openai/gpt-oss-120b"_s, u"--tool-choice"_s, u"none"_s} << QByteArray() << 2
+        << u"--tool-choice needs --tools"_s;
     QTest::newRow("round limit out of range")
         << QStringList{u"-t"_s, u"groq:openai/gpt-oss-120b"_s, u"--max-tool-rounds"_s, u"0"_s}
         << QByteArray(kWeatherTools) << 2 << u"--max-tool-rounds"_s;
@@ -483,9 +493,11 @@ void tst_ToolLoop::refusedBeforeSending()
     QFETCH(QByteArray, toolsFile);
     QFETCH(int, exitCode);
     QFETCH(QString, says);
-    const QString tools = writeFile(u"tools.json"_s, toolsFile);
+    QStringList toolsOption;
+    if (!toolsFile.isEmpty())
+        toolsOption << u"--tools"_s << writeFile(u"tools.json"_s, toolsFile);
     const CliRun result =
-        run(QStringList{u"chat"_s} + arguments + QStringList{u"--tools"_s, tools, u"--no-history"_s, u"Hi"_s});
+        run(QStringList{u"chat"_s} + arguments + toolsOption + QStringList{u"--no-history"_s, u"Hi"_s});
     QCOMPARE(result.exitCode, exitCode);
     QVERIFY2(result.err.contains(says), qPrintable(result.err));
     QCOMPARE(m_server->requestCount(), 0); // nothing was sent
@@ -623,6 +635,57 @@ void tst_ToolLoop::compareTableHasAToolsColumn()
     QVERIFY2(lines.at(0).contains(u"tools: rounds calls invalid answered"_s), table.out.constData());
     QVERIFY2(lines.at(1).startsWith(u"groq:"_s) && lines.at(1).endsWith(u"2 1 0 yes"_s), table.out.constData());
     QVERIFY2(lines.at(2).startsWith(u"together:"_s) && lines.at(2).endsWith(u"2 1 1 yes"_s), table.out.constData());
+}
+
+void tst_ToolLoop::failedRoundKeepsWhatEarlierRoundsCost()
+{
+    // Round 1 used tokens; round 2 is refused. The turn failed, but what it used is counted.
+    m_server->enqueue(ScriptedResponse::sseData({
+        callsChunk({fragment(0, u"c1"_s, u"calculator"_s, u"{\"expression\":\"1+1\"}"_s)}),
+        finish(u"tool_calls"_s, 3000, 100),
+    }));
+    m_server->enqueue(
+        ScriptedResponse::json(400, R"({"error":{"message":"tool message too long","type":"invalid_request_error"}})"));
+    const QString tools = writeFile(u"tools.json"_s, kWeatherTools);
+    const CliRun result = run({u"chat"_s, u"-t"_s, u"groq:openai/gpt-oss-120b"_s, u"--tools"_s, tools, u"--json"_s,
+                               u"--no-history"_s, u"1+1"_s});
+    QCOMPARE(result.exitCode, 1);
+    QCOMPARE(m_server->requestCount(), 2);
+    const QJsonObject lane = result.json();
+    QCOMPARE(lane[u"status"_s].toString(), u"error"_s);
+    QCOMPARE(lane[u"error"_s][u"kind"_s].toString(), u"bad_request"_s);
+    QCOMPARE(lane[u"usage"_s][u"prompt_tokens"_s].toInt(), 3000);
+    QCOMPARE(lane[u"usage"_s][u"completion_tokens"_s].toInt(), 100);
+    const QJsonArray rounds = lane[u"tool_rounds"_s].toArray();
+    QCOMPARE(rounds.size(), 2);
+    QVERIFY(rounds.at(0)[u"cost"_s][u"total_usd"_s].toDouble() > 0);
+    QCOMPARE(lane[u"cost"_s][u"total_usd"_s].toDouble(), rounds.at(0)[u"cost"_s][u"total_usd"_s].toDouble());
+    QCOMPARE(rounds.at(1)[u"status"_s].toString(), u"error"_s);
+}
+
+void tst_ToolLoop::currentTimeInTheLoop()
+{
+    m_server->enqueue(ScriptedResponse::sseData({
+        callsChunk({fragment(0, u"t1"_s, u"current_time"_s, u"{\"timezone\": \"Europe/Paris\"}"_s)}),
+        finish(u"tool_calls"_s, 30, 10),
+    }));
+    m_server->enqueue(answer(u"It is evening in Paris."_s));
+    const QString tools = writeFile(u"tools.json"_s, R"([{"type": "function", "function": {"name": "current_time"},
+                                         "result": {"builtin": "current_time"}}])");
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    const CliRun result = run({u"chat"_s, u"-t"_s, u"groq:openai/gpt-oss-120b"_s, u"--tools"_s, tools, u"--json"_s,
+                               u"--no-history"_s, u"What time is it in Paris?"_s});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    const QJsonObject answered =
+        QJsonDocument::fromJson(messagesOf(m_server->request(1)).at(2)[u"content"_s].toString().toUtf8()).object();
+    QCOMPARE(answered[u"timezone"_s].toString(), u"Europe/Paris"_s);
+    const QDateTime utc = QDateTime::fromString(answered[u"utc"_s].toString(), Qt::ISODate);
+    QVERIFY2(utc >= before && utc <= QDateTime::currentDateTimeUtc().addSecs(1),
+             qPrintable(answered[u"utc"_s].toString()));
+    // The definition sent is the built-in's own, with its parameters schema.
+    const QJsonObject sent =
+        QJsonDocument::fromJson(m_server->request(0).body).object()[u"tools"_s].toArray().at(0).toObject();
+    QVERIFY(sent[u"function"_s][u"parameters"_s][u"properties"_s].toObject().contains(u"timezone"_s));
 }
 
 QTEST_GUILESS_MAIN(tst_ToolLoop)

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void abandonedAndClearedTurns();
     void emptyViewSaysWhatToDo();
     void longConversationRendersItsLastTurns();
+    void laterRoundsStreamAboveTheTrace();
 };
 
 void tst_ConversationView::streamsPlainTextThenMarkdown()
@@ -317,6 +318,38 @@ void tst_ConversationView::longConversationRendersItsLastTurns()
     driven.beginTurn(QStringLiteral("next"));
     driven.appendStreamed({}, QStringLiteral("streaming"), {});
     QVERIFY(view.toPlainText().endsWith(QStringLiteral("streaming")));
+}
+
+void tst_ConversationView::laterRoundsStreamAboveTheTrace()
+{
+    Driven driven;
+    ConversationView &view = driven.view;
+    driven.beginTurn(QStringLiteral("Compute"));
+    driven.appendStreamed(
+        {}, QStringLiteral("ALPHA"),
+        {ToolCallFragment{0, QStringLiteral("c1"), QStringLiteral("calculator"), QStringLiteral("{}")}});
+    tools::ToolRound round;
+    round.text = QStringLiteral("ALPHA");
+    tools::ToolCallTrace trace;
+    trace.call = ToolCall{0, QStringLiteral("c1"), QStringLiteral("calculator"), QStringLiteral("{}")};
+    trace.validJson = true;
+    trace.knownTool = true;
+    trace.source = tools::ResultSource::Builtin;
+    trace.result = QStringLiteral("{\"result\":1}");
+    round.calls = {trace};
+    driven.model.setRounds(driven.last(), {round});
+    view.syncStreaming();
+    driven.model.startRound(driven.last(), QStringLiteral("ALPHA"), QString());
+    view.syncStreaming();
+    driven.appendStreamed({}, QStringLiteral("OMEGA"), {});
+    driven.appendStreamed({}, QStringLiteral(" END"), {});
+    // Both rounds' words are above the trace's card, in order, while the second one streams.
+    const QString text = view.toPlainText();
+    const qsizetype alpha = text.indexOf(QStringLiteral("ALPHA"));
+    const qsizetype omega = text.indexOf(QStringLiteral("OMEGA END"));
+    const qsizetype card = text.indexOf(QStringLiteral("Round 1"));
+    QVERIFY2(alpha >= 0 && omega > alpha && card > omega, qPrintable(text));
+    QCOMPARE(text.count(QStringLiteral("calculator")), 1); // the streamed call is drawn once, in the trace
 }
 
 QTEST_MAIN(tst_ConversationView)
