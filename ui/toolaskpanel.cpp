@@ -20,6 +20,8 @@ ToolAskPanel::ToolAskPanel(QWidget *parent)
     , m_result(new QPlainTextEdit(this))
     , m_send(new QPushButton(tr("Send result"), this))
     , m_sendError(new QPushButton(tr("Send as error"), this))
+    , m_allow(new QPushButton(tr("Allow"), this))
+    , m_deny(new QPushButton(tr("Deny"), this))
 {
     setObjectName(QStringLiteral("toolAsk"));
     setFrameShape(QFrame::StyledPanel);
@@ -40,10 +42,17 @@ ToolAskPanel::ToolAskPanel(QWidget *parent)
     m_sendError->setObjectName(QStringLiteral("sendToolError"));
     m_sendError->setToolTip(tr("Tell the model the call failed, with the words in the box."));
 
+    m_allow->setObjectName(QStringLiteral("allowToolCall"));
+    m_allow->setToolTip(tr("Run this call on its MCP server. To allow a tool always, see Settings → MCP servers."));
+    m_deny->setObjectName(QStringLiteral("denyToolCall"));
+    m_deny->setToolTip(tr("Do not run it: the model reads that you refused."));
+
     auto *buttons = new QHBoxLayout;
     buttons->addStretch(1);
     buttons->addWidget(m_sendError);
     buttons->addWidget(m_send);
+    buttons->addWidget(m_deny);
+    buttons->addWidget(m_allow);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 6, 8, 6);
     layout->addWidget(m_title);
@@ -53,6 +62,8 @@ ToolAskPanel::ToolAskPanel(QWidget *parent)
 
     connect(m_send, &QPushButton::clicked, this, [this] { send(false); });
     connect(m_sendError, &QPushButton::clicked, this, [this] { send(true); });
+    connect(m_allow, &QPushButton::clicked, this, [this] { decide(true); });
+    connect(m_deny, &QPushButton::clicked, this, [this] { decide(false); });
     hide();
 }
 
@@ -74,7 +85,8 @@ void ToolAskPanel::refresh()
     const tools::ToolCallTrace *waiting = nullptr;
     if (m_run && m_run->phase() == LaneRun::Phase::AwaitingToolResults && !m_run->rounds().isEmpty()) {
         for (const tools::ToolCallTrace &trace : m_run->rounds().last().calls) {
-            if (trace.source == tools::ResultSource::Pending) {
+            if (trace.source == tools::ResultSource::Pending && !trace.running &&
+                (trace.server.isEmpty() || trace.approval == tools::Approval::Asked)) {
                 waiting = &trace;
                 break;
             }
@@ -86,17 +98,35 @@ void ToolAskPanel::refresh()
         return;
     }
     const bool newCall = waiting->call.id != m_callId;
+    const bool approval = waiting->approval == tools::Approval::Asked;
+    m_result->setVisible(!approval);
+    m_send->setVisible(!approval);
+    m_sendError->setVisible(!approval);
+    m_allow->setVisible(approval);
+    m_deny->setVisible(approval);
     if (newCall) {
         m_callId = waiting->call.id;
-        m_title->setText(tr("The model calls %1 and waits for its result:").arg(waiting->call.name));
+        m_title->setText(
+            approval
+                ? tr("The model wants to run %1 on the MCP server %2 with:").arg(waiting->call.name, waiting->server)
+                : tr("The model calls %1 and waits for its result:").arg(waiting->call.name));
         bool valid = false;
         m_arguments->setPlainText(prettyArguments(waiting->call.arguments, &valid));
         m_result->clear();
     }
     show();
     // Focus moves to the box only for a call just shown, never away from what you type.
-    if (newCall && (!QApplication::focusWidget() || !QApplication::focusWidget()->inherits("QPlainTextEdit")))
+    if (newCall && !approval &&
+        (!QApplication::focusWidget() || !QApplication::focusWidget()->inherits("QPlainTextEdit")))
         m_result->setFocus();
+}
+
+void ToolAskPanel::decide(bool allow)
+{
+    if (!m_run || m_callId.isEmpty())
+        return;
+    m_run->approveToolCall(m_callId, allow);
+    refresh();
 }
 
 void ToolAskPanel::send(bool asError)

@@ -12,12 +12,13 @@ class QPushButton;
 
 namespace versus::ui {
 
-/// Under a lane's conversation while its tool loop waits for the user: the first call of the
-/// round that an "ask" tool left unanswered — the tool's name, its arguments as indented JSON —
-/// and a box for the result with "Send result" and "Send as error". Each answer goes to the
-/// run (LaneRun::answerToolCall); the next waiting call follows; when none waits, the panel
-/// hides and the loop goes on. Widgets are named toolAskTitle, toolAskArguments, toolResult,
-/// sendToolResult and sendToolError.
+/// Under a lane's conversation while its tool loop waits for the user, the first call that
+/// waits — the tool's name, its arguments as indented JSON — and either a box for the result
+/// of an "ask" tool with "Send result" and "Send as error" (LaneRun::answerToolCall), or, for
+/// an MCP tool that asks every time, "Allow" and "Deny" (LaneRun::approveToolCall). The next
+/// waiting call follows; when none waits, the panel hides and the loop goes on. Widgets are
+/// named toolAskTitle, toolAskArguments, toolResult, sendToolResult, sendToolError,
+/// allowToolCall and denyToolCall.
 class ToolAskPanel : public QFrame {
     Q_OBJECT
 public:
@@ -31,6 +32,7 @@ public:
 private:
     void refresh();
     void send(bool asError);
+    void decide(bool allow);
 
     QPointer<LaneRun> m_run;
     QString m_callId;
@@ -39,6 +41,8 @@ private:
     QPlainTextEdit *m_result;
     QPushButton *m_send;
     QPushButton *m_sendError;
+    QPushButton *m_allow;
+    QPushButton *m_deny;
 };
 
 } // namespace versus::ui

@@ -72,11 +72,22 @@ void insertCode(QTextCursor &cursor, const QString &label, const QString &text, 
     cursor = parent->lastCursorPosition();
 }
 
-QString sourceWords(tools::ResultSource source)
+QString sourceWords(const tools::ToolCallTrace &trace)
 {
-    switch (source) {
+    if (trace.running)
+        return tr("running on %1…").arg(trace.server);
+    switch (trace.approval) {
+    case tools::Approval::Asked:
+        return tr("waiting for your approval");
+    case tools::Approval::Denied:
+        return tr("denied by you");
+    case tools::Approval::NotNeeded:
+    case tools::Approval::Approved:
+        break;
+    }
+    switch (trace.source) {
     case tools::ResultSource::Pending:
-        return tr("waiting for your answer");
+        return trace.server.isEmpty() ? tr("waiting for your answer") : tr("waiting to run on %1").arg(trace.server);
     case tools::ResultSource::Builtin:
         return tr("built-in");
     case tools::ResultSource::Mock:
@@ -87,6 +98,8 @@ QString sourceWords(tools::ResultSource source)
         return tr("error result");
     case tools::ResultSource::Skipped:
         return tr("not answered");
+    case tools::ResultSource::Mcp:
+        return tr("answered by %1 (MCP)").arg(trace.server);
     }
     return {};
 }
@@ -158,7 +171,7 @@ void renderCall(QTextCursor &cursor, const tools::ToolCallTrace &trace, int turn
     QTextCharFormat detail = style.dim;
     if (invalid)
         detail.setForeground(style.error);
-    QString words = QStringLiteral(" · ") + sourceWords(trace.source);
+    QString words = QStringLiteral(" · ") + sourceWords(trace);
     if (trace.isError && trace.source != tools::ResultSource::Error)
         words += QStringLiteral(" · ") + tr("the tool reported an error");
     if (invalid)

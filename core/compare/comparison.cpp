@@ -7,6 +7,7 @@
 #include "metrics/tokenestimator.h"
 #include "pricing/pricecatalog.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 
 namespace versus {
@@ -95,6 +96,8 @@ history::LaneRecord Comparison::laneRecord(const ComparisonLane *lane) const
         record.parameters.insert(u"tools", QJsonDocument::fromJson(lane->tools().toJson()).array());
     if (m_maxToolRounds != kDefaultMaxToolRounds)
         record.parameters.insert(u"max_tool_rounds", m_maxToolRounds);
+    if (!lane->mcpServersOff().isEmpty())
+        record.parameters.insert(u"mcp_off", QJsonArray::fromStringList(lane->mcpServersOff()));
     return record;
 }
 
@@ -194,6 +197,38 @@ bool Comparison::setLaneTools(ComparisonLane *lane, const tools::ToolSet &tools)
     return true;
 }
 
+bool Comparison::setLaneMcpServersOff(ComparisonLane *lane, const QStringList &servers)
+{
+    if (!m_lanes.contains(lane) || lane->isBusy())
+        return false;
+    lane->m_mcpServersOff = servers;
+    saveLanes();
+    return true;
+}
+
+tools::ToolSet Comparison::toolsForTurn(const ComparisonLane *lane) const
+{
+    tools::ToolSet set = lane->tools();
+    if (!m_external)
+        return set;
+    for (tools::ToolDefinition tool : m_external->tools(lane->mcpServersOff())) {
+        if (set.add(tool))
+            continue;
+        // Sanitized like the servers' own clash names: ^[a-zA-Z0-9_-]{1,64}$.
+        QString prefixed = tool.result.server + u"__" + tool.name;
+        for (QChar &c : prefixed) {
+            if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'_' && c != u'-')
+                c = u'_';
+        }
+        tool.name = prefixed.left(64);
+        QJsonObject function = tool.wire.value(u"function").toObject();
+        function.insert(u"name", tool.name);
+        tool.wire.insert(u"function", function);
+        set.add(tool);
+    }
+    return set;
+}
+
 void Comparison::setMaxToolRounds(int rounds)
 {
     rounds = qMax(1, rounds);
@@ -289,7 +324,8 @@ void Comparison::startRun(ComparisonLane *lane, const QString &prompt, const his
     spec.messages = lane->conversation()->requestMessages();
     spec.messages.append(ChatMessage{Role::User, prompt, {}, {}, {}, {}});
     spec.baseUrl = m_baseUrl;
-    spec.tools = lane->tools();
+    spec.tools = toolsForTurn(lane);
+    spec.external = m_external;
     spec.maxToolRounds = m_maxToolRounds;
     for (const history::AnswerRecord &answer : turn.answers) {
         if (answer.laneId == lane->historyId())
@@ -506,6 +542,8 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
             if (auto tools = tools::ToolSet::fromJson(QJsonDocument(stored.toArray()).toJson()))
                 lane->m_tools = *tools;
         }
+        for (const QJsonValue &server : laneRecord.parameters.value(u"mcp_off").toArray())
+            lane->m_mcpServersOff << server.toString();
         lane->m_historyId = laneRecord.id;
         lane->conversation()->setTurns(turnsOfLane.take(laneRecord.id));
         m_lanes.append(lane);

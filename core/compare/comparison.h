@@ -49,6 +49,14 @@ public:
     bool setLaneTarget(ComparisonLane *lane, const Target &target);
     bool setLaneParameters(ComparisonLane *lane, const ProviderConfig &parameters);
     bool setLaneTools(ComparisonLane *lane, const tools::ToolSet &tools);
+    bool setLaneMcpServersOff(ComparisonLane *lane, const QStringList &servers);
+    /// The MCP servers' tools (not owned; must outlive the comparison): each lane's turn
+    /// offers them beside its own tools, but for the servers the lane has off.
+    void setExternalTools(tools::ExternalTools *external) { m_external = external; }
+    tools::ExternalTools *externalTools() const { return m_external; }
+    /// What a lane's next turn offers: its own tools, then the MCP tools it uses (a name
+    /// taken already gets its server's name as prefix).
+    tools::ToolSet toolsForTurn(const ComparisonLane *lane) const;
     /// Requests in one lane's turn at most when tools are called (the first included).
     int maxToolRounds() const { return m_maxToolRounds; }
     /// Kept with the comparison's lanes in the history (their parameters' "max_tool_rounds").
@@ -133,6 +141,7 @@ private:
     CostTotals m_sessionCost;
     QUrl m_baseUrl;
     int m_maxToolRounds = kDefaultMaxToolRounds;
+    tools::ExternalTools *m_external = nullptr;
 };
 
 /// A conversation title from its first prompt: the first line, at most ~60 characters.

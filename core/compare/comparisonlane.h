@@ -23,6 +23,8 @@ public:
     const ProviderConfig &parameters() const { return m_parameters; }
     /// The function tools this lane's model may call (empty = none); answered by the tool loop.
     const tools::ToolSet &tools() const { return m_tools; }
+    /// MCP servers this lane does not use (every other running server's tools join its own).
+    const QStringList &mcpServersOff() const { return m_mcpServersOff; }
     LaneConversation *conversation() const { return m_conversation; }
     /// The turn running now, or null.
     LaneRun *run() const { return m_run; }
@@ -45,6 +47,7 @@ private:
     Target m_target;
     ProviderConfig m_parameters;
     tools::ToolSet m_tools;
+    QStringList m_mcpServersOff;
     LaneConversation *m_conversation;
     QPointer<LaneRun> m_run;
     qint64 m_historyId = 0;

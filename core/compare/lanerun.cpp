@@ -143,10 +143,15 @@ void LaneRun::cancel()
             m_stream->cancel(); // finished() follows with the partial answer
         return;
     case Phase::AwaitingToolResults: {
+        const QHash<int, quint64> running = std::exchange(m_serverCalls, {});
         for (tools::ToolCallTrace &trace : m_rounds.last().calls) {
             if (trace.source == tools::ResultSource::Pending)
                 trace.source = tools::ResultSource::Skipped;
+            trace.running = false;
         }
+        // Emptied first: the answers of the cancelled calls, whenever they come, are ignored.
+        for (const quint64 handle : running)
+            m_spec.external->cancel(handle); // the servers are told (notifications/cancelled)
         LaneResult result = m_lastRound;
         result.chat.status = ResultStatus::Cancelled;
         result.chat.error = ChatError::make(ErrorKind::Cancelled, tr("Stopped by you."));
@@ -257,14 +262,58 @@ void LaneRun::onStreamFinished()
         tools::answerToolCall(trace, m_spec.tools, now);
     m_rounds.append(round);
     m_lastRound = result;
+    setPhase(Phase::AwaitingToolResults);
     checkpointRounds(); // a turn that waits for the user may wait long: its trace is on disk
     Q_EMIT roundFinished(number);
-    if (tools::allAnswered(m_rounds.last().calls)) {
+    runServerCalls();
+    afterAnswer();
+}
+
+void LaneRun::runServerCalls()
+{
+    QList<tools::ToolCallTrace> &calls = m_rounds.last().calls;
+    const int round = m_rounds.last().number;
+    for (int i = 0; i < calls.size(); ++i) {
+        tools::ToolCallTrace &trace = calls[i];
+        if (!tools::isReadyToRun(trace, m_spec.tools))
+            continue;
+        if (!m_spec.external) {
+            tools::answerFromServer(trace, std::unexpected(tr("No MCP server is connected for %1.").arg(trace.server)));
+            continue;
+        }
+        const tools::ToolDefinition *definition = m_spec.tools.find(trace.call.name);
+        trace.running = true;
+        QPointer<LaneRun> self(this);
+        m_serverCalls.insert(
+            i, m_spec.external->call(definition->result.server, definition->result.remoteName, trace.arguments,
+                                     [self, round, i](const std::expected<tools::ExternalResult, QString> &answer) {
+                                         if (!self || self->m_phase != Phase::AwaitingToolResults ||
+                                             self->m_rounds.isEmpty() || self->m_rounds.last().number != round ||
+                                             !self->m_serverCalls.contains(i))
+                                             return; // stopped, or the round is over
+                                         self->m_serverCalls.remove(i);
+                                         tools::answerFromServer(self->m_rounds.last().calls[i], answer);
+                                         self->checkpointRounds();
+                                         Q_EMIT self->roundFinished(round);
+                                         self->afterAnswer();
+                                     }));
+    }
+}
+
+void LaneRun::afterAnswer()
+{
+    if (m_phase != Phase::AwaitingToolResults)
+        return;
+    const QList<tools::ToolCallTrace> &calls = m_rounds.last().calls;
+    if (tools::allAnswered(calls)) {
         continueLoop();
         return;
     }
-    setPhase(Phase::AwaitingToolResults);
-    Q_EMIT toolCallsPending();
+    const bool needsUser = std::any_of(calls.begin(), calls.end(), [](const tools::ToolCallTrace &trace) {
+        return trace.source == tools::ResultSource::Pending && !trace.running;
+    });
+    if (needsUser)
+        Q_EMIT toolCallsPending();
 }
 
 bool LaneRun::answerToolCall(const QString &callId, const QString &result, bool isError)
@@ -273,15 +322,34 @@ bool LaneRun::answerToolCall(const QString &callId, const QString &result, bool 
         return false;
     QList<tools::ToolCallTrace> &calls = m_rounds.last().calls;
     auto it = std::find_if(calls.begin(), calls.end(), [&](const tools::ToolCallTrace &trace) {
-        return trace.call.id == callId && trace.source == tools::ResultSource::Pending;
+        return trace.call.id == callId && trace.source == tools::ResultSource::Pending && !trace.running &&
+               trace.approval == tools::Approval::NotNeeded && trace.server.isEmpty();
     });
     if (it == calls.end())
         return false;
     tools::answerFromUser(*it, result, isError);
     checkpointRounds();
     Q_EMIT roundFinished(m_rounds.last().number);
-    if (tools::allAnswered(calls))
-        continueLoop();
+    afterAnswer();
+    return true;
+}
+
+bool LaneRun::approveToolCall(const QString &callId, bool approve)
+{
+    if (m_phase != Phase::AwaitingToolResults || m_rounds.isEmpty())
+        return false;
+    QList<tools::ToolCallTrace> &calls = m_rounds.last().calls;
+    auto it = std::find_if(calls.begin(), calls.end(), [&](const tools::ToolCallTrace &trace) {
+        return trace.call.id == callId && trace.approval == tools::Approval::Asked;
+    });
+    if (it == calls.end())
+        return false;
+    tools::decideApproval(*it, approve);
+    if (approve)
+        runServerCalls();
+    checkpointRounds();
+    Q_EMIT roundFinished(m_rounds.last().number);
+    afterAnswer();
     return true;
 }
 

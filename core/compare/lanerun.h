@@ -6,9 +6,11 @@
 #include "providers/chatstream.h"
 #include "providers/providerregistry.h"
 #include "secrets/keyresult.h"
+#include "tools/externaltools.h"
 #include "tools/toolset.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
@@ -30,6 +32,8 @@ struct LaneRunSpec {
     /// and their calls answered by the tool loop.
     tools::ToolSet tools;
     int maxToolRounds = 8; ///< requests in one turn at most, the first included
+    /// Runs the MCP tools among @p tools; must outlive the run. Null: such calls fail readably.
+    tools::ExternalTools *external = nullptr;
 };
 
 /// One lane's turn: resolves the key (environment, then keychain), streams the request
@@ -55,6 +59,9 @@ public:
     /// The user's result for a pending "ask" call of the current round (AwaitingToolResults);
     /// the next round starts once every call has one. False when no such call is waiting.
     bool answerToolCall(const QString &callId, const QString &result, bool isError = false);
+    /// The user's decision on a call of the current round that asks for approval (MCP tools);
+    /// approved, it runs. False when no such call is waiting.
+    bool approveToolCall(const QString &callId, bool approve);
 
     Phase phase() const { return m_phase; }
     bool isFinished() const { return m_phase == Phase::Finished; }
@@ -77,7 +84,8 @@ Q_SIGNALS:
     void finished();
     /// A round ended (its calls checked and, where Versus can, answered): rounds().last().
     void roundFinished(int number);
-    /// Calls of the current round wait for the user's answer (answerToolCall()).
+    /// Calls of the current round wait for the user: an answer (answerToolCall()) or an
+    /// approval (approveToolCall()).
     void toolCallsPending();
     /// A new round's request is about to be sent: text streams again from earlierText().
     void roundStarted(int number);
@@ -94,6 +102,9 @@ private:
     void checkpointRounds();
     void onStreamFinished();
     void continueLoop();
+    /// Starts the MCP calls of the current round that may run; goes on when all are answered.
+    void runServerCalls();
+    void afterAnswer();
     void finishLoop(const LaneResult &lastRound);
     void finish(const LaneResult &result);
     void setPhase(Phase phase);
@@ -116,7 +127,8 @@ private:
     QString m_earlierReasoning;
     QElapsedTimer m_loopClock; ///< from the first request of the turn
     double m_roundStartMs = 0;
-    LaneResult m_lastRound; ///< while AwaitingToolResults: the round's stream result
+    LaneResult m_lastRound;            ///< while AwaitingToolResults: the round's stream result
+    QHash<int, quint64> m_serverCalls; ///< call index in the current round -> ExternalTools handle
 };
 
 } // namespace versus

@@ -108,6 +108,11 @@ void answerToolCall(ToolCallTrace &trace, const ToolSet &tools, const QDateTime 
         result = fillMockTemplate(definition->result.mock, trace.arguments);
         trace.source = ResultSource::Mock;
         break;
+    case ToolResultSpec::Kind::Mcp:
+        trace.server = definition->result.server;
+        trace.source = ResultSource::Pending;
+        trace.approval = definition->result.approved ? Approval::NotNeeded : Approval::Asked;
+        return;
     }
     trace.result = QString::fromUtf8(result);
     trace.isError = reportsError(result);
@@ -130,6 +135,47 @@ void answerFromUser(ToolCallTrace &trace, const QString &text, bool isError)
     // tool message has no error flag, so an error says so in its content).
     const QJsonValue value = json ? document.array().at(0) : QJsonValue(text);
     trace.result = compact(QJsonObject{{isError ? u"error"_s : u"result"_s, value}});
+}
+
+void decideApproval(ToolCallTrace &trace, bool approve)
+{
+    if (trace.approval != Approval::Asked)
+        return;
+    trace.approval = approve ? Approval::Approved : Approval::Denied;
+    if (!approve) {
+        setError(trace, {{u"error"_s, u"the user did not allow this call"_s}});
+        trace.source = ResultSource::User;
+    }
+}
+
+bool isReadyToRun(const ToolCallTrace &trace, const ToolSet &tools)
+{
+    const ToolDefinition *definition = tools.find(trace.call.name);
+    return definition && definition->result.kind == ToolResultSpec::Kind::Mcp &&
+           trace.source == ResultSource::Pending && !trace.running &&
+           (trace.approval == Approval::NotNeeded || trace.approval == Approval::Approved);
+}
+
+void answerFromServer(ToolCallTrace &trace, const std::expected<ExternalResult, QString> &result)
+{
+    trace.running = false;
+    trace.source = ResultSource::Mcp;
+    if (!result) {
+        trace.isError = true;
+        trace.result = compact(QJsonObject{{u"error"_s, result.error()}});
+        return;
+    }
+    trace.isError = result->isError;
+    const bool structured = result->structured.isObject() || result->structured.isArray();
+    QString content;
+    if (structured) {
+        content = QString::fromUtf8(result->structured.isObject()
+                                        ? QJsonDocument(result->structured.toObject()).toJson(QJsonDocument::Compact)
+                                        : QJsonDocument(result->structured.toArray()).toJson(QJsonDocument::Compact));
+    } else {
+        content = result->text;
+    }
+    trace.result = result->isError ? compact(QJsonObject{{u"error"_s, content}}) : content;
 }
 
 bool allAnswered(const QList<ToolCallTrace> &calls)

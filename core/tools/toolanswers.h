@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "tools/externaltools.h"
 #include "tools/toolset.h"
 #include "tools/tooltrace.h"
 
@@ -21,7 +22,18 @@ void answerToolCall(ToolCallTrace &trace, const ToolSet &tools, const QDateTime 
 /// an error as {"error": <the JSON or the words>}.
 void answerFromUser(ToolCallTrace &trace, const QString &text, bool isError);
 
-/// The round's calls have a result each (none is waiting for the user).
+/// The user's decision on an MCP call that asks for approval: approved, it waits to be run
+/// (running is set by whoever runs it); denied, the model reads that the user refused.
+void decideApproval(ToolCallTrace &trace, bool approve);
+
+/// An MCP call is waiting to be run: known, valid, approved or needing no approval.
+bool isReadyToRun(const ToolCallTrace &trace, const ToolSet &tools);
+
+/// What the MCP server answered (or why the call failed) becomes the call's result: the
+/// structured content as JSON when given, else the text; a failure as {"error": ...}.
+void answerFromServer(ToolCallTrace &trace, const std::expected<ExternalResult, QString> &result);
+
+/// The round's calls have a result each (none is waiting for the user or a server).
 bool allAnswered(const QList<ToolCallTrace> &calls);
 
 } // namespace versus::tools

@@ -313,6 +313,8 @@ QByteArray ToolSet::toJson() const
 {
     QJsonArray array;
     for (const ToolDefinition &tool : m_tools) {
+        if (tool.result.kind == ToolResultSpec::Kind::Mcp)
+            continue;
         QJsonObject object = tool.wire;
         if (tool.result.kind == ToolResultSpec::Kind::Builtin) {
             object.insert(u"result", QJsonObject{{u"builtin"_s, tool.result.builtin}});
@@ -333,6 +335,14 @@ QJsonArray ToolSet::wireTools() const
     return array;
 }
 
+bool ToolSet::add(const ToolDefinition &tool)
+{
+    if (tool.name.isEmpty() || find(tool.name))
+        return false;
+    m_tools.append(tool);
+    return true;
+}
+
 const ToolDefinition *ToolSet::find(const QString &name) const
 {
     for (const ToolDefinition &tool : m_tools) {
@@ -344,8 +354,10 @@ const ToolDefinition *ToolSet::find(const QString &name) const
 
 bool ToolSet::needsUser() const
 {
-    return std::any_of(m_tools.begin(), m_tools.end(),
-                       [](const ToolDefinition &tool) { return tool.result.kind == ToolResultSpec::Kind::Ask; });
+    return std::any_of(m_tools.begin(), m_tools.end(), [](const ToolDefinition &tool) {
+        return tool.result.kind == ToolResultSpec::Kind::Ask ||
+               (tool.result.kind == ToolResultSpec::Kind::Mcp && !tool.result.approved);
+    });
 }
 
 QByteArray fillMockTemplate(const QJsonValue &mock, const QJsonObject &arguments)

@@ -15,10 +15,13 @@ namespace versus::tools {
 /// What answers a call of a tool: the user (Ask, the default), a built-in tool, or a fixed
 /// mock result.
 struct ToolResultSpec {
-    enum class Kind { Ask, Builtin, Mock };
+    enum class Kind { Ask, Builtin, Mock, Mcp };
     Kind kind = Kind::Ask;
-    QString builtin; ///< Kind::Builtin: "calculator" | "current_time"
-    QJsonValue mock; ///< Kind::Mock: the JSON given, filled by fillMockTemplate()
+    QString builtin;       ///< Kind::Builtin: "calculator" | "current_time"
+    QJsonValue mock;       ///< Kind::Mock: the JSON given, filled by fillMockTemplate()
+    QString server;        ///< Kind::Mcp: the MCP server that runs it
+    QString remoteName;    ///< Kind::Mcp: its name on that server (the exposed name may carry a prefix)
+    bool approved = false; ///< Kind::Mcp: "always allow": called without asking each time
     friend bool operator==(const ToolResultSpec &, const ToolResultSpec &) = default;
 };
 
@@ -53,17 +56,19 @@ public:
     static ToolDefinition builtinDefinition(const QString &builtin);
 
     /// The same format back, indented, for the app's tool editor: each tool's wire object
-    /// with its "result" (left out for Ask, the default). fromJson(toJson()) gives an
-    /// equal set.
+    /// with its "result" (left out for Ask, the default). MCP tools are left out: they come
+    /// from their servers. fromJson(toJson()) gives an equal set when there are none.
     QByteArray toJson() const;
     /// What goes into ProviderConfig::tools: the wire objects, without "result".
     QJsonArray wireTools() const;
+    /// Adds a tool (one an MCP server offers); false when the name is taken.
+    bool add(const ToolDefinition &tool);
     /// The tool of that name, or nullptr.
     const ToolDefinition *find(const QString &name) const;
 
     const QList<ToolDefinition> &tools() const { return m_tools; }
     bool isEmpty() const { return m_tools.isEmpty(); }
-    /// True when a call of some tool must be answered by the user (an Ask tool).
+    /// True when a call of some tool needs the user: an Ask tool, or an MCP tool to approve.
     bool needsUser() const;
 
 private:

@@ -19,6 +19,7 @@ const QList<std::pair<ResultSource, QString>> &sourceNames()
         {ResultSource::Pending, u"pending"_s}, {ResultSource::Builtin, u"builtin"_s},
         {ResultSource::Mock, u"mock"_s},       {ResultSource::User, u"user"_s},
         {ResultSource::Error, u"error"_s},     {ResultSource::Skipped, u"skipped"_s},
+        {ResultSource::Mcp, u"mcp"_s},
     };
     return names;
 }
@@ -48,6 +49,9 @@ QJsonObject callToJson(const ToolCallTrace &trace)
                           ? QJsonValue()
                           : QJsonValue(trace.result)},
         {u"is_error"_s, trace.isError},
+        {u"approval"_s,
+         trace.approval == Approval::NotNeeded ? QJsonValue() : QJsonValue(approvalName(trace.approval))},
+        {u"server"_s, trace.server.isEmpty() ? QJsonValue() : QJsonValue(trace.server)},
     };
 }
 
@@ -65,10 +69,31 @@ ToolCallTrace callFromJson(const QJsonObject &object, int index)
     trace.source = resultSourceFromName(object.value(u"result_source").toString()).value_or(ResultSource::Skipped);
     trace.result = object.value(u"result").toString();
     trace.isError = object.value(u"is_error").toBool();
+    const QString approval = object.value(u"approval").toString();
+    for (Approval value : {Approval::Asked, Approval::Approved, Approval::Denied}) {
+        if (approvalName(value) == approval)
+            trace.approval = value;
+    }
+    trace.server = object.value(u"server").toString();
     return trace;
 }
 
 } // namespace
+
+QString approvalName(Approval approval)
+{
+    switch (approval) {
+    case Approval::NotNeeded:
+        return u"not_needed"_s;
+    case Approval::Asked:
+        return u"asked"_s;
+    case Approval::Approved:
+        return u"approved"_s;
+    case Approval::Denied:
+        return u"denied"_s;
+    }
+    return {};
+}
 
 QString resultSourceName(ResultSource source)
 {

@@ -23,7 +23,17 @@ enum class ResultSource {
     User,    ///< typed by the user in the trace's form
     Error,   ///< Versus answered with an error the model can read (bad JSON, schema, unknown tool, ...)
     Skipped, ///< not answered: the loop stopped first (round limit, stop, a failed round)
+    Mcp,     ///< the MCP server that offers the tool answered
 };
+
+/// Whether the user allowed a call that needs it (MCP tools "ask every time" by default).
+enum class Approval {
+    NotNeeded,
+    Asked,    ///< waiting for Approve or Deny
+    Approved, ///< by the user, for this call
+    Denied,   ///< by the user: the model reads that it was refused
+};
+QString approvalName(Approval approval);
 QString resultSourceName(ResultSource source);
 std::optional<ResultSource> resultSourceFromName(const QString &name);
 
@@ -38,6 +48,9 @@ struct ToolCallTrace {
     ResultSource source = ResultSource::Pending;
     QString result;       ///< the tool message's content as sent back (JSON text)
     bool isError = false; ///< the result reports a failure
+    Approval approval = Approval::NotNeeded;
+    bool running = false; ///< an MCP call in flight
+    QString server;       ///< the MCP server that runs the tool; empty for other tools
     bool isInvalid() const { return !validJson || !knownTool || !schemaErrors.isEmpty(); }
     friend bool operator==(const ToolCallTrace &, const ToolCallTrace &) = default;
 };
