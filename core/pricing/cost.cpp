@@ -6,11 +6,16 @@
 #include <QJsonObject>
 #include <QtNumeric>
 
+#include <cmath>
+
 namespace versus {
 
 namespace {
 
 constexpr qint64 kPerMillion = 1'000'000;
+/// The largest amount costFromJson() reads, 2^53 micro-USD (about 9 billion dollars): exact in a
+/// double, and far enough from 64 bits that the sums made of it cannot overflow.
+constexpr qint64 kMaxStoredMicroUsd = qint64(1) << 53;
 
 } // namespace
 
@@ -140,20 +145,27 @@ std::optional<CostBreakdown> costFromJson(const QJsonObject &object)
 {
     if (object.isEmpty())
         return std::nullopt;
-    const auto micro = [&object](QStringView exact, QStringView usd) -> qint64 {
+    // An amount beyond kMaxStoredMicroUsd is refused before it is converted (a double beyond 64
+    // bits cast to an integer is undefined) or added up.
+    const auto micro = [&object](QStringView exact, QStringView usd) -> std::optional<qint64> {
         const QJsonValue value = object.value(exact);
-        if (value.isDouble())
-            return value.toInteger();
-        return qRound64(object.value(usd).toDouble() * 1e6);
+        const double amount = value.isDouble() ? double(value.toInteger()) : object.value(usd).toDouble() * 1e6;
+        if (!(std::abs(amount) <= double(kMaxStoredMicroUsd)))
+            return std::nullopt;
+        return value.isDouble() ? value.toInteger() : qRound64(amount);
     };
+    const auto cached = micro(u"cached_input_micro_usd", u"cached_input_usd");
+    const auto input = micro(u"input_micro_usd", u"input_usd");
+    const auto output = micro(u"output_micro_usd", u"output_usd");
+    const auto total = micro(u"total_micro_usd", u"total_usd");
+    if (!cached || !input || !output || !total)
+        return std::nullopt;
     CostBreakdown cost;
-    cost.cachedInputMicroUsd = micro(u"cached_input_micro_usd", u"cached_input_usd");
+    cost.cachedInputMicroUsd = *cached;
     // input_usd includes cached input (see costToJson).
-    cost.inputMicroUsd = object.value(u"input_micro_usd").isDouble()
-                             ? object.value(u"input_micro_usd").toInteger()
-                             : qRound64(object.value(u"input_usd").toDouble() * 1e6) - cost.cachedInputMicroUsd;
-    cost.outputMicroUsd = micro(u"output_micro_usd", u"output_usd");
-    cost.totalMicroUsd = micro(u"total_micro_usd", u"total_usd");
+    cost.inputMicroUsd = object.value(u"input_micro_usd").isDouble() ? *input : *input - *cached;
+    cost.outputMicroUsd = *output;
+    cost.totalMicroUsd = *total;
     cost.estimated = object.value(u"estimated").toBool();
     cost.priceSource = object.value(u"price_source").toString();
     cost.priceAsOf = QDate::fromString(object.value(u"price_as_of").toString(), Qt::ISODate);

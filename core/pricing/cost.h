@@ -69,7 +69,7 @@ QJsonValue costToJson(const std::optional<CostBreakdown> &cost);
 /// are the same integers.
 QJsonValue costToExactJson(const std::optional<CostBreakdown> &cost);
 /// Reads costToExactJson() (or, without the exact members, costToJson() rounded to micro-USD);
-/// nothing for an empty object.
+/// nothing for an empty object, or when an amount is beyond 2^53 micro-USD (no real cost).
 std::optional<CostBreakdown> costFromJson(const QJsonObject &object);
 
 } // namespace versus

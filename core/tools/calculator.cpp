@@ -21,6 +21,10 @@ using rational::PowerError;
 constexpr qsizetype kMaxLength = 1000;
 constexpr int kMaxDepth = 200;
 
+/// What peek() and at() give past the last character: not a code point, so that a U+0000 in
+/// the text is a character like any other and does not end the expression early.
+constexpr char32_t kEnd = 0xFFFFFFFF;
+
 constexpr char32_t kMinusSign = 0x2212;
 constexpr char32_t kTimesSign = 0x00D7;
 constexpr char32_t kDivisionSign = 0x00F7;
@@ -93,12 +97,12 @@ public:
 
     std::expected<std::vector<Node>, QString> parse()
     {
-        if (peek() == 0)
+        if (peek() == kEnd)
             return std::unexpected(u"empty expression"_s);
         const NodeIndex root = parseSum();
         if (!root)
             return std::unexpected(root.error());
-        if (const char32_t c = peek()) {
+        if (const char32_t c = peek(); c != kEnd) {
             return std::unexpected(u"unexpected character "_s + describe(c) + atPosition(m_pos + 1) +
                                    (c == U')' ? u" (no '(' to close)"_s : u" (an operator was expected)"_s));
         }
@@ -106,15 +110,15 @@ public:
     }
 
 private:
-    /// The next character after any whitespace, or 0 at the end.
+    /// The next character after any whitespace, or kEnd at the end.
     char32_t peek()
     {
         while (m_pos < m_text.size() && QChar::isSpace(char32_t(m_text[m_pos])))
             ++m_pos;
-        return m_pos < m_text.size() ? char32_t(m_text[m_pos]) : 0;
+        return m_pos < m_text.size() ? char32_t(m_text[m_pos]) : kEnd;
     }
 
-    char32_t at(qsizetype index) const { return index < m_text.size() ? char32_t(m_text[index]) : 0; }
+    char32_t at(qsizetype index) const { return index < m_text.size() ? char32_t(m_text[index]) : kEnd; }
 
     int add(Op op, int lhs, int rhs, qsizetype position, mpq_class value = {})
     {
@@ -220,7 +224,7 @@ private:
     NodeIndex parsePrimary()
     {
         const char32_t c = peek();
-        if (c == 0) {
+        if (c == kEnd) {
             return std::unexpected(u"the expression ends"_s + atPosition(m_pos + 1) +
                                    u" where a number or '(' was expected"_s);
         }
@@ -239,7 +243,7 @@ private:
         if (!inner)
             return inner;
         const char32_t close = peek();
-        if (close == 0) {
+        if (close == kEnd) {
             return std::unexpected(u"missing ')'"_s + atPosition(m_pos + 1) + u" to close the '(' at position "_s +
                                    QString::number(open));
         }

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QUrl>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -362,12 +363,15 @@ bool Compiler::readCount(const QJsonObject &object, QStringView keyword, const Q
 
 bool Compiler::readRegex(const QString &pattern, QStringView keyword, const QString &pointer, QRegularExpression &out)
 {
-    // No UseUnicodePropertiesOption: as in ECMAScript, \d and \w stay ASCII.
-    out = QRegularExpression(pcrePattern(pattern));
+    // No UseUnicodePropertiesOption: as in ECMAScript, \d and \w stay ASCII. A match that needs
+    // more than kMaxPatternSteps steps fails with an error (see Validator::matchPattern()).
+    const QString limit = u"(*LIMIT_MATCH=%1)"_s.arg(kMaxPatternSteps);
+    out = QRegularExpression(limit + pcrePattern(pattern));
     if (!out.isValid())
         return failKeyword(keyword, pointer,
                            u"has an invalid regular expression "_s + quoted(pattern) + u": "_s + out.errorString() +
-                               u" at offset "_s + QString::number(out.patternErrorOffset()));
+                               u" at offset "_s +
+                               QString::number(std::max<qsizetype>(0, out.patternErrorOffset() - limit.size())));
     out.optimize();
     return true;
 }

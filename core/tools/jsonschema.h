@@ -55,8 +55,11 @@ public:
     /// Every reason @p instance does not satisfy the schema; empty when it does. For anyOf,
     /// oneOf and not the error names the keyword rather than every branch's reasons. Hostile
     /// input cannot make this run away: checks nested deeper than 256 subschemas (a schema
-    /// that recurses without consuming the instance) or more than a million subschema checks
-    /// stop with a single error whose keyword is "limit".
+    /// that recurses without consuming the instance), more than a million subschema checks, or
+    /// a pattern that takes more than 100,000 backtracking steps on one string ("(a+)+$" on
+    /// "aaa…ab") stop with a single error whose keyword is "limit". So does a pattern whose
+    /// backtracking outgrows PCRE2's stack (a repeated group over tens of thousands of
+    /// characters): it cannot say whether the string matches.
     QList<SchemaError> validate(const QJsonValue &instance) const;
 
     /// The schema as given to compile().

@@ -19,6 +19,10 @@ namespace versus::tools::detail {
 inline constexpr int kMaxDepth = 256;
 /// Most subschema checks one validate() may make.
 inline constexpr qint64 kMaxChecks = 1'000'000;
+/// Most backtracking steps (PCRE2's match limit) one "pattern" or "patternProperties" match
+/// may take: a pattern such as "(a+)+$" is exponential on "aaa…ab", and PCRE2's default
+/// (ten million, tens of milliseconds) times every string of a large instance would run away.
+inline constexpr int kMaxPatternSteps = 100'000;
 
 /// JSON types as bits, so that "type": [...] is one mask. A number with no fractional part
 /// has both Number and Integer.

@@ -107,6 +107,9 @@ private:
         return check(index, value, path, nullptr, depth + 1);
     }
     bool isFalse(int index) const { return m_nodes[size_t(index)].constant == false; }
+    /// Whether @p regex finds a match in @p text; a match that runs out of steps stops the
+    /// whole check with a "limit" error at @p path.
+    bool matchPattern(const QRegularExpression &regex, const QString &text, const Path *path);
 
     void anyType(const SchemaNode &node, const QJsonValue &value, Report &report);
     void number(const SchemaNode &node, double value, Report &report);
@@ -163,6 +166,20 @@ bool Validator::check(int index, const QJsonValue &value, const Path *path, QLis
     return report.valid && !m_stopped;
 }
 
+bool Validator::matchPattern(const QRegularExpression &regex, const QString &text, const Path *path)
+{
+    const QRegularExpressionMatch match = regex.match(text);
+    // An invalid match is an error of the match itself: the step limit, or PCRE2's JIT stack
+    // running out on a long string with a repeated group (which read as "no match" before).
+    if (!match.isValid() && !m_stopped) {
+        m_stopped =
+            SchemaError{pointerOf(path), u"limit"_s,
+                        u"could not be checked: a pattern gives up on %2 (more than %1 steps, or too deep)"_s.arg(
+                            QString::number(kMaxPatternSteps), jsonText(QJsonValue(text), 40))};
+    }
+    return match.hasMatch();
+}
+
 void Validator::anyType(const SchemaNode &node, const QJsonValue &value, Report &report)
 {
     if (node.types && !(node.types & typeBits(value)))
@@ -208,7 +225,7 @@ void Validator::string(const SchemaNode &node, const QString &value, Report &rep
             report.fail(u"maxLength",
                         u"must be at most "_s + counted(*node.maxLength, u"character", u"characters") + u" long"_s);
     }
-    if (node.pattern && !node.pattern->match(value).hasMatch())
+    if (node.pattern && !matchPattern(*node.pattern, value, report.path) && !m_stopped)
         report.fail(u"pattern", u"must match the pattern "_s + node.patternText);
 }
 
@@ -314,7 +331,7 @@ void Validator::members(const SchemaNode &node, const QJsonObject &value, Report
             sub(*property, memberValue, &member, report, depth);
         }
         for (const PatternSchema &pattern : node.patternProperties) {
-            if (done(report) || !pattern.regex.match(member.key).hasMatch())
+            if (done(report) || !matchPattern(pattern.regex, member.key, report.path))
                 continue;
             described = true;
             sub(pattern.schema, memberValue, &member, report, depth);

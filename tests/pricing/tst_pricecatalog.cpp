@@ -93,6 +93,8 @@ private slots:
     void modelWithoutPrice();
     void usageWithoutCounts();
     void localServersCostNothing();
+    void storedCostReadBack_data();
+    void storedCostReadBack();
 
     void userOverrideReplacesEntry();
     void missingOverrideFileIsNotAnError();
@@ -496,6 +498,44 @@ void TestPriceCatalog::localServersCostNothing()
         QVERIFY(cost.has_value());
         QCOMPARE(cost->totalMicroUsd, 0);
     }
+}
+
+void TestPriceCatalog::storedCostReadBack_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<qint64>("input");
+    QTest::addColumn<qint64>("total"); // -1: no cost
+
+    QTest::newRow("exact members") << QByteArray(R"({"input_micro_usd": 120, "cached_input_micro_usd": 30,
+        "output_micro_usd": 36, "total_micro_usd": 186, "total_usd": 0.000186})")
+                                   << qint64(120) << qint64(186);
+    QTest::newRow("dollars only, input with cached")
+        << QByteArray(R"({"input_usd": 0.00015, "cached_input_usd": 0.00003, "output_usd": 0.000036,
+        "total_usd": 0.000186})")
+        << qint64(120) << qint64(186);
+    // fuzz_structured_output, reading stored tool rounds: these amounts were cast to 64-bit
+    // integers out of range (undefined behaviour); they are no cost.
+    QTest::newRow("huge dollars") << QByteArray(R"({"total_usd": 1e300})") << qint64(0) << qint64(-1);
+    QTest::newRow("huge negative input")
+        << QByteArray(R"({"input_usd": -1e13, "cached_input_micro_usd": 9223372036854775807, "total_usd": 1})")
+        << qint64(0) << qint64(-1);
+    QTest::newRow("beyond 2^53 micro-USD")
+        << QByteArray(R"({"total_micro_usd": 10000000000000000, "total_usd": 1e10})") << qint64(0) << qint64(-1);
+    QTest::newRow("2^53 micro-USD") << QByteArray(R"({"total_micro_usd": 9007199254740992, "total_usd": 1})")
+                                    << qint64(0) << qint64(9007199254740992);
+}
+
+void TestPriceCatalog::storedCostReadBack()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(qint64, input);
+    QFETCH(qint64, total);
+    const auto cost = costFromJson(QJsonDocument::fromJson(json).object());
+    QCOMPARE(cost.has_value(), total >= 0);
+    if (!cost)
+        return;
+    QCOMPARE(cost->inputMicroUsd, input);
+    QCOMPARE(cost->totalMicroUsd, total);
 }
 
 void TestPriceCatalog::userOverrideReplacesEntry()

@@ -127,6 +127,14 @@ void TestCalculator::errors_data()
                                   << u"unexpected character '*' at position 3 (a number or '(' was expected)"_s;
     QTest::newRow("control character") << u"1"_s + QChar(0x07)
                                        << u"unexpected character U+0007 at position 2 (an operator was expected)"_s;
+    // fuzz_calculator: a U+0000 was taken for the end of the text, so "0\0\a+0.2" gave 0.
+    QTest::newRow("NUL character") << u"0"_s + QChar(0) + QChar(0x07) + u"+0.2"_s
+                                   << u"unexpected character U+0000 at position 2 (an operator was expected)"_s;
+    QTest::newRow("NUL after an operator")
+        << u"6*"_s + QChar(0) << u"unexpected character U+0000 at position 3 (a number or '(' was expected)"_s;
+    QTest::newRow("NUL inside parentheses")
+        << u"(1"_s + QChar(0) + u")"_s
+        << u"unexpected character U+0000 at position 3 (an operator or ')' was expected)"_s;
     QTest::newRow("emoji counts as one character")
         << u"\U0001F600+1"_s << u"unexpected character '\U0001F600' at position 1 (a number or '(' was expected)"_s;
     QTest::newRow("exponent without digits")

@@ -473,6 +473,42 @@ void TestJsonSchema::hostileInput()
 
     // A schema as deep as the guard allows still compiles.
     QVERIFY(JsonSchema::compile(nestedNot(200)).has_value());
+
+    // fuzz_jsonschema: six exponential patterns times 100 member names of "aaa…ab" ran for
+    // minutes (PCRE2's own limit is ten million steps per match). Each match now stops after
+    // 100,000 steps, and the first one to stop ends the check.
+    QJsonObject patterns;
+    for (const QString &pattern : {u"(a+)+$"_s, u"(a|a)+$"_s, u"(a+)*$"_s, u"(a*)+$"_s, u"(aa|a)+$"_s, u"(a|aa)+$"_s})
+        patterns.insert(pattern, QJsonObject());
+    const auto exponential = JsonSchema::compile(QJsonObject{{u"patternProperties"_s, patterns}});
+    QVERIFY(exponential.has_value());
+    QJsonObject names;
+    for (int i = 0; i < 100; ++i)
+        names.insert(QString(26, u'a') + QChar(u'a' + i % 26) + QChar(u'a' + i / 26) + u'b', 0);
+    timer.restart();
+    const QList<SchemaError> slowNames = exponential->validate(names);
+    QCOMPARE(slowNames.size(), 1);
+    QCOMPARE(slowNames.at(0).keyword, u"limit"_s);
+    QCOMPARE(slowNames.at(0).pointer, QString());
+    QVERIFY2(slowNames.at(0).message.contains(u"more than 100000 steps"_s), qPrintable(slowNames.at(0).message));
+    const auto slowItems = JsonSchema::compile(parse(uR"({"items": {"pattern": "^(a+)+$"}})"_s));
+    QVERIFY(slowItems.has_value());
+    const QList<SchemaError> slowItem = slowItems->validate(QJsonArray{u"abc"_s, QString(QString(28, u'a') + u'b')});
+    QCOMPARE(slowItem.size(), 1);
+    QCOMPARE(slowItem.at(0).keyword, u"limit"_s);
+    QCOMPARE(slowItem.at(0).pointer, u"/1"_s);
+    QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+    // Ordinary patterns on long strings stay far below the step limit.
+    const auto letters =
+        JsonSchema::compile(parse(uR"({"pattern": "^([a-z]+ ?)+$", "patternProperties": {"x": {}}})"_s));
+    QVERIFY(letters.has_value());
+    QVERIFY(letters->validate(QString(u"abc "_s).repeated(10000)).isEmpty());
+    QVERIFY(letters->validate(QJsonObject{{QString(100000, u'y') + u'x', 1}}).isEmpty());
+    // 25,000 repetitions of the group outgrow PCRE2's JIT stack: not a "pattern" error (the
+    // string does match), but a check that could not be made.
+    const QList<SchemaError> tooDeep = letters->validate(QString(u"abc "_s).repeated(25000));
+    QCOMPARE(tooDeep.size(), 1);
+    QCOMPARE(tooDeep.at(0).keyword, u"limit"_s);
 }
 
 void TestJsonSchema::copyAndSource()
