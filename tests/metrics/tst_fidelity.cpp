@@ -114,7 +114,11 @@ void TestFidelity::schedule()
     // tokens / e2e (LLMPerf's figure) is far from the decode speed on this schedule: a
     // formula change towards it cannot pass unnoticed.
     QVERIFY(!within(tokens / (*m.e2eMs / 1000.0), wantSpeed, 0.02));
-    QCOMPARE(m.chunks, chunks);
+    // A chunk is a network read that carried tokens. The server writes each event on its own,
+    // 5-20 ms apart, but a client that is a few ms late reads two of them at once (TCP
+    // delivers what has arrived): the count can be a little lower than the writes, never higher.
+    QVERIFY2(m.chunks <= chunks && m.chunks >= chunks * 95 / 100,
+             qPrintable(QStringLiteral("%1 reads for %2 writes").arg(m.chunks).arg(chunks)));
 }
 
 QTEST_GUILESS_MAIN(TestFidelity)
