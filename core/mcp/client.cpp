@@ -147,8 +147,8 @@ qint64 Client::request(const QString &method, const QJsonObject &params, Reply r
         const QString text = u"timed out after %1 s"_s.arg(seconds());
         // initialize must not be cancelled (the spec); anything else is.
         if (m_transport && found->second.method != u"initialize") {
-            m_transport->send(jsonrpc::notification(u"notifications/cancelled"_s,
-                                                    {{u"requestId"_s, id}, {u"reason"_s, text}}));
+            m_transport->send(
+                jsonrpc::notification(u"notifications/cancelled"_s, {{u"requestId"_s, id}, {u"reason"_s, text}}));
             m_transport->abandon(id);
         }
         finish(id, std::unexpected(Failure{Failure::Timeout, text}));
@@ -182,8 +182,9 @@ void Client::onOpened()
     const QJsonObject params{
         {u"protocolVersion"_s, supportedProtocolVersions().constFirst()},
         {u"capabilities"_s, QJsonObject()},
-        {u"clientInfo"_s,
-         QJsonObject{{u"name"_s, u"versus"_s}, {u"title"_s, u"Versus"_s}, {u"version"_s, QStringLiteral(VERSUS_VERSION)}}},
+        {u"clientInfo"_s, QJsonObject{{u"name"_s, u"versus"_s},
+                                      {u"title"_s, u"Versus"_s},
+                                      {u"version"_s, QStringLiteral(VERSUS_VERSION)}}},
     };
     request(u"initialize"_s, params, [this](std::expected<QJsonValue, Failure> outcome) {
         if (!outcome)
@@ -221,9 +222,8 @@ void Client::onInitialized(const QJsonObject &result)
     const QString version = result.value(u"protocolVersion"_s).toString();
     if (!supportedProtocolVersions().contains(version)) {
         endTransport();
-        setState(State::ProtocolError,
-                 u"the server speaks protocol version \"%1\"; Versus speaks %2"_s.arg(
-                     version, supportedProtocolVersions().join(u", "_s)));
+        setState(State::ProtocolError, u"the server speaks protocol version \"%1\"; Versus speaks %2"_s.arg(
+                                           version, supportedProtocolVersions().join(u", "_s)));
         failAll(u"the MCP server %1 broke the protocol: %2"_s.arg(m_config.name, m_detail));
         return;
     }
@@ -252,8 +252,8 @@ void Client::listTools(const QString &cursor, QList<Tool> collected, int page)
                     if (m_state == State::Starting)
                         startupFailed(outcome.error(), u"tools/list"_s);
                     else if (outcome.error().kind != Failure::Ended)
-                        qCWarning(lcMcp).noquote() << "MCP server" << m_config.name
-                                                   << "- tools/list failed:" << outcome.error().text;
+                        qCWarning(lcMcp).noquote()
+                            << "MCP server" << m_config.name << "- tools/list failed:" << outcome.error().text;
                     return;
                 }
                 const QJsonObject result = outcome->toObject();
@@ -297,8 +297,8 @@ void Client::onMessage(const QJsonObject &message)
             return;
         }
         if (message.contains(u"error"_s))
-            finish(*ours, std::unexpected(Failure{Failure::Rpc, jsonrpc::describeError(
-                                                                    message.value(u"error"_s).toObject())}));
+            finish(*ours, std::unexpected(
+                              Failure{Failure::Rpc, jsonrpc::describeError(message.value(u"error"_s).toObject())}));
         else
             finish(*ours, message.value(u"result"_s));
         return;
@@ -311,10 +311,10 @@ void Client::onMessage(const QJsonObject &message)
                 jsonrpc::errorResponse(id, jsonrpc::MethodNotFound, u"Method not found: %1"_s.arg(method)));
         return;
     case jsonrpc::Kind::Notification:
-        if (method == u"notifications/tools/list_changed" && m_state == State::Ready) {
+        if (method == u"notifications/tools/list_changed") {
             if (m_listing)
-                m_listAgain = true;
-            else
+                m_listAgain = true; // the list being read may be the old one
+            else if (m_state == State::Ready)
                 listTools(QString(), {}, 1);
         } else if (method == u"notifications/message") {
             qCInfo(lcMcp).noquote() << m_config.name + u":"_s
@@ -363,12 +363,13 @@ quint64 Client::callTool(const QString &tool, const QJsonObject &arguments, Call
     }
     const QJsonObject params{{u"name"_s, tool}, {u"arguments"_s, arguments}};
     const QString server = m_config.name;
-    const qint64 id =
-        request(u"tools/call"_s, params, [done = std::move(done), tool, server](std::expected<QJsonValue, Failure> outcome) {
+    const qint64 id = request(
+        u"tools/call"_s, params, [done = std::move(done), tool, server](std::expected<QJsonValue, Failure> outcome) {
             if (outcome)
                 done(jsonrpc::callResultFromJson(outcome->toObject()));
             else if (outcome.error().kind == Failure::Rpc)
-                done(std::unexpected(u"the MCP server %1 could not run %2: %3"_s.arg(server, tool, outcome.error().text)));
+                done(std::unexpected(
+                    u"the MCP server %1 could not run %2: %3"_s.arg(server, tool, outcome.error().text)));
             else
                 done(std::unexpected(outcome.error().text));
         });

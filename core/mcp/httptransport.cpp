@@ -27,8 +27,7 @@ bool isAuthorization(const QByteArray &name)
 }
 } // namespace
 
-HttpTransport::HttpTransport(ServerConfig config, QNetworkAccessManager *network, ApiKey bearerToken,
-                             QObject *parent)
+HttpTransport::HttpTransport(ServerConfig config, QNetworkAccessManager *network, ApiKey bearerToken, QObject *parent)
     : Transport(parent)
     , m_config(std::move(config))
     , m_network(network)
@@ -66,8 +65,8 @@ std::expected<QNetworkRequest, QString> HttpTransport::buildRequest() const
         }
         plain.append({name, value});
     }
-    auto request = net::RequestAuthorizer::build(m_config.url, key.isEmpty() ? AuthStyle::None : AuthStyle::Bearer,
-                                                  key, net::RequestAuthorizer::Redirects::Manual);
+    auto request = net::RequestAuthorizer::build(m_config.url, key.isEmpty() ? AuthStyle::None : AuthStyle::Bearer, key,
+                                                 net::RequestAuthorizer::Redirects::Manual);
     if (!request)
         return request;
     for (const auto &[name, value] : std::as_const(plain))
@@ -96,8 +95,7 @@ void HttpTransport::send(const QJsonObject &message)
         return;
     }
     exchange->sentSession = !m_sessionId.isEmpty();
-    QNetworkReply *reply =
-        m_network->post(*request, QJsonDocument(message).toJson(QJsonDocument::Compact));
+    QNetworkReply *reply = m_network->post(*request, QJsonDocument(message).toJson(QJsonDocument::Compact));
     m_exchanges.insert(reply, exchange);
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] { onHeaders(reply); });
     connect(reply, &QIODevice::readyRead, this, [this, reply] { onReadyRead(reply); });
@@ -252,8 +250,8 @@ void HttpTransport::onFinished(QNetworkReply *reply)
         return;
     }
     if (status == 404 && exchange->sentSession) {
-        fail(Failure::SessionExpired, u"session expired (HTTP 404 for session %1)"_s.arg(
-                                          QString::fromUtf8(m_sessionId.left(8)) + u"…"_s));
+        // The id itself stays out of messages: some servers treat it as a credential.
+        fail(Failure::SessionExpired, u"session expired (HTTP 404 for the session)"_s);
         return;
     }
     if (status == 401 || status == 403) {
@@ -267,7 +265,8 @@ void HttpTransport::onFinished(QNetworkReply *reply)
     }
     if (status / 100 == 3) {
         requestEnded(*exchange, u"%1 redirected the request (HTTP %2); MCP requests are not redirected, put the "
-                                "final address in the configuration"_s.arg(server).arg(status));
+                                "final address in the configuration"_s.arg(server)
+                                    .arg(status));
         return;
     }
     if (status >= 400) {
@@ -281,8 +280,8 @@ void HttpTransport::onFinished(QNetworkReply *reply)
     } else if (!exchange->body.trimmed().isEmpty()) {
         const QByteArray type = reply->header(QNetworkRequest::ContentTypeHeader).toByteArray().toLower();
         if (!type.startsWith("application/json") && !type.isEmpty()) {
-            fail(Failure::Protocol, u"an answer of type %1 (expected JSON or an event stream)"_s.arg(
-                                        QString::fromUtf8(type)));
+            fail(Failure::Protocol,
+                 u"an answer of type %1 (expected JSON or an event stream)"_s.arg(QString::fromUtf8(type)));
             return;
         }
         m_exchanges.insert(reply, exchange); // deliver() looks it up

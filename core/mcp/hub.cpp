@@ -63,8 +63,8 @@ QString Hub::sanitizedName(const QString &name)
     for (const QChar c : name) {
         if (out.size() == kMaxToolName)
             break;
-        const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') ||
-                        c == u'_' || c == u'-';
+        const bool ok =
+            (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'_' || c == u'-';
         out.append(ok ? c : u'_');
     }
     return out.isEmpty() ? u"_"_s : out;
@@ -84,8 +84,8 @@ QList<ExposedTool> Hub::tools() const
         if (client->state() != Client::State::Ready)
             continue;
         for (const Tool &tool : client->tools()) {
-            QString name = sanitizedName(offers.value(tool.name) > 1 ? client->config().name + u"__"_s + tool.name
-                                                                     : tool.name);
+            QString name =
+                sanitizedName(offers.value(tool.name) > 1 ? client->config().name + u"__"_s + tool.name : tool.name);
             // Sanitizing or cutting may still make two names equal: number the later ones.
             for (int n = 2; taken.contains(name); ++n) {
                 const QString suffix = u"_%1"_s.arg(n);

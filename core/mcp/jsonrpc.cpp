@@ -40,9 +40,8 @@ QJsonObject response(const QJsonValue &id, const QJsonObject &result)
 
 QJsonObject errorResponse(const QJsonValue &id, int code, const QString &message)
 {
-    return {{u"jsonrpc"_s, u"2.0"_s},
-            {u"id"_s, id},
-            {u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}}};
+    return {
+        {u"jsonrpc"_s, u"2.0"_s}, {u"id"_s, id}, {u"error"_s, QJsonObject{{u"code"_s, code}, {u"message"_s, message}}}};
 }
 
 Kind kindOf(const QJsonObject &message)

@@ -44,7 +44,7 @@ std::expected<QString, QString> optionalString(const QJsonObject &entry, const Q
 }
 
 std::expected<QMap<QString, QString>, QString> stringMap(const QJsonObject &entry, const QString &member,
-                                                        const QString &example)
+                                                         const QString &example)
 {
     QMap<QString, QString> map;
     const QJsonValue value = entry.value(member);
@@ -107,10 +107,9 @@ std::expected<void, QString> readHttp(const QJsonObject &entry, ServerConfig &co
             continue;
         }
         if (it.value().contains(u"${"))
-            return std::unexpected(
-                u"header %1 uses a ${...} placeholder; the only one supported is \"Authorization\": "
-                "\"Bearer ${keychain}\" (the token is then read from the keychain entry %2)"_s.arg(
-                    quoted(it.key()), quoted(keychainEntryName(config.name))));
+            return std::unexpected(u"header %1 uses a ${...} placeholder; the only one supported is \"Authorization\": "
+                                   "\"Bearer ${keychain}\" (the token is then read from the keychain entry %2)"_s.arg(
+                                       quoted(it.key()), quoted(keychainEntryName(config.name))));
         if (it.key().isEmpty() || it.key().contains(u':') || it.key().contains(u' '))
             return std::unexpected(u"%1 is not a valid header name"_s.arg(quoted(it.key())));
         config.headers.append({it.key().toUtf8(), it.value().toUtf8()});
@@ -139,8 +138,7 @@ std::expected<ServerConfig, QString> readServer(const QString &name, const QJson
     if (hasCommand && hasUrl)
         return std::unexpected(u"has both \"command\" and \"url\"; keep one"_s);
     if (!hasCommand && !hasUrl)
-        return std::unexpected(
-            u"needs \"command\" (a program to start) or \"url\" (a Streamable HTTP endpoint)"_s);
+        return std::unexpected(u"needs \"command\" (a program to start) or \"url\" (a Streamable HTTP endpoint)"_s);
     if (kind == u"stdio" && !hasCommand)
         return std::unexpected(u"\"type\" is \"stdio\" but there is no \"command\""_s);
     if (!kind.isEmpty() && kind != u"stdio" && !hasUrl)

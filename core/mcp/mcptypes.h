@@ -26,8 +26,8 @@ struct CallResult {
     /// "[image image/png, 1234 bytes]". When there is no content at all but structured
     /// content, its compact JSON.
     QString text;
-    QJsonValue structured; ///< structuredContent, undefined when the server sent none
-    QJsonArray content;    ///< the content items as sent
+    QJsonValue structured = QJsonValue(QJsonValue::Undefined); ///< structuredContent; undefined when not sent
+    QJsonArray content;                                        ///< the content items as sent
     friend bool operator==(const CallResult &, const CallResult &) = default;
 };
 

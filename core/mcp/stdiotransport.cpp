@@ -175,8 +175,7 @@ void StdioTransport::onError(QProcess::ProcessError error)
     if (error != QProcess::FailedToStart || m_done)
         return;
     m_done = true;
-    Q_EMIT failed(Failure::NotStarted,
-                  u"could not start \"%1\": %2"_s.arg(m_config.command, m_process->errorString()));
+    Q_EMIT failed(Failure::NotStarted, u"could not start \"%1\": %2"_s.arg(m_config.command, m_process->errorString()));
 }
 
 } // namespace versus::mcp
