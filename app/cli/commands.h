@@ -12,5 +12,6 @@ void runPricing(CommandContext &context, Done done);
 void runKeys(CommandContext &context, Done done);
 void runModels(CommandContext &context, Done done);
 void runHistory(CommandContext &context, Done done);
+void runMcp(CommandContext &context, Done done);
 
 } // namespace versus::cli

@@ -5,6 +5,8 @@
 #include "export/laneresultjson.h"
 #include "interruptnotifier.h"
 #include "laneoutput.h"
+#include "mcp/hub.h"
+#include "mcp/hubtools.h"
 #include "pricing/pricecatalog.h"
 #include "tooloutput.h"
 #include "tools/toolanswers.h"
@@ -23,6 +25,13 @@ void addRunOptions(QCommandLineParser &parser)
                       QStringLiteral("Provider and model, e.g. groq:openai/gpt-oss-120b."),
                       QStringLiteral("PROVIDER:MODEL")});
     addRequestOptions(parser);
+    parser.addOption({QStringLiteral("mcp-config"),
+                      QStringLiteral("MCP servers ({\"mcpServers\": ...}) whose tools join every lane's."),
+                      QStringLiteral("FILE")});
+    parser.addOption({QStringLiteral("allow-tool"),
+                      QStringLiteral("Let the model call this MCP tool (repeatable); the CLI cannot ask."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("allow-all-tools"), QStringLiteral("Let the model call every MCP tool.")});
     parser.addOption({QStringLiteral("no-history"),
                       QStringLiteral("Do not save this run in the history (the app's conversations).")});
     parser.addPositionalArgument(QStringLiteral("prompt"), QStringLiteral("The prompt, or - to read standard input."));
@@ -62,6 +71,11 @@ std::expected<RunOptions, QString> readRunOptions(CommandContext &context, const
         if (!options.tools.find(name))
             return std::unexpected(QStringLiteral("--tool-choice %1 names no tool of --tools").arg(name));
     }
+    options.mcpConfig = parser.value(QStringLiteral("mcp-config"));
+    options.allowAllTools = parser.isSet(QStringLiteral("allow-all-tools"));
+    options.allowTools = parser.values(QStringLiteral("allow-tool"));
+    if ((options.allowAllTools || !options.allowTools.isEmpty()) && options.mcpConfig.isEmpty())
+        return std::unexpected(QStringLiteral("--allow-tool and --allow-all-tools need --mcp-config"));
     if (parser.isSet(QStringLiteral("max-tool-rounds"))) {
         bool ok = false;
         const int rounds = parser.value(QStringLiteral("max-tool-rounds")).toInt(&ok);
@@ -141,8 +155,83 @@ void ComparisonRun::start()
         }
     }
     err.flush();
+    if (!m_options.mcpConfig.isEmpty())
+        return startMcp();
+    begin();
+}
+
+void ComparisonRun::startMcp()
+{
+    QTextStream &err = m_context.err;
+    if (auto loaded = m_engine->loadMcp(m_options.mcpConfig); !loaded) {
+        err << "versus-cli: " << loaded.error() << '\n';
+        return finish(ExitUsage);
+    }
+    m_engine->mcpTools()->setOfferOnlyAllowed(true, m_options.allowAllTools, m_options.allowTools);
+    for (mcp::Client *client : m_engine->mcpHub()->clients()) {
+        connect(client, &mcp::Client::stateChanged, this, [this] {
+            if (!m_begun && mcpSettled())
+                begin();
+        });
+    }
+    if (mcpSettled())
+        begin();
+}
+
+bool ComparisonRun::mcpSettled() const
+{
+    for (const mcp::Client *client : m_engine->mcpHub()->clients()) {
+        if (client->config().enabled && client->state() == mcp::Client::State::Starting)
+            return false;
+        if (client->config().enabled && client->state() == mcp::Client::State::NotRunning &&
+            client->stateText() == u"not running")
+            return false; // its keychain token is being read: start() has not run yet
+    }
+    return true;
+}
+
+void ComparisonRun::begin()
+{
+    m_begun = true;
+    QTextStream &err = m_context.err;
+    if (mcp::Hub *hub = m_engine->mcpHub()) {
+        for (const mcp::Client *client : hub->clients()) {
+            if (client->config().enabled && client->state() != mcp::Client::State::Ready)
+                err << "versus-cli: warning: MCP server " << client->config().name << " is " << client->stateText()
+                    << "; its tools are left out.\n";
+        }
+        const QList<mcp::HubTools::Listed> listed = m_engine->mcpTools()->listed();
+        QStringList names;
+        QStringList allowed;
+        for (const mcp::HubTools::Listed &tool : listed) {
+            names << tool.tool.name;
+            if (tool.allowed)
+                allowed << tool.tool.name;
+        }
+        for (const QString &name : std::as_const(m_options.allowTools)) {
+            const bool known = std::any_of(listed.begin(), listed.end(), [&](const mcp::HubTools::Listed &tool) {
+                return tool.tool.name == name || tool.tool.tool.name == name;
+            });
+            if (!known) {
+                err << "versus-cli: --allow-tool " << name << ": no running MCP server offers it"
+                    << (names.isEmpty() ? QString() : QStringLiteral(" (they offer: ") + names.join(u", ") + u')')
+                    << '\n';
+                return finish(ExitUsage);
+            }
+        }
+        if (!names.isEmpty() && allowed.isEmpty()) {
+            err << "versus-cli: the MCP servers offer " << names.join(u", ")
+                << ", and each call needs your approval, which the CLI cannot ask for.\n"
+                << "  Add --allow-tool NAME (repeatable) or --allow-all-tools, or list the tool under "
+                   "\"alwaysAllow\" in the server's entry of "
+                << m_options.mcpConfig << ".\n";
+            return finish(ExitUsage);
+        }
+        err.flush();
+    }
 
     m_comparison = std::make_unique<Comparison>(*m_engine);
+    m_comparison->setExternalTools(m_engine->mcpTools());
     m_comparison->setSaving(m_options.saveHistory);
     m_comparison->setBaseUrlOverride(m_options.baseUrl);
     m_comparison->setMaxToolRounds(m_options.maxToolRounds);

@@ -21,6 +21,9 @@ struct RunOptions {
     ProviderConfig parameters;
     tools::ToolSet tools; ///< --tools
     int maxToolRounds = 8;
+    QString mcpConfig; ///< --mcp-config: its servers' tools join every lane's
+    bool allowAllTools = false;
+    QStringList allowTools;
     QString prompt;
     QUrl baseUrl;
     std::optional<int> timeoutMs;
@@ -44,6 +47,10 @@ public:
     void start();
 
 private:
+    /// Sends once the MCP servers (if any) have started or failed.
+    void begin();
+    void startMcp();
+    bool mcpSettled() const;
     void onDelta(const ChatDelta &delta);
     void onLaneFinished(ComparisonLane *lane, const LaneResult &result);
     void onTurnFinished();
@@ -65,6 +72,7 @@ private:
     bool m_inReasoning = false;
     bool m_wroteText = false;
     bool m_finished = false;
+    bool m_begun = false;
 };
 
 } // namespace versus::cli

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QTimer>
 
@@ -26,6 +27,7 @@ const std::array kCommands{
     Command{"pricing", "Show the effective price table (bundled + your overrides)", &runPricing},
     Command{"keys", "Store, list, test and delete API keys in the OS keychain", &runKeys},
     Command{"history", "List, show, search, export and delete stored comparisons", &runHistory},
+    Command{"mcp", "Start the MCP servers of mcp.json and list their state and tools", &runMcp},
 };
 
 void printUsage(QTextStream &stream)
@@ -46,6 +48,9 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("versus"));
     QCoreApplication::setOrganizationName(QStringLiteral("versus"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VERSUS_VERSION));
+    // The MCP servers' own stderr and state changes are the log's, not the terminal's: mcp
+    // list shows them, failures are warnings. QT_LOGGING_RULES="versus.mcp.info=true" shows all.
+    QLoggingCategory::setFilterRules(QStringLiteral("versus.mcp.info=false\nversus.mcp.debug=false"));
 
     QTextStream out(stdout);
     QTextStream err(stderr);

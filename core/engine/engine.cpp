@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "engine/engine.h"
 
+#include "mcp/hub.h"
+#include "mcp/hubtools.h"
 #include "providers/modellistcache.h"
 #include "providers/modellistprices.h"
 #include "secrets/keychainstore.h"
 #include "secrets/keyresolver.h"
 
 #include <QNetworkAccessManager>
+#include <QPointer>
 
 namespace versus {
 
@@ -51,6 +54,36 @@ Engine::Engine(EngineOptions options)
 }
 
 Engine::~Engine() = default;
+
+std::expected<void, QString> Engine::loadMcp(const QString &configPath)
+{
+    m_mcpTools.reset();
+    m_mcpHub.reset();
+    auto servers = mcp::readConfigFile(configPath.isEmpty() ? mcp::defaultConfigPath() : configPath);
+    if (!servers)
+        return std::unexpected(servers.error());
+    m_mcpHub = std::make_unique<mcp::Hub>(*servers, m_network);
+    m_mcpTools = std::make_unique<mcp::HubTools>(*m_mcpHub);
+    for (mcp::Client *client : m_mcpHub->clients()) {
+        const mcp::ServerConfig &config = client->config();
+        if (!config.enabled)
+            continue;
+        if (!config.bearerFromKeychain) {
+            client->start();
+            continue;
+        }
+        // The token first; without one the server answers 401 and says so.
+        QPointer<mcp::Client> guarded(client);
+        m_keyResolver->resolve(mcp::keychainEntryName(config.name), QString(), client, [guarded](KeyResult key) {
+            if (!guarded)
+                return;
+            if (key.hasKey())
+                guarded->setBearerToken(std::move(key.key));
+            guarded->start();
+        });
+    }
+    return {};
+}
 
 void Engine::openHistory(const QString &path)
 {

@@ -40,6 +40,11 @@ struct EngineOptions {
 /// (bundled, then prices from cached model lists, then the user's overrides — loaded once, so
 /// `versus-cli pricing` shows exactly the table `chat` charges with), the token estimator,
 /// the key store and resolver, and the history store.
+namespace mcp {
+class Hub;
+class HubTools;
+} // namespace mcp
+
 class Engine {
 public:
     explicit Engine(EngineOptions options = {});
@@ -76,6 +81,16 @@ public:
     /// the crash test go faster).
     int checkpointIntervalMs = 1000;
 
+    /// Reads the MCP servers of @p configPath (mcp::defaultConfigPath() when empty) and starts
+    /// the enabled ones in the background (an HTTP server's bearer token read from the keychain
+    /// first). An error text, and no servers, when the file does not read. Again: the servers
+    /// running are stopped and the file read anew.
+    std::expected<void, QString> loadMcp(const QString &configPath = QString());
+    /// The MCP servers, null before loadMcp().
+    mcp::Hub *mcpHub() { return m_mcpHub.get(); }
+    /// Their tools for the tool loop (Comparison::setExternalTools), null before loadMcp().
+    mcp::HubTools *mcpTools() { return m_mcpTools.get(); }
+
     /// Saves the estimator's calibration; an error text when it could not be written.
     std::expected<void, QString> saveCalibration();
 
@@ -93,6 +108,9 @@ private:
     std::optional<history::OpenReport> m_historyReport;
     std::optional<history::HistoryError> m_historyError;
     QString m_calibrationProblem;
+    // The tools before the hub: destroyed first, while the servers still run.
+    std::unique_ptr<mcp::Hub> m_mcpHub;
+    std::unique_ptr<mcp::HubTools> m_mcpTools;
 };
 
 } // namespace versus

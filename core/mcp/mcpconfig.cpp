@@ -162,6 +162,17 @@ std::expected<ServerConfig, QString> readServer(const QString &name, const QJson
             return std::unexpected(u"\"timeout\" must be a number of seconds above 0 (at most a day)"_s);
         config.timeoutMs = std::max(1, int(std::lround(seconds * 1000)));
     }
+    // Tools called without asking each time (the name Cline uses, so files paste over).
+    const QJsonValue alwaysAllow = entry.value(u"alwaysAllow"_s);
+    if (!alwaysAllow.isUndefined() && !alwaysAllow.isNull()) {
+        if (!alwaysAllow.isArray())
+            return std::unexpected(u"\"alwaysAllow\" must be a list of tool names"_s);
+        for (const QJsonValue &tool : alwaysAllow.toArray()) {
+            if (!tool.isString() || tool.toString().isEmpty())
+                return std::unexpected(u"\"alwaysAllow\" must be a list of tool names"_s);
+            config.alwaysAllow << tool.toString();
+        }
+    }
     return config;
 }
 
@@ -250,6 +261,8 @@ QByteArray writeConfig(const QList<ServerConfig> &servers)
             entry.insert(u"disabled"_s, true);
         if (server.timeoutMs != ServerConfig().timeoutMs)
             entry.insert(u"timeout"_s, server.timeoutMs / 1000.0);
+        if (!server.alwaysAllow.isEmpty())
+            entry.insert(u"alwaysAllow"_s, QJsonArray::fromStringList(server.alwaysAllow));
         byName.insert(server.name, entry);
     }
     return QJsonDocument(QJsonObject{{u"mcpServers"_s, byName}}).toJson(QJsonDocument::Indented);

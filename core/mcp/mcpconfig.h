@@ -29,8 +29,9 @@ struct ServerConfig {
     /// "Authorization": "Bearer ${keychain}" in the file: the token is the keychain entry
     /// keychainEntryName(name), put on requests only through net::RequestAuthorizer.
     bool bearerFromKeychain = false;
-    bool enabled = true;   ///< "disabled": true in the file -> false
-    int timeoutMs = 60000; ///< per request ("timeout" in seconds in the file, optional)
+    bool enabled = true;     ///< "disabled": true in the file -> false
+    int timeoutMs = 60000;   ///< per request ("timeout" in seconds in the file, optional)
+    QStringList alwaysAllow; ///< tools called without asking each time ("alwaysAllow"); the rest ask
     friend bool operator==(const ServerConfig &, const ServerConfig &) = default;
 };
 
@@ -41,9 +42,9 @@ QString keychainEntryName(const QString &serverName);
 /// Cursor, Cherry Studio: paste-compatible). stdio entries have "command" (+ "args", "env",
 /// "cwd"); http entries have "url" (+ "headers"; "type": "stdio" | "http" |
 /// "streamable-http" | "sse" accepted, "sse" meaning the same endpoint). Optional Versus
-/// members: "disabled" (bool), "timeout" (seconds). Unknown members are ignored. Errors name
-/// the server and the problem. Servers come out sorted by name (JSON objects have no order
-/// that Qt keeps).
+/// members: "disabled" (bool), "timeout" (seconds), "alwaysAllow" (tool names, as Cline writes it). Unknown members are
+/// ignored. Errors name the server and the problem. Servers come out sorted by name (JSON objects have no order that Qt
+/// keeps).
 std::expected<QList<ServerConfig>, QString> parseConfig(const QByteArray &json);
 /// parseConfig() of a file; a missing file is an empty list; errors name the file.
 std::expected<QList<ServerConfig>, QString> readConfigFile(const QString &path);

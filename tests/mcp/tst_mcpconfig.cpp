@@ -50,6 +50,9 @@ void TestMcpConfig::errors_data()
                                         << u"\"mcpServers\" must be an object of servers by name"_s;
     QTest::newRow("empty name") << QByteArray(R"({"mcpServers": {" ": {"command": "x"}}})")
                                 << u"a server in \"mcpServers\" has an empty name"_s;
+    QTest::newRow("alwaysAllow not a list")
+        << QByteArray(R"({"mcpServers": {"a": {"command": "x", "alwaysAllow": "add"}}})")
+        << u"server \"a\": \"alwaysAllow\" must be a list of tool names"_s;
     QTest::newRow("entry not object") << QByteArray(R"({"mcpServers": {"a": "npx"}})")
                                       << u"server \"a\": must be an object"_s;
     QTest::newRow("neither") << QByteArray(R"({"mcpServers": {"a": {"args": []}}})")
@@ -195,6 +198,7 @@ void TestMcpConfig::roundTrip()
     stdio.cwd = u"/tmp"_s;
     stdio.enabled = false;
     stdio.timeoutMs = 300;
+    stdio.alwaysAllow = {QStringLiteral("add"), QStringLiteral("echo")};
     ServerConfig http;
     http.name = u"remote"_s;
     http.transport = ServerConfig::Transport::Http;
