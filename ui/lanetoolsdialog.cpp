@@ -48,7 +48,7 @@ QString choiceName(const QJsonValue &choice)
 } // namespace
 
 LaneToolsDialog::LaneToolsDialog(const ProviderRegistry &registry, Comparison *comparison, ComparisonLane *lane,
-                                 QWidget *parent)
+                                 const QStringList &mcpServers, QWidget *parent)
     : QDialog(parent)
     , m_comparison(comparison)
     , m_lane(lane)
@@ -125,6 +125,21 @@ LaneToolsDialog::LaneToolsDialog(const ProviderRegistry &registry, Comparison *c
         }
         serverBox->addStretch(1);
         form->addRow(tr("Provider's tools"), serverBox);
+    }
+
+    if (!mcpServers.isEmpty()) {
+        auto *mcpBox = new QHBoxLayout;
+        for (const QString &name : mcpServers) {
+            auto *check = new QCheckBox(name, this);
+            check->setObjectName(QStringLiteral("mcpServer_") + name);
+            check->setProperty("serverName", name);
+            check->setChecked(!lane->mcpServersOff().contains(name));
+            check->setToolTip(tr("Offer the tools of the MCP server %1 to this lane's model.").arg(name));
+            m_mcpServers << check;
+            mcpBox->addWidget(check);
+        }
+        mcpBox->addStretch(1);
+        form->addRow(tr("MCP servers"), mcpBox);
     }
 
     m_schema->setObjectName(QStringLiteral("schemaEdit"));
@@ -297,6 +312,12 @@ bool LaneToolsDialog::apply()
         m_toolsProblem->show();
         return false;
     }
+    QStringList off;
+    for (const QCheckBox *check : std::as_const(m_mcpServers)) {
+        if (!check->isChecked())
+            off << check->property("serverName").toString();
+    }
+    m_comparison->setLaneMcpServersOff(m_lane, off);
     m_comparison->setMaxToolRounds(m_maxRounds->value());
     return true;
 }

@@ -22,12 +22,13 @@ namespace versus::ui {
 /// is typed; OK applies to the lane (refused while it is busy) and is disabled while
 /// anything is wrong. Widgets: toolsEdit, toolsProblem, addCalculator, addCurrentTime,
 /// loadTools, saveTools, toolChoice, parallelCalls, maxRounds, serverTool_<name>,
-/// schemaEdit, schemaProblem.
+/// schemaEdit, schemaProblem, mcpServer_<name> (use that MCP server's tools in this lane).
 class LaneToolsDialog : public QDialog {
     Q_OBJECT
 public:
+    /// @p mcp: the MCP servers whose tools a lane may use (null: none).
     LaneToolsDialog(const ProviderRegistry &registry, Comparison *comparison, ComparisonLane *lane,
-                    QWidget *parent = nullptr);
+                    const QStringList &mcpServers, QWidget *parent = nullptr);
 
     /// Applies what the boxes say to the lane; false (with the reason shown) when they do not read.
     bool apply();
@@ -47,6 +48,7 @@ private:
     QComboBox *m_parallel;
     QSpinBox *m_maxRounds;
     QList<QCheckBox *> m_serverTools;
+    QList<QCheckBox *> m_mcpServers;
     QPlainTextEdit *m_schema;
     QLabel *m_schemaProblem;
     QDialogButtonBox *m_buttons;

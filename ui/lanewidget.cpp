@@ -5,6 +5,7 @@
 #include "engine/engine.h"
 #include "lanecard.h"
 #include "lanetoolsdialog.h"
+#include "mcp/hub.h"
 #include "metrics/tokenestimator.h"
 #include "metricsfooter.h"
 #include "pricing/pricecatalog.h"
@@ -96,7 +97,12 @@ void LaneWidget::editTools()
 {
     if (!m_comparison || isBusy())
         return;
-    auto *dialog = new LaneToolsDialog(m_services.engine->registry(), m_comparison, m_lane, this);
+    QStringList mcpServers;
+    if (const mcp::Hub *hub = m_services.engine->mcpHub()) {
+        for (const mcp::Client *client : hub->clients())
+            mcpServers << client->config().name;
+    }
+    auto *dialog = new LaneToolsDialog(m_services.engine->registry(), m_comparison, m_lane, mcpServers, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, &LaneWidget::showToolSettings);
     dialog->open();

@@ -12,6 +12,7 @@
 #include "historysidebar.h"
 #include "lanestrip.h"
 #include "lanewidget.h"
+#include "mcp/hubtools.h"
 #include "messagebar.h"
 #include "pricing/pricecatalog.h"
 #include "sessionstatus.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     , m_composer(new Composer(this))
 {
     Q_ASSERT(services.engine && services.settings);
+    m_comparison->setExternalTools(services.engine->mcpTools()); // null when no MCP is loaded
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Versus"));
 

@@ -55,6 +55,10 @@ int main(int argc, char **argv)
         qWarning("versus: %s", qPrintable(error.toString()));
     if (!engine.calibrationProblem().isEmpty())
         qWarning("versus: %s", qPrintable(engine.calibrationProblem()));
+    // The MCP servers of mcp.json start in the background; their tools join the lanes' as
+    // they come (Settings → MCP servers shows each one's state).
+    if (auto mcp = engine.loadMcp(); !mcp)
+        qWarning("versus: %s", qPrintable(mcp.error()));
     ui::AppSettings settings;
 
     ui::AppServices services;

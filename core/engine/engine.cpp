@@ -57,13 +57,15 @@ Engine::~Engine() = default;
 
 std::expected<void, QString> Engine::loadMcp(const QString &configPath)
 {
-    m_mcpTools.reset();
-    m_mcpHub.reset();
+    if (!m_mcpTools)
+        m_mcpTools = std::make_unique<mcp::HubTools>(); // one for the engine's life: runs hold it
+    m_mcpTools->setHub(nullptr);
+    m_mcpHub.reset(); // its servers stop; calls in flight end with an error the model reads
     auto servers = mcp::readConfigFile(configPath.isEmpty() ? mcp::defaultConfigPath() : configPath);
     if (!servers)
         return std::unexpected(servers.error());
     m_mcpHub = std::make_unique<mcp::Hub>(*servers, m_network);
-    m_mcpTools = std::make_unique<mcp::HubTools>(*m_mcpHub);
+    m_mcpTools->setHub(m_mcpHub.get());
     for (mcp::Client *client : m_mcpHub->clients()) {
         const mcp::ServerConfig &config = client->config();
         if (!config.enabled)

@@ -88,7 +88,8 @@ public:
     std::expected<void, QString> loadMcp(const QString &configPath = QString());
     /// The MCP servers, null before loadMcp().
     mcp::Hub *mcpHub() { return m_mcpHub.get(); }
-    /// Their tools for the tool loop (Comparison::setExternalTools), null before loadMcp().
+    /// Their tools for the tool loop (Comparison::setExternalTools): one object from the first
+    /// loadMcp() on, following the servers when the configuration is read again; null before.
     mcp::HubTools *mcpTools() { return m_mcpTools.get(); }
 
     /// Saves the estimator's calibration; an error text when it could not be written.
@@ -108,7 +109,7 @@ private:
     std::optional<history::OpenReport> m_historyReport;
     std::optional<history::HistoryError> m_historyError;
     QString m_calibrationProblem;
-    // The tools before the hub: destroyed first, while the servers still run.
+    // The tools after the hub: destroyed first, while the servers still run.
     std::unique_ptr<mcp::Hub> m_mcpHub;
     std::unique_ptr<mcp::HubTools> m_mcpTools;
 };

@@ -5,7 +5,7 @@
 
 namespace versus::mcp {
 
-HubTools::HubTools(Hub &hub)
+HubTools::HubTools(Hub *hub)
     : m_hub(hub)
 {
 }
@@ -27,7 +27,9 @@ bool HubTools::isAllowed(const ExposedTool &tool) const
 QList<HubTools::Listed> HubTools::listed() const
 {
     QList<Listed> list;
-    for (const ExposedTool &tool : m_hub.tools())
+    if (!m_hub)
+        return list;
+    for (const ExposedTool &tool : m_hub->tools())
         list.append(Listed{tool, isAllowed(tool)});
     return list;
 }
@@ -35,7 +37,9 @@ QList<HubTools::Listed> HubTools::listed() const
 QList<tools::ToolDefinition> HubTools::tools(const QStringList &excludedServers) const
 {
     QList<tools::ToolDefinition> definitions;
-    for (const ExposedTool &exposed : m_hub.tools()) {
+    if (!m_hub)
+        return definitions;
+    for (const ExposedTool &exposed : m_hub->tools()) {
         if (excludedServers.contains(exposed.tool.server))
             continue;
         const bool allowed = isAllowed(exposed);
@@ -63,13 +67,12 @@ QList<tools::ToolDefinition> HubTools::tools(const QStringList &excludedServers)
 quint64 HubTools::call(const QString &server, const QString &tool, const QJsonObject &arguments, Done done)
 {
     const quint64 handle = m_next++;
-    Client *client = m_hub.client(server);
+    Client *client = m_hub ? m_hub->client(server) : nullptr;
     if (!client || client->state() != Client::State::Ready) {
         // Readable by the model, never from inside call().
         const QString why = client ? QStringLiteral("the MCP server %1 is %2").arg(server, client->stateText())
                                    : QStringLiteral("there is no MCP server %1").arg(server);
-        QTimer::singleShot(0, client ? static_cast<QObject *>(client) : static_cast<QObject *>(&m_hub),
-                           [done = std::move(done), why] { done(std::unexpected(why)); });
+        QTimer::singleShot(0, [done = std::move(done), why] { done(std::unexpected(why)); });
         return handle;
     }
     (*m_calls)[handle] = Call{client, 0};

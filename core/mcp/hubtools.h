@@ -17,8 +17,12 @@ namespace versus::mcp {
 /// them or the policy below says so, and calls routed to the server that offers them.
 class HubTools : public tools::ExternalTools {
 public:
-    /// @p hub must outlive this object.
-    explicit HubTools(Hub &hub);
+    /// @p hub (may be null: no tools) must outlive its use here; see setHub().
+    explicit HubTools(Hub *hub = nullptr);
+    /// The servers change (the configuration was read again): calls go to @p hub from now on;
+    /// calls in flight on the old one end when its clients do. Runs keep this object.
+    void setHub(Hub *hub) { m_hub = hub; }
+    Hub *hub() const { return m_hub; }
 
     /// versus-cli: only the tools allowed are offered (it cannot ask), all of them with
     /// @p allowAll, else those named in @p allowed (exposed or server names) or in a server's
@@ -39,7 +43,7 @@ public:
 private:
     bool isAllowed(const ExposedTool &tool) const;
 
-    Hub &m_hub;
+    QPointer<Hub> m_hub;
     bool m_onlyAllowed = false;
     bool m_allowAll = false;
     QSet<QString> m_allowed;

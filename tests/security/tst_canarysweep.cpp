@@ -13,6 +13,7 @@
 
 #include <QDirIterator>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -212,6 +213,37 @@ void TestCanarySweep::sweep()
         QVERIFY(QFile::exists(out));
     }
 
+    // An MCP server as a tool source: the model calls its echo tool, the CLI's MCP log is on
+    // (QT_LOGGING_RULES above), and the server logs every message it gets into the home (so
+    // the sweep below reads it): no provider key may travel to it or be logged about it.
+    const QString mcpLog = m_home.filePath(QStringLiteral("mcp-traffic.log"));
+    const QString mcpConfig = m_home.filePath(QStringLiteral("mcp.json"));
+    {
+        QFile config(mcpConfig);
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write(
+            QJsonDocument(
+                QJsonObject{{QStringLiteral("mcpServers"),
+                             QJsonObject{{QStringLiteral("t"),
+                                          QJsonObject{{QStringLiteral("command"), QStringLiteral(VERSUS_TEST_MCP_PATH)},
+                                                      {QStringLiteral("args"),
+                                                       QJsonArray{QStringLiteral("--log"), mcpLog}}}}}}})
+                .toJson());
+    }
+    server.clearRoutes();
+    server.enqueue(ScriptedResponse::sseData(
+        {R"({"id":"c","choices":[{"index":0,"delta":{"tool_calls":[{"index":0,"id":"e1","type":"function","function":{"name":"echo","arguments":"{\"text\":\"hi\"}"}}]},"finish_reason":null}]})",
+         R"({"id":"c","choices":[{"index":0,"delta":{},"finish_reason":"tool_calls"}],"usage":{"prompt_tokens":9,"completion_tokens":3,"total_tokens":12}})"}));
+    server.enqueue(text.response);
+    run = cli(chatJson + QStringList{QStringLiteral("--mcp-config"), mcpConfig, QStringLiteral("--allow-tool"),
+                                     QStringLiteral("echo"), QStringLiteral("hi")});
+    QCOMPARE(run.exitCode, 0);
+    expectNoCanaryIn(run, "chat with an MCP tool");
+    QVERIFY2(run.err.contains("versus.mcp"), run.err.constData()); // the MCP log was printed and swept
+    QFile traffic(mcpLog);
+    QVERIFY(traffic.open(QIODevice::ReadOnly));
+    QVERIFY(traffic.readAll().contains("tools/call"));
+
     // Deleting the key leaves no trace either.
     run = cli({QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("groq")});
     QCOMPARE(run.exitCode, 0);
@@ -239,6 +271,7 @@ void TestCanarySweep::sweep()
              qPrintable(written.join(u' ')));
     QVERIFY2(written.contains(QStringLiteral("/.cache/versus/models/groq.json")), qPrintable(written.join(u' ')));
     QVERIFY2(written.contains(QStringLiteral("/.local/share/versus/history.sqlite")), qPrintable(written.join(u' ')));
+    QVERIFY2(written.contains(QStringLiteral("/mcp-traffic.log")), qPrintable(written.join(u' ')));
     for (const char *format : {"md", "json", "csv"})
         QVERIFY2(written.contains(QStringLiteral("/export.") + QLatin1String(format)), qPrintable(written.join(u' ')));
 }
