@@ -12,6 +12,7 @@
 #include "lanetoolsdialog.h"
 #include "lanewidget.h"
 #include "mainwindow.h"
+#include "mcp/hub.h"
 #include "scriptedserver.h"
 #include "secrets/memorykeystore.h"
 #include "toolaskpanel.h"
@@ -122,6 +123,7 @@ private Q_SLOTS:
     void initTestCase();
     void toolsFromTheDialogAnsweredInTheForm();
     void invalidCallIsRedAndStructuredOutputShown();
+    void mcpCallsAllowedAndDeniedFromTheCard();
 
 private:
     std::unique_ptr<MainWindow> openWindow(Harness &harness, ScriptedServer &server);
@@ -280,6 +282,64 @@ void tst_ToolTrace::invalidCallIsRedAndStructuredOutputShown()
     QVERIFY2(summary->text().contains(u"invalid"_s), qPrintable(summary->text()));
     QVERIFY(summary->text().contains(u"1 invalid"_s));
     QVERIFY(summary->toolTip().contains(u"/total"_s));
+}
+
+void tst_ToolTrace::mcpCallsAllowedAndDeniedFromTheCard()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.enqueue(ScriptedResponse::sseData({
+        callChunk(0, u"m1"_s, u"add"_s, u"{\"a\": 2, \"b\": 3}"_s),
+        callChunk(1, u"m2"_s, u"echo"_s, u"{\"text\": \"secret plans\"}"_s),
+        finishChunk(u"tool_calls"_s),
+    }));
+    server.enqueue(textAnswer(u"The sum is 5; I was not allowed to echo."_s));
+    Harness harness;
+    QVERIFY(harness.storeKey(u"groq"_s, "gsk_tool_trace_window_key_0003"));
+    // An MCP server from mcp.json (every tool asks by default), started as the app does.
+    const QString log = harness.dir.filePath(u"mcp.log"_s);
+    const QString config = harness.dir.filePath(u"mcp.json"_s);
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(
+                   QJsonObject{{u"mcpServers"_s,
+                                QJsonObject{{u"box"_s, QJsonObject{{u"command"_s, QStringLiteral(VERSUS_TEST_MCP_PATH)},
+                                                                   {u"args"_s, QJsonArray{u"--log"_s, log}}}}}}})
+                   .toJson());
+    file.close();
+    QVERIFY(harness.engine.loadMcp(config));
+    QTRY_COMPARE(harness.engine.mcpHub()->clients().first()->state(), mcp::Client::State::Ready);
+    auto window = openWindow(harness, server);
+    LaneWidget *lane = window->lanes().first();
+
+    send(*window, u"Add 2 and 3, and echo my plans"_s);
+    ToolAskPanel *ask = lane->askPanel();
+    QTRY_VERIFY(ask->isVisible());
+    // The first call asks for approval: Allow and Deny, no result box.
+    QCOMPARE(ask->callId(), u"m1"_s);
+    QVERIFY(ask->findChild<QLabel *>(u"toolAskTitle"_s)->text().contains(u"box"_s));
+    QVERIFY(ask->findChild<QPushButton *>(u"allowToolCall"_s)->isVisible());
+    QVERIFY(!ask->findChild<QPlainTextEdit *>(u"toolResult"_s)->isVisible());
+    QTRY_VERIFY(lane->view()->toPlainText().contains(u"waiting for your approval"_s));
+    QTest::mouseClick(ask->findChild<QPushButton *>(u"allowToolCall"_s), Qt::LeftButton);
+    // Then the second; denied, it never reaches the server.
+    QTRY_COMPARE(ask->callId(), u"m2"_s);
+    QTest::mouseClick(ask->findChild<QPushButton *>(u"denyToolCall"_s), Qt::LeftButton);
+
+    QTRY_COMPARE(server.requestCount(), 2);
+    const QJsonArray messages = QJsonDocument::fromJson(server.request(1).body).object()[u"messages"_s].toArray();
+    QCOMPARE(QJsonDocument::fromJson(messages.at(2)[u"content"_s].toString().toUtf8()).object(),
+             QJsonObject({{u"sum"_s, 5}}));
+    QVERIFY(messages.at(3)[u"content"_s].toString().contains(u"did not allow"_s));
+    QTRY_VERIFY(!lane->isBusy());
+    QVERIFY(!ask->isVisible());
+    QVERIFY(lane->view()->toPlainText().contains(u"answered by box (MCP)"_s));
+    QVERIFY(lane->view()->toPlainText().contains(u"denied by you"_s));
+    QFile traffic(log);
+    QVERIFY(traffic.open(QIODevice::ReadOnly));
+    const QByteArray seen = traffic.readAll();
+    QVERIFY(seen.contains("\"add\""));
+    QVERIFY(!seen.contains("secret plans")); // the denied call's arguments never left Versus
 }
 
 QTEST_MAIN(tst_ToolTrace)
