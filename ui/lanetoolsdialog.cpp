@@ -138,7 +138,11 @@ LaneToolsDialog::LaneToolsDialog(const ProviderRegistry &registry, Comparison *c
             m_mcpServers << check;
             mcpBox->addWidget(check);
         }
+        m_mcpAllLanes = new QCheckBox(tr("the same for every lane"), this);
+        m_mcpAllLanes->setObjectName(QStringLiteral("mcpAllLanes"));
+        m_mcpAllLanes->setToolTip(tr("Turn these servers on and off for the whole comparison."));
         mcpBox->addStretch(1);
+        mcpBox->addWidget(m_mcpAllLanes);
         form->addRow(tr("MCP servers"), mcpBox);
     }
 
@@ -317,7 +321,12 @@ bool LaneToolsDialog::apply()
         if (!check->isChecked())
             off << check->property("serverName").toString();
     }
-    m_comparison->setLaneMcpServersOff(m_lane, off);
+    if (m_mcpAllLanes && m_mcpAllLanes->isChecked()) {
+        for (ComparisonLane *other : m_comparison->lanes())
+            m_comparison->setLaneMcpServersOff(other, off); // a busy lane keeps its own until it is idle
+    } else {
+        m_comparison->setLaneMcpServersOff(m_lane, off);
+    }
     m_comparison->setMaxToolRounds(m_maxRounds->value());
     return true;
 }

@@ -22,7 +22,8 @@ namespace versus::ui {
 /// is typed; OK applies to the lane (refused while it is busy) and is disabled while
 /// anything is wrong. Widgets: toolsEdit, toolsProblem, addCalculator, addCurrentTime,
 /// loadTools, saveTools, toolChoice, parallelCalls, maxRounds, serverTool_<name>,
-/// schemaEdit, schemaProblem, mcpServer_<name> (use that MCP server's tools in this lane).
+/// schemaEdit, schemaProblem, mcpServer_<name> (use that MCP server's tools in this lane),
+/// mcpAllLanes (the same servers for every lane of the comparison).
 class LaneToolsDialog : public QDialog {
     Q_OBJECT
 public:
@@ -49,6 +50,7 @@ private:
     QSpinBox *m_maxRounds;
     QList<QCheckBox *> m_serverTools;
     QList<QCheckBox *> m_mcpServers;
+    QCheckBox *m_mcpAllLanes = nullptr;
     QPlainTextEdit *m_schema;
     QLabel *m_schemaProblem;
     QDialogButtonBox *m_buttons;
