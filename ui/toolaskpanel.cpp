@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace versus::ui {
@@ -22,7 +23,16 @@ ToolAskPanel::ToolAskPanel(QWidget *parent)
     , m_sendError(new QPushButton(tr("Send as error"), this))
     , m_allow(new QPushButton(tr("Allow"), this))
     , m_deny(new QPushButton(tr("Deny"), this))
+    , m_settle(new QTimer(this))
 {
+    // The next waiting call takes the place of the one just decided: its buttons wait a
+    // moment, so that a second click meant for the first card cannot decide it.
+    m_settle->setSingleShot(true);
+    m_settle->setInterval(400);
+    connect(m_settle, &QTimer::timeout, this, [this] {
+        for (QPushButton *button : {m_send, m_sendError, m_allow, m_deny})
+            button->setEnabled(true);
+    });
     setObjectName(QStringLiteral("toolAsk"));
     setFrameShape(QFrame::StyledPanel);
     m_title->setObjectName(QStringLiteral("toolAskTitle"));
@@ -105,7 +115,13 @@ void ToolAskPanel::refresh()
     m_allow->setVisible(approval);
     m_deny->setVisible(approval);
     if (newCall) {
+        const bool replacing = !m_callId.isEmpty();
         m_callId = waiting->call.id;
+        if (replacing) {
+            for (QPushButton *button : {m_send, m_sendError, m_allow, m_deny})
+                button->setEnabled(false);
+            m_settle->start();
+        }
         m_title->setText(
             approval
                 ? tr("The model wants to run %1 on the MCP server %2 with:").arg(waiting->call.name, waiting->server)

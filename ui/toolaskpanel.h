@@ -9,6 +9,7 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QTimer;
 
 namespace versus::ui {
 
@@ -43,6 +44,7 @@ private:
     QPushButton *m_sendError;
     QPushButton *m_allow;
     QPushButton *m_deny;
+    QTimer *m_settle; ///< a new card's buttons wait a moment: a double click decides one call only
 };
 
 } // namespace versus::ui

@@ -168,6 +168,13 @@ void ComparisonRun::startMcp()
         return finish(ExitUsage);
     }
     m_engine->mcpTools()->setOfferOnlyAllowed(true, m_options.allowAllTools, m_options.allowTools);
+    // Ctrl-C while the servers start: nothing was sent; stop them and end.
+    connect(&m_context.interrupt, &InterruptNotifier::interrupted, this, [this] {
+        if (m_begun)
+            return;
+        m_context.err << "versus-cli: stopped while the MCP servers were starting; nothing was sent.\n";
+        finish(ExitFailure);
+    });
     for (mcp::Client *client : m_engine->mcpHub()->clients()) {
         connect(client, &mcp::Client::stateChanged, this, [this] {
             if (!m_begun && mcpSettled())
@@ -192,6 +199,8 @@ bool ComparisonRun::mcpSettled() const
 
 void ComparisonRun::begin()
 {
+    if (m_finished)
+        return;
     m_begun = true;
     QTextStream &err = m_context.err;
     if (mcp::Hub *hub = m_engine->mcpHub()) {
@@ -212,6 +221,17 @@ void ComparisonRun::begin()
             const bool known = std::any_of(listed.begin(), listed.end(), [&](const mcp::HubTools::Listed &tool) {
                 return tool.tool.name == name || tool.tool.tool.name == name;
             });
+            // Two servers' tools of that name: which one is meant must be said.
+            QStringList homonyms;
+            for (const mcp::HubTools::Listed &tool : listed) {
+                if (tool.tool.tool.name == name && tool.tool.name != name)
+                    homonyms << tool.tool.name;
+            }
+            if (homonyms.size() > 1) {
+                err << "versus-cli: --allow-tool " << name << ": several MCP servers offer it; allow "
+                    << homonyms.join(u" or ") << '\n';
+                return finish(ExitUsage);
+            }
             if (!known) {
                 err << "versus-cli: --allow-tool " << name << ": no running MCP server offers it"
                     << (names.isEmpty() ? QString() : QStringLiteral(" (they offer: ") + names.join(u", ") + u')')
@@ -460,7 +480,14 @@ void ComparisonRun::finish(int exitCode)
     if (m_finished)
         return;
     m_finished = true;
-    m_done(exitCode);
+    if (!m_engine || !m_engine->mcpHub())
+        return m_done(exitCode);
+    // The process ends right after: its MCP servers end first (bounded), none is left behind —
+    // from the event loop, since this may run inside a signal of one of them.
+    QTimer::singleShot(0, this, [this, exitCode] {
+        m_engine->stopMcp();
+        m_done(exitCode);
+    });
 }
 
 } // namespace versus::cli

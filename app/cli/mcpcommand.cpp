@@ -151,9 +151,12 @@ private:
         if (m_ended)
             return;
         m_ended = true;
-        if (mcp::Hub *hub = m_engine->mcpHub())
-            hub->stopAll();
-        m_done(code);
+        // Bounded, so that no server outlives this process; from the event loop, since this
+        // may run inside a signal of one of them.
+        QTimer::singleShot(0, this, [this, code] {
+            m_engine->stopMcp();
+            m_done(code);
+        });
     }
 
     CommandContext &m_context;

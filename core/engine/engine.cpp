@@ -8,6 +8,7 @@
 #include "secrets/keychainstore.h"
 #include "secrets/keyresolver.h"
 
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QPointer>
 
@@ -55,12 +56,22 @@ Engine::Engine(EngineOptions options)
 
 Engine::~Engine() = default;
 
+void Engine::stopMcp()
+{
+    if (m_mcpTools)
+        m_mcpTools->setHub(nullptr);
+    m_mcpHub.reset();
+}
+
 std::expected<void, QString> Engine::loadMcp(const QString &configPath)
 {
     if (!m_mcpTools)
         m_mcpTools = std::make_unique<mcp::HubTools>(); // one for the engine's life: runs hold it
     m_mcpTools->setHub(nullptr);
     m_mcpHub.reset(); // its servers stop; calls in flight end with an error the model reads
+    // The default file may be missing (no servers); a file named on purpose must be there.
+    if (!configPath.isEmpty() && !QFileInfo::exists(configPath))
+        return std::unexpected(QStringLiteral("the MCP configuration %1 does not exist").arg(configPath));
     auto servers = mcp::readConfigFile(configPath.isEmpty() ? mcp::defaultConfigPath() : configPath);
     if (!servers)
         return std::unexpected(servers.error());

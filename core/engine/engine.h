@@ -83,9 +83,13 @@ public:
 
     /// Reads the MCP servers of @p configPath (mcp::defaultConfigPath() when empty) and starts
     /// the enabled ones in the background (an HTTP server's bearer token read from the keychain
-    /// first). An error text, and no servers, when the file does not read. Again: the servers
+    /// first). An error text, and no servers, when the file does not read (or, named in
+    /// @p configPath, does not exist; the default file may be missing). Again: the servers
     /// running are stopped and the file read anew.
     std::expected<void, QString> loadMcp(const QString &configPath = QString());
+    /// Ends the MCP servers now (bounded waits: stdin closed, then SIGTERM, then SIGKILL), so
+    /// that none outlives a process about to exit; calls in flight end with an error.
+    void stopMcp();
     /// The MCP servers, null before loadMcp().
     mcp::Hub *mcpHub() { return m_mcpHub.get(); }
     /// Their tools for the tool loop (Comparison::setExternalTools): one object from the first

@@ -25,7 +25,10 @@ Hub::Hub(const QList<ServerConfig> &servers, QNetworkAccessManager *network, QOb
 
 Hub::~Hub()
 {
-    // Children go with the QObject; each Client's destructor ends its server.
+    // Every server is told first (stdin closed), so that they end side by side; then each
+    // Client's destructor waits for its own, bounded.
+    for (Client *client : std::as_const(m_clients))
+        client->stop();
     qDeleteAll(std::exchange(m_clients, {}));
 }
 

@@ -41,7 +41,31 @@ StdioTransport::~StdioTransport()
 void StdioTransport::open()
 {
     m_process = new QProcess(this);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    // Only what a program needs to run (as the MCP SDKs do), then the config's own "env": the
+    // process's environment holds provider keys (GROQ_API_KEY, ...) that are not the server's.
+    const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment environment;
+    for (const QString &name : system.keys()) {
+        static const QStringList kept{u"PATH"_s,
+                                      u"HOME"_s,
+                                      u"USER"_s,
+                                      u"LOGNAME"_s,
+                                      u"SHELL"_s,
+                                      u"TERM"_s,
+                                      u"LANG"_s,
+                                      u"LANGUAGE"_s,
+                                      u"TMPDIR"_s,
+                                      u"TZ"_s,
+                                      u"DISPLAY"_s,
+                                      u"WAYLAND_DISPLAY"_s,
+                                      u"XDG_RUNTIME_DIR"_s,
+                                      u"XDG_CONFIG_HOME"_s,
+                                      u"XDG_DATA_HOME"_s,
+                                      u"XDG_CACHE_HOME"_s,
+                                      u"DBUS_SESSION_BUS_ADDRESS"_s};
+        if (kept.contains(name) || name.startsWith(u"LC_"))
+            environment.insert(name, system.value(name));
+    }
     for (auto it = m_config.env.cbegin(); it != m_config.env.cend(); ++it)
         environment.insert(it.key(), it.value());
     m_process->setProcessEnvironment(environment);

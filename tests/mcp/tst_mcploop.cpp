@@ -104,6 +104,8 @@ private Q_SLOTS:
     void onlyAllowedToolsAreOffered();
     void aServerThatFailsIsAWarning();
     void stoppingTheLaneCancelsTheCall();
+    void serversGetNoKeysAndNeverOutliveTheCli();
+    void usageErrors();
 
 private:
     CliRun run(const QStringList &arguments);
@@ -338,6 +340,52 @@ void tst_McpLoop::stoppingTheLaneCancelsTheCall()
     QVERIFY(::kill(pid_t(pid), 0) != 0);
     qunsetenv("VERSUS_GROQ_BASE_URL");
     qunsetenv("GROQ_API_KEY");
+}
+
+void tst_McpLoop::serversGetNoKeysAndNeverOutliveTheCli()
+{
+    // A server that ignores the end of its input and SIGTERM: only the bounded stop's SIGKILL
+    // ends it. Its environment is logged: the provider key of the CLI's must not be in it.
+    QJsonObject server = stdioServer({u"--stubborn"_s, u"--log-environment"_s});
+    server.insert(u"env"_s, QJsonObject{{u"MY_SETTING"_s, u"on"_s}});
+    const QString config = writeConfig({{u"t"_s, server}});
+    m_provider->enqueue(answer(u"ok"_s));
+    CliRun result = run({u"chat"_s, u"-t"_s, u"groq:openai/gpt-oss-120b"_s, u"--mcp-config"_s, config,
+                         u"--allow-all-tools"_s, u"--no-history"_s, u"hi"_s});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(processesWith(m_log), 0);
+    const QList<QJsonObject> log = readLog(m_log);
+    const auto environment =
+        std::find_if(log.begin(), log.end(), [](const QJsonObject &line) { return line.contains(u"environment"_s); });
+    QVERIFY(environment != log.end());
+    const QJsonObject variables = (*environment)[u"environment"_s].toObject();
+    QCOMPARE(variables[u"MY_SETTING"_s].toString(), u"on"_s); // the config's own
+    QVERIFY(variables.contains(u"PATH"_s));
+    for (const QString &name : variables.keys())
+        QVERIFY2(!name.endsWith(u"_API_KEY"_s) && !name.startsWith(u"VERSUS_"_s), qPrintable(name));
+
+    result = run({u"mcp"_s, u"list"_s, u"--mcp-config"_s, config});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(processesWith(m_log), 0);
+}
+
+void tst_McpLoop::usageErrors()
+{
+    // A configuration named on purpose must exist.
+    CliRun result = run({u"chat"_s, u"-t"_s, u"groq:openai/gpt-oss-120b"_s, u"--mcp-config"_s,
+                         m_home->filePath(u"typo.json"_s), u"--allow-all-tools"_s, u"hi"_s});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(u"does not exist"_s), qPrintable(result.err));
+    result = run({u"mcp"_s, u"list"_s, u"--mcp-config"_s, m_home->filePath(u"typo.json"_s)});
+    QCOMPARE(result.exitCode, 2);
+    // Two servers offer "add": which one is allowed must be said.
+    const QString config = writeConfig({{u"one"_s, stdioServer()}, {u"two"_s, stdioServer()}});
+    result = run({u"chat"_s, u"-t"_s, u"groq:openai/gpt-oss-120b"_s, u"--mcp-config"_s, config, u"--allow-tool"_s,
+                  u"add"_s, u"--no-history"_s, u"hi"_s});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(u"one__add or two__add"_s), qPrintable(result.err));
+    QCOMPARE(m_provider->requestCount(), 0);
+    QCOMPARE(processesWith(m_log), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_McpLoop)

@@ -322,8 +322,13 @@ void tst_ToolTrace::mcpCallsAllowedAndDeniedFromTheCard()
     QVERIFY(!ask->findChild<QPlainTextEdit *>(u"toolResult"_s)->isVisible());
     QTRY_VERIFY(lane->view()->toPlainText().contains(u"waiting for your approval"_s));
     QTest::mouseClick(ask->findChild<QPushButton *>(u"allowToolCall"_s), Qt::LeftButton);
-    // Then the second; denied, it never reaches the server.
+    // Then the second. A double click on Allow decides the first card only: the next one's
+    // buttons wait a moment before they take a click.
     QTRY_COMPARE(ask->callId(), u"m2"_s);
+    QTest::mouseClick(ask->findChild<QPushButton *>(u"allowToolCall"_s), Qt::LeftButton);
+    QCOMPARE(ask->callId(), u"m2"_s);
+    QTRY_VERIFY(ask->findChild<QPushButton *>(u"denyToolCall"_s)->isEnabled());
+    // Denied, it never reaches the server.
     QTest::mouseClick(ask->findChild<QPushButton *>(u"denyToolCall"_s), Qt::LeftButton);
 
     QTRY_COMPARE(server.requestCount(), 2);

@@ -7,8 +7,11 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
 #include <QSocketNotifier>
 
+#include <csignal>
 #include <cstdio>
 #include <unistd.h>
 
@@ -30,19 +33,21 @@ void writeStdout(const QByteArray &line)
     }
 }
 
-/// Newline-delimited JSON-RPC on stdin/stdout; quits at the end of stdin.
-void serveStdio(McpTestServer *server)
+/// Newline-delimited JSON-RPC on stdin/stdout; quits at the end of stdin (unless @p stubborn:
+/// then it stays, as a badly written server does, until it is killed).
+void serveStdio(McpTestServer *server, bool stubborn)
 {
     auto *notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, server);
     auto buffer = std::make_shared<QByteArray>();
     const auto sink = [](const QByteArray &frame, bool) { writeStdout(frame); };
     server->setNotifier(sink);
-    QObject::connect(notifier, &QSocketNotifier::activated, server, [server, notifier, buffer, sink] {
+    QObject::connect(notifier, &QSocketNotifier::activated, server, [server, notifier, buffer, sink, stubborn] {
         char chunk[65536];
         const ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
         if (n <= 0) {
             notifier->setEnabled(false);
-            QCoreApplication::quit();
+            if (!stubborn)
+                QCoreApplication::quit();
             return;
         }
         buffer->append(chunk, n);
@@ -78,7 +83,10 @@ int main(int argc, char *argv[])
     const QCommandLineOption stderrLines(u"stderr-lines"_s, u"lines written to stderr at start"_s, u"N"_s);
     const QCommandLineOption log(u"log"_s, u"append every message received to FILE"_s, u"FILE"_s);
     const QCommandLineOption bearer(u"require-bearer"_s, u"HTTP: 401 without this bearer token"_s, u"TOKEN"_s);
-    parser.addOptions({http, sse, pageSize, protocol, listChanged, stderrLines, log, bearer});
+    const QCommandLineOption stubborn(u"stubborn"_s,
+                                      u"stdio: ignore the end of stdin and SIGTERM (only SIGKILL ends it)"_s);
+    const QCommandLineOption logEnvironment(u"log-environment"_s, u"log the environment it was started with"_s);
+    parser.addOptions({http, sse, pageSize, protocol, listChanged, stderrLines, log, bearer, stubborn, logEnvironment});
     parser.process(app);
 
     McpServerOptions options;
@@ -95,7 +103,15 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "stderr line %d\n", i);
     std::fflush(stderr);
 
+    if (parser.isSet(stubborn))
+        std::signal(SIGTERM, SIG_IGN);
     McpTestServer server(options);
+    if (parser.isSet(logEnvironment)) {
+        QJsonObject environment;
+        for (const QString &line : QProcessEnvironment::systemEnvironment().toStringList())
+            environment.insert(line.section(u'=', 0, 0), line.section(u'=', 1));
+        server.log(QJsonDocument(QJsonObject{{u"environment"_s, environment}}).toJson(QJsonDocument::Compact));
+    }
     if (options.httpPort >= 0) {
         auto *front = new versus::test::HttpFront(&server, &server);
         if (!front->listen(quint16(options.httpPort))) {
@@ -103,7 +119,7 @@ int main(int argc, char *argv[])
             return 2;
         }
     } else {
-        serveStdio(&server);
+        serveStdio(&server, parser.isSet(stubborn));
     }
     return app.exec();
 }
