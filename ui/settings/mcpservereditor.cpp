@@ -13,7 +13,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -90,55 +89,35 @@ McpServerEditor::McpServerEditor(const mcp::ServerConfig &server, bool isNew, co
     m_transport->setCurrentIndex(server.transport == Transport::Http ? 1 : 0);
 
     // stdio
-    auto *stdioPage = new QWidget(this);
-    m_command = lineEdit("mcpCommand", server.command, stdioPage);
+    m_command = lineEdit("mcpCommand", server.command, this);
     m_command->setPlaceholderText(tr("e.g. npx or /usr/local/bin/my-server"));
-    m_args = linesEdit("mcpArgs", tr("one argument per line, as it is (no quotes needed)"), stdioPage);
+    m_args = linesEdit("mcpArgs", tr("one argument per line, as it is (no quotes needed)"), this);
     m_args->setPlainText(server.args.join(u'\n'));
-    m_env = linesEdit("mcpEnv", tr("KEY=VALUE, one per line"), stdioPage);
+    m_env = linesEdit("mcpEnv", tr("KEY=VALUE, one per line"), this);
     QStringList envLines;
     for (auto it = server.env.cbegin(); it != server.env.cend(); ++it)
         envLines.append(it.key() + u'=' + it.value());
     m_env->setPlainText(envLines.join(u'\n'));
-    m_cwd = lineEdit("mcpCwd", server.cwd, stdioPage);
+    m_cwd = lineEdit("mcpCwd", server.cwd, this);
     m_cwd->setPlaceholderText(tr("empty: Versus's own working folder"));
-    auto *stdioForm = new QFormLayout(stdioPage);
-    stdioForm->setContentsMargins(0, 0, 0, 0);
-    stdioForm->addRow(tr("Command:"), m_command);
-    stdioForm->addRow(tr("Arguments\n(one per line):"), m_args);
-    stdioForm->addRow(tr("Environment:"), m_env);
-    stdioForm->addRow(tr("Working folder:"), m_cwd);
 
     // HTTP
-    auto *httpPage = new QWidget(this);
-    m_url = lineEdit("mcpUrl", server.url.toString(), httpPage);
+    m_url = lineEdit("mcpUrl", server.url.toString(), this);
     m_url->setPlaceholderText(tr("https://example.com/mcp"));
-    m_headers = linesEdit("mcpHeaders", tr("Name: value, one per line"), httpPage);
+    m_headers = linesEdit("mcpHeaders", tr("Name: value, one per line"), this);
     QStringList headerLines;
     for (const auto &[name, value] : server.headers)
         headerLines.append(QString::fromUtf8(name) + QStringLiteral(": ") + QString::fromUtf8(value));
     m_headers->setPlainText(headerLines.join(u'\n'));
-    m_bearer = lineEdit("mcpBearer", QString(), httpPage);
+    m_bearer = lineEdit("mcpBearer", QString(), this);
     m_bearer->setEchoMode(QLineEdit::Password);
-    m_bearer->setPlaceholderText(server.bearerFromKeychain ? tr("stored in the keychain; type to replace it")
+    m_bearer->setPlaceholderText(server.bearerFromKeychain ? tr("read from the keychain; type to replace it")
                                                            : tr("optional; kept in the system keychain"));
     m_bearer->setToolTip(tr("Sent as \"Authorization: Bearer …\". Saved in the system keychain as \"%1\", never "
                             "in the configuration file.")
                              .arg(mcp::keychainEntryName(server.name.isEmpty() ? tr("<name>") : server.name)));
-    m_forgetBearer = new QCheckBox(tr("Remove the stored token"), httpPage);
+    m_forgetBearer = new QCheckBox(tr("Remove the stored token"), this);
     m_forgetBearer->setObjectName(QStringLiteral("mcpForgetBearer"));
-    m_forgetBearer->setVisible(server.bearerFromKeychain);
-    auto *httpForm = new QFormLayout(httpPage);
-    httpForm->setContentsMargins(0, 0, 0, 0);
-    httpForm->addRow(tr("URL:"), m_url);
-    httpForm->addRow(tr("Headers:"), m_headers);
-    httpForm->addRow(tr("Bearer token:"), m_bearer);
-    httpForm->addRow(QString(), m_forgetBearer);
-
-    m_pages = new QStackedWidget(this);
-    m_pages->addWidget(stdioPage);
-    m_pages->addWidget(httpPage);
-    m_pages->setCurrentIndex(m_transport->currentIndex());
 
     m_enabled = new QCheckBox(tr("Start this server with Versus"), this);
     m_enabled->setObjectName(QStringLiteral("mcpEnabled"));
@@ -149,6 +128,7 @@ McpServerEditor::McpServerEditor(const mcp::ServerConfig &server, bool isNew, co
     m_timeout->setSuffix(tr(" s"));
     m_timeout->setValue(std::clamp(int(std::lround(server.timeoutMs / 1000.0)), 1, kMaxTimeoutSeconds));
     m_timeout->setToolTip(tr("How long a request to the server may take"));
+    m_timeout->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
 
     m_error = new QLabel(this);
     m_error->setObjectName(QStringLiteral("mcpEditorError"));
@@ -161,21 +141,28 @@ McpServerEditor::McpServerEditor(const mcp::ServerConfig &server, bool isNew, co
     connect(m_buttons, &QDialogButtonBox::accepted, this, &McpServerEditor::requestSave);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    auto *form = new QFormLayout;
-    form->addRow(tr("Name:"), m_name);
-    form->addRow(tr("Transport:"), m_transport);
+    // One form, so that every label lines up; the other transport's rows are hidden.
+    m_form = new QFormLayout;
+    m_form->addRow(tr("Name:"), m_name);
+    m_form->addRow(tr("Transport:"), m_transport);
+    m_form->addRow(tr("Command:"), m_command);
+    m_form->addRow(tr("Arguments\n(one per line):"), m_args);
+    m_form->addRow(tr("Environment:"), m_env);
+    m_form->addRow(tr("Working folder:"), m_cwd);
+    m_form->addRow(tr("URL:"), m_url);
+    m_form->addRow(tr("Headers:"), m_headers);
+    m_form->addRow(tr("Bearer token:"), m_bearer);
+    m_form->addRow(QString(), m_forgetBearer);
+    m_form->addRow(QString(), m_enabled);
+    m_form->addRow(tr("Timeout:"), m_timeout);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(m_pages);
-    auto *common = new QFormLayout;
-    common->addRow(QString(), m_enabled);
-    common->addRow(tr("Timeout:"), m_timeout);
-    layout->addLayout(common);
+    layout->addLayout(m_form);
     layout->addStretch(1);
     layout->addWidget(m_error);
     layout->addWidget(m_buttons);
 
-    connect(m_transport, &QComboBox::currentIndexChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    connect(m_transport, &QComboBox::currentIndexChanged, this, &McpServerEditor::showTransportRows);
+    showTransportRows();
     for (QLineEdit *edit : {m_name, m_command, m_cwd, m_url, m_bearer})
         connect(edit, &QLineEdit::textChanged, this, &McpServerEditor::validate);
     for (QPlainTextEdit *edit : {m_args, m_env, m_headers})
@@ -277,6 +264,18 @@ QString McpServerEditor::problem() const
             return tr("Type a new token or remove the stored one, not both.");
     }
     return {};
+}
+
+void McpServerEditor::showTransportRows()
+{
+    const bool http = m_transport->currentIndex() == 1;
+    for (QWidget *row : {static_cast<QWidget *>(m_command), static_cast<QWidget *>(m_args),
+                         static_cast<QWidget *>(m_env), static_cast<QWidget *>(m_cwd)})
+        m_form->setRowVisible(row, !http);
+    for (QWidget *row :
+         {static_cast<QWidget *>(m_url), static_cast<QWidget *>(m_headers), static_cast<QWidget *>(m_bearer)})
+        m_form->setRowVisible(row, http);
+    m_form->setRowVisible(m_forgetBearer, http && m_original.bearerFromKeychain);
 }
 
 void McpServerEditor::validate()

@@ -14,7 +14,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QSpinBox;
-class QStackedWidget;
+class QFormLayout;
 
 namespace versus::ui {
 
@@ -61,6 +61,7 @@ Q_SIGNALS:
     void saveRequested();
 
 private:
+    void showTransportRows();
     void validate();
     void requestSave();
 
@@ -71,7 +72,7 @@ private:
 
     QLineEdit *m_name;
     QComboBox *m_transport;
-    QStackedWidget *m_pages;
+    QFormLayout *m_form;
     QLineEdit *m_command;
     QPlainTextEdit *m_args;
     QPlainTextEdit *m_env;

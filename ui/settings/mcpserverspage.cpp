@@ -24,6 +24,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace versus::ui {
 
 namespace {
@@ -64,6 +66,13 @@ bool failed(const Client *client)
     }
 }
 
+/// @p path with the home folder as "~".
+QString shownPath(const QString &path)
+{
+    const QString home = QDir::homePath() + u'/';
+    return QDir::toNativeSeparators(path.startsWith(home) ? u'~' + path.mid(home.size() - 1) : path);
+}
+
 bool running(const Client *client)
 {
     return client->state() == Client::State::Starting || client->state() == Client::State::Ready;
@@ -78,7 +87,7 @@ McpServersPage::McpServersPage(Engine &engine, const QString &configPath, QWidge
 {
     auto *intro = new QLabel(tr("MCP servers give the models tools to call. They are kept in %1 (the format Claude "
                                 "Desktop and Cursor use); bearer tokens stay in the system keychain.")
-                                 .arg(QDir::toNativeSeparators(m_path)),
+                                 .arg(shownPath(m_path)),
                              this);
     intro->setWordWrap(true);
     intro->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -134,9 +143,10 @@ McpServersPage::McpServersPage(Engine &engine, const QString &configPath, QWidge
     m_testResult->setTextFormat(Qt::PlainText);
     m_testResult->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_testResult->hide();
+    m_stderrLabel = new QLabel(tr("Last lines on its standard error:"), right);
+    m_stderrLabel->hide();
     m_stderr = monospaceBox("mcpStderr", right);
-    m_stderr->setToolTip(tr("The last lines the server wrote to its standard error"));
-    m_stderr->setMaximumHeight(m_stderr->fontMetrics().lineSpacing() * 6 + 12);
+    m_stderr->setAccessibleName(tr("The last lines the server wrote to its standard error"));
     m_stderr->hide();
     m_tools = new QTreeWidget(right);
     m_tools->setObjectName(QStringLiteral("mcpToolList"));
@@ -158,10 +168,11 @@ McpServersPage::McpServersPage(Engine &engine, const QString &configPath, QWidge
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->addWidget(m_details);
     rightLayout->addWidget(m_testResult);
+    rightLayout->addWidget(m_stderrLabel);
     rightLayout->addWidget(m_stderr);
-    rightLayout->addWidget(m_tools, 2);
+    rightLayout->addWidget(m_tools, 1);
     rightLayout->addWidget(m_toolDescription);
-    rightLayout->addWidget(m_schema, 3);
+    rightLayout->addWidget(m_schema, 1);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(left);
@@ -323,6 +334,7 @@ void McpServersPage::updateDetails()
                                ? tr("No MCP servers yet. Add one with its command (stdio) or its URL (HTTP).")
                                : QString());
         m_stderr->hide();
+        m_stderrLabel->hide();
         rebuildTools(nullptr);
         return;
     }
@@ -347,9 +359,15 @@ void McpServersPage::updateDetails()
     html += QStringLiteral("</table>");
     m_details->setText(html);
     const QStringList tail = client->stderrTail();
-    m_stderr->setVisible(!tail.isEmpty() && (failed(client) || client->state() == Client::State::Ready));
-    if (m_stderr->toPlainText() != tail.join(u'\n'))
+    const bool showTail = !tail.isEmpty() && (failed(client) || client->state() == Client::State::Ready);
+    m_stderrLabel->setVisible(showTail);
+    m_stderr->setVisible(showTail);
+    if (m_stderr->toPlainText() != tail.join(u'\n')) {
         m_stderr->setPlainText(tail.join(u'\n'));
+        // As high as its lines, up to six.
+        const int lines = int(std::min<qsizetype>(std::max<qsizetype>(tail.size(), 1), 6));
+        m_stderr->setFixedHeight(m_stderr->fontMetrics().lineSpacing() * lines + 2 * m_stderr->frameWidth() + 10);
+    }
     rebuildTools(client);
 }
 
@@ -374,11 +392,16 @@ void McpServersPage::rebuildTools(Client *client)
         for (const mcp::Tool &tool : client->tools()) {
             auto *item = new QTreeWidgetItem(m_tools, {tool.name, tool.description.section(u'\n', 0, 0)});
             item->setToolTip(1, tool.description);
-            auto *box = new QCheckBox(tr("Always allow"), m_tools);
+            auto *cell = new QWidget(m_tools); // the box centred under its header
+            auto *box = new QCheckBox(cell);
+            auto *cellLayout = new QHBoxLayout(cell);
+            cellLayout->setContentsMargins(0, 0, 0, 0);
+            cellLayout->addWidget(box, 0, Qt::AlignCenter);
+            box->setAccessibleName(tr("Always allow %1").arg(tool.name));
             box->setObjectName(QStringLiteral("alwaysAllow_") + tool.name);
             box->setToolTip(tr("Call %1 without asking each time").arg(tool.name));
             box->setChecked(client->config().alwaysAllow.contains(tool.name));
-            m_tools->setItemWidget(item, 2, box);
+            m_tools->setItemWidget(item, 2, cell);
             connect(box, &QCheckBox::toggled, this,
                     [this, server, name = tool.name, box](bool on) { setAlwaysAllow(server, name, on, box); });
             if (tool.name == keep || !m_tools->currentItem())

@@ -115,6 +115,7 @@ private:
     QPushButton *m_test;
     QLabel *m_message;
     QLabel *m_details;
+    QLabel *m_stderrLabel;
     QPlainTextEdit *m_stderr;
     QLabel *m_testResult;
     QTreeWidget *m_tools;
