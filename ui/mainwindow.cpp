@@ -346,6 +346,19 @@ void MainWindow::openProviderKeys(const QString &providerId)
     raiseProviderKeysDialog(m_keysDialog, !created, providerId);
 }
 
+QDialog *MainWindow::mcpServersDialog() const
+{
+    return m_mcpDialog;
+}
+
+void MainWindow::openMcpServers()
+{
+    const bool created = !m_mcpDialog;
+    if (created)
+        m_mcpDialog = createMcpServersDialog(*m_services.engine, this);
+    raiseMcpServersDialog(m_mcpDialog, !created);
+}
+
 void MainWindow::showMetricsHelp()
 {
     if (!m_metricsDialog)

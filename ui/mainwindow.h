@@ -54,6 +54,8 @@ public:
     bool isBusy() const;
     /// The Providers & Keys dialog, once it has been opened.
     QDialog *providerKeysDialog() const;
+    /// The MCP servers dialog, once it has been opened.
+    QDialog *mcpServersDialog() const;
 
     /// Adds a lane for @p target at the right end; null when there are six already.
     LaneWidget *addLane(const Target &target);
@@ -81,6 +83,8 @@ public Q_SLOTS:
     bool deleteConversation(qint64 conversationId);
     /// Opens Settings → Providers & Keys, with @p providerId's entry focused when given.
     void openProviderKeys(const QString &providerId = QString());
+    /// Opens Settings → MCP servers.
+    void openMcpServers();
     void showMetricsHelp();
     void showAbout();
 
@@ -111,6 +115,7 @@ private:
     QTimer m_estimateTimer;
     QPointer<QDialog> m_keysDialog;
     QPointer<QDialog> m_metricsDialog;
+    QPointer<QDialog> m_mcpDialog;
 
     WindowActions m_actions;
 };

@@ -51,6 +51,8 @@ WindowActions addWindowActions(QMainWindow *window)
                                  tr("Stop every lane; partial answers stay"));
     actions.providerKeys = makeAction(tr("Providers && Keys…"), "providerKeysAction", {},
                                       tr("API keys for each provider, kept in the system keychain"));
+    actions.mcpServers = makeAction(tr("MCP servers…"), "mcpServersAction", {},
+                                    tr("The MCP servers that give the models tools, and their tools"));
     actions.metricsHelp =
         makeAction(tr("Metrics…"), "metricsHelpAction", {}, tr("How every figure is measured or estimated"));
     actions.about = makeAction(tr("About Versus"), "aboutAction", {}, tr("Version and license"));
@@ -96,6 +98,7 @@ WindowActions addWindowActions(QMainWindow *window)
     view->addAction(actions.sidebar);
     QMenu *settings = window->menuBar()->addMenu(tr("&Settings"));
     settings->addAction(actions.providerKeys);
+    settings->addAction(actions.mcpServers);
     QMenu *help = window->menuBar()->addMenu(tr("&Help"));
     help->addAction(actions.metricsHelp);
     help->addAction(actions.about);
@@ -130,6 +133,7 @@ void connectWindowActions(const WindowActions &actions, MainWindow *window)
     QObject::connect(actions.send, &QAction::triggered, window, &MainWindow::sendComposerText);
     QObject::connect(actions.stopAll, &QAction::triggered, window, &MainWindow::stopAll);
     QObject::connect(actions.providerKeys, &QAction::triggered, window, [window] { window->openProviderKeys(); });
+    QObject::connect(actions.mcpServers, &QAction::triggered, window, &MainWindow::openMcpServers);
     QObject::connect(actions.metricsHelp, &QAction::triggered, window, &MainWindow::showMetricsHelp);
     QObject::connect(actions.about, &QAction::triggered, window, &MainWindow::showAbout);
     QObject::connect(actions.quit, &QAction::triggered, window, &QWidget::close);

@@ -23,6 +23,7 @@ struct WindowActions {
     QAction *quit = nullptr;
     QAction *sidebar = nullptr; ///< checkable: the conversations sidebar is shown
     QAction *providerKeys = nullptr;
+    QAction *mcpServers = nullptr;
     QAction *metricsHelp = nullptr;
     QAction *about = nullptr;
     QList<QAction *> focusLane; ///< Ctrl+1 … Ctrl+9

@@ -5,6 +5,7 @@
 #include "metrics/metricdocs.h"
 #include "providers/modellistkeycheck.h"
 #include "safetextbrowser.h"
+#include "settings/mcpserverspage.h"
 #include "settings/providerkeyspage.h"
 
 #include <QCoreApplication>
@@ -69,6 +70,35 @@ void raiseProviderKeysDialog(QDialog *dialog, bool refresh, const QString &provi
         if (auto *entry = dialog->findChild<QLineEdit *>(QStringLiteral("entry_") + providerId))
             entry->setFocus();
     }
+}
+
+QDialog *createMcpServersDialog(Engine &engine, QWidget *parent)
+{
+    auto *dialog = new QDialog(parent);
+    dialog->setObjectName(QStringLiteral("mcpServersDialog"));
+    dialog->setWindowTitle(tr("MCP servers"));
+    auto *page = new McpServersPage(engine, QString(), dialog);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(page, 1);
+    layout->addWidget(buttons);
+    QSize size(1100, 620);
+    if (const QScreen *screen = parent ? parent->screen() : nullptr)
+        size = size.boundedTo(screen->availableSize() * 0.9);
+    dialog->resize(size);
+    return dialog;
+}
+
+void raiseMcpServersDialog(QDialog *dialog, bool refresh)
+{
+    if (refresh) {
+        if (auto *page = dialog->findChild<McpServersPage *>())
+            page->refresh();
+    }
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
 }
 
 QDialog *createMetricsHelpDialog(QWidget *parent)

@@ -19,6 +19,11 @@ QDialog *createProviderKeysDialog(Engine &engine, QWidget *parent);
 /// Shows the Providers & Keys @p dialog again with the keys read anew, and the entry of
 /// @p providerId focused when given.
 void raiseProviderKeysDialog(QDialog *dialog, bool refresh, const QString &providerId);
+/// Settings → MCP servers ("mcpServersDialog"): an McpServersPage over the servers of
+/// mcp::defaultConfigPath() (loaded into @p engine when it has none yet).
+QDialog *createMcpServersDialog(Engine &engine, QWidget *parent);
+/// Shows the MCP servers @p dialog again, the servers shown anew when @p refresh.
+void raiseMcpServersDialog(QDialog *dialog, bool refresh);
 /// Help → Metrics ("metricsHelp"): how every figure is measured or estimated.
 QDialog *createMetricsHelpDialog(QWidget *parent);
 /// Help → About ("aboutBox"), opened window-modal; it deletes itself when closed.

@@ -55,6 +55,9 @@ public:
     QString protocolVersion() const { return m_protocolVersion; }
     QString serverName() const { return m_serverName; }
     const ServerConfig &config() const { return m_config; }
+    /// Replaces the config's "alwaysAllow" (the app's settings page, after saving the file):
+    /// it takes effect on the next tool call, without restarting the server.
+    void setAlwaysAllow(const QStringList &tools) { m_config.alwaysAllow = tools; }
     /// The server process while it runs (stdio), else 0.
     qint64 processId() const;
 
