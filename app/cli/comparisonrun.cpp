@@ -163,7 +163,7 @@ void ComparisonRun::start()
 void ComparisonRun::startMcp()
 {
     QTextStream &err = m_context.err;
-    if (auto loaded = m_engine->loadMcp(m_options.mcpConfig); !loaded) {
+    if (auto loaded = m_engine->loadMcp(m_options.mcpConfig, true); !loaded) {
         err << "versus-cli: " << loaded.error() << '\n';
         return finish(ExitUsage);
     }

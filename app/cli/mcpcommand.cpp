@@ -62,7 +62,7 @@ public:
 
     void start()
     {
-        if (auto loaded = m_engine->loadMcp(m_configPath); !loaded) {
+        if (auto loaded = m_engine->loadMcp(m_configPath, !m_configPath.isEmpty()); !loaded) {
             m_context.err << "versus-cli mcp: " << loaded.error() << '\n';
             return end(ExitUsage);
         }

@@ -63,14 +63,14 @@ void Engine::stopMcp()
     m_mcpHub.reset();
 }
 
-std::expected<void, QString> Engine::loadMcp(const QString &configPath)
+std::expected<void, QString> Engine::loadMcp(const QString &configPath, bool mustExist)
 {
     if (!m_mcpTools)
         m_mcpTools = std::make_unique<mcp::HubTools>(); // one for the engine's life: runs hold it
     m_mcpTools->setHub(nullptr);
     m_mcpHub.reset(); // its servers stop; calls in flight end with an error the model reads
-    // The default file may be missing (no servers); a file named on purpose must be there.
-    if (!configPath.isEmpty() && !QFileInfo::exists(configPath))
+    // A file named on the command line must be there; the user's own may not exist yet.
+    if (mustExist && !QFileInfo::exists(configPath))
         return std::unexpected(QStringLiteral("the MCP configuration %1 does not exist").arg(configPath));
     auto servers = mcp::readConfigFile(configPath.isEmpty() ? mcp::defaultConfigPath() : configPath);
     if (!servers)

@@ -83,10 +83,11 @@ public:
 
     /// Reads the MCP servers of @p configPath (mcp::defaultConfigPath() when empty) and starts
     /// the enabled ones in the background (an HTTP server's bearer token read from the keychain
-    /// first). An error text, and no servers, when the file does not read (or, named in
-    /// @p configPath, does not exist; the default file may be missing). Again: the servers
+    /// first). An error text, and no servers, when the file does not read (or, with
+    /// @p mustExist — a file named on the command line — does not exist; otherwise a missing
+    /// file is no servers). Again: the servers
     /// running are stopped and the file read anew.
-    std::expected<void, QString> loadMcp(const QString &configPath = QString());
+    std::expected<void, QString> loadMcp(const QString &configPath = QString(), bool mustExist = false);
     /// Ends the MCP servers now (bounded waits: stdin closed, then SIGTERM, then SIGKILL), so
     /// that none outlives a process about to exit; calls in flight end with an error.
     void stopMcp();
