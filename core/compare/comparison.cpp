@@ -188,56 +188,6 @@ bool Comparison::setLaneParameters(ComparisonLane *lane, const ProviderConfig &p
     return true;
 }
 
-bool Comparison::setLaneTools(ComparisonLane *lane, const tools::ToolSet &tools)
-{
-    if (!m_lanes.contains(lane) || lane->isBusy())
-        return false;
-    lane->m_tools = tools;
-    saveLanes();
-    return true;
-}
-
-bool Comparison::setLaneMcpServersOff(ComparisonLane *lane, const QStringList &servers)
-{
-    if (!m_lanes.contains(lane) || lane->isBusy())
-        return false;
-    lane->m_mcpServersOff = servers;
-    saveLanes();
-    return true;
-}
-
-tools::ToolSet Comparison::toolsForTurn(const ComparisonLane *lane) const
-{
-    tools::ToolSet set = lane->tools();
-    if (!m_external)
-        return set;
-    for (tools::ToolDefinition tool : m_external->tools(lane->mcpServersOff())) {
-        if (set.add(tool))
-            continue;
-        // Sanitized like the servers' own clash names: ^[a-zA-Z0-9_-]{1,64}$.
-        QString prefixed = tool.result.server + u"__" + tool.name;
-        for (QChar &c : prefixed) {
-            if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != u'_' && c != u'-')
-                c = u'_';
-        }
-        tool.name = prefixed.left(64);
-        QJsonObject function = tool.wire.value(u"function").toObject();
-        function.insert(u"name", tool.name);
-        tool.wire.insert(u"function", function);
-        set.add(tool);
-    }
-    return set;
-}
-
-void Comparison::setMaxToolRounds(int rounds)
-{
-    rounds = qMax(1, rounds);
-    if (rounds == m_maxToolRounds)
-        return;
-    m_maxToolRounds = rounds;
-    saveLanes();
-}
-
 bool Comparison::isBusy() const
 {
     return m_running > 0;
