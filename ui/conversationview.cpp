@@ -3,9 +3,7 @@
 
 #include "richtext.h"
 #include "tooltracerender.h"
-#include "wording/erroradvice.h"
 
-#include <QFontDatabase>
 #include <QScrollBar>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
@@ -86,11 +84,7 @@ void ConversationView::setReasoningExpanded(int turn, bool expanded)
     if (turn < 0 || turn >= m_views.size() || m_views.at(turn).reasoningExpanded == expanded)
         return;
     m_views[turn].reasoningExpanded = expanded;
-    if (turn < m_firstRendered)
-        return;
-    const int scroll = verticalScrollBar()->value();
-    renderAll();
-    verticalScrollBar()->setValue(scroll);
+    rerenderTurn(turn);
 }
 
 bool ConversationView::isCallExpanded(int turn, const QString &key) const
@@ -131,33 +125,6 @@ void ConversationView::setNote(int turn, const QString &note)
         rerenderTail();
     else
         renderAll();
-}
-
-QString ConversationView::defaultNote(const LaneTurn &turn)
-{
-    const ChatResult &chat = turn.result.chat;
-    switch (turn.state) {
-    case history::AnswerState::Streaming:
-        return {};
-    case history::AnswerState::Complete:
-        if (chat.finishReason == u"length")
-            return tr("The answer reached its length limit.");
-        if (chat.finishReason == u"content_filter")
-            return tr("The provider's content filter ended the answer.");
-        return {};
-    case history::AnswerState::Cancelled:
-        return tr("Stopped by you.");
-    case history::AnswerState::Interrupted:
-        return tr("Interrupted: Versus closed before the answer ended. The text saved until then is shown.");
-    case history::AnswerState::Error:
-    case history::AnswerState::Truncated:
-        if (!chat.error)
-            return tr("Failed");
-        if (chat.error->kind == ErrorKind::Config && !turn.result.sentAt.isValid())
-            return tr("Not sent: %1").arg(chat.error->message);
-        return errorTitle(chat.error->kind);
-    }
-    return {};
 }
 
 void ConversationView::showEarlierTurns(int count)

@@ -7,9 +7,6 @@
 #include "metrics/tokenestimator.h"
 #include "pricing/pricecatalog.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 namespace versus {
 
 QString titleFromPrompt(const QString &prompt)
@@ -92,12 +89,7 @@ history::LaneRecord Comparison::laneRecord(const ComparisonLane *lane) const
     record.provider = lane->target().provider;
     record.model = lane->target().model;
     record.parameters = parametersToJson(lane->parameters());
-    if (!lane->tools().isEmpty())
-        record.parameters.insert(u"tools", QJsonDocument::fromJson(lane->tools().toJson()).array());
-    if (m_maxToolRounds != kDefaultMaxToolRounds)
-        record.parameters.insert(u"max_tool_rounds", m_maxToolRounds);
-    if (!lane->mcpServersOff().isEmpty())
-        record.parameters.insert(u"mcp_off", QJsonArray::fromStringList(lane->mcpServersOff()));
+    writeToolParameters(record.parameters, lane);
     return record;
 }
 
@@ -485,15 +477,7 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
     for (const history::LaneRecord &laneRecord : std::as_const(lanes)) {
         auto *lane = new ComparisonLane(Target{laneRecord.provider, laneRecord.model}, this);
         lane->m_parameters = parametersFromJson(laneRecord.parameters);
-        if (const int rounds = laneRecord.parameters.value(u"max_tool_rounds").toInt(); rounds > 0)
-            m_maxToolRounds = rounds;
-        if (const QJsonValue stored = laneRecord.parameters.value(u"tools"); stored.isArray()) {
-            // Written by laneRecord(); a set that no longer reads (edited by hand) is left out.
-            if (auto tools = tools::ToolSet::fromJson(QJsonDocument(stored.toArray()).toJson()))
-                lane->m_tools = *tools;
-        }
-        for (const QJsonValue &server : laneRecord.parameters.value(u"mcp_off").toArray())
-            lane->m_mcpServersOff << server.toString();
+        readToolParameters(laneRecord.parameters, lane);
         lane->m_historyId = laneRecord.id;
         lane->conversation()->setTurns(turnsOfLane.take(laneRecord.id));
         m_lanes.append(lane);

@@ -120,6 +120,9 @@ private:
     /// Detaches from the history conversation (deleting it when @p deleteStored).
     void forgetConversation(bool deleteStored);
     history::LaneRecord laneRecord(const ComparisonLane *lane) const;
+    /// A lane's tools, MCP servers off and the round limit in its stored parameters, both ways.
+    void writeToolParameters(QJsonObject &parameters, const ComparisonLane *lane) const;
+    void readToolParameters(const QJsonObject &parameters, ComparisonLane *lane);
     void saveLanes(); ///< storeLanes(), a failure reported by historyFailed
     /// Stores the lanes the history does not have yet, then every lane's target, parameters
     /// and position (nothing while the comparison is not saved).

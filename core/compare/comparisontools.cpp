@@ -3,6 +3,9 @@
 // round limit, and what a lane's next turn offers.
 #include "compare/comparison.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 namespace versus {
 
 bool Comparison::setLaneTools(ComparisonLane *lane, const tools::ToolSet &tools)
@@ -53,6 +56,29 @@ void Comparison::setMaxToolRounds(int rounds)
         return;
     m_maxToolRounds = rounds;
     saveLanes();
+}
+
+void Comparison::writeToolParameters(QJsonObject &parameters, const ComparisonLane *lane) const
+{
+    if (!lane->tools().isEmpty())
+        parameters.insert(u"tools", QJsonDocument::fromJson(lane->tools().toJson()).array());
+    if (m_maxToolRounds != kDefaultMaxToolRounds)
+        parameters.insert(u"max_tool_rounds", m_maxToolRounds);
+    if (!lane->mcpServersOff().isEmpty())
+        parameters.insert(u"mcp_off", QJsonArray::fromStringList(lane->mcpServersOff()));
+}
+
+void Comparison::readToolParameters(const QJsonObject &parameters, ComparisonLane *lane)
+{
+    if (const int rounds = parameters.value(u"max_tool_rounds").toInt(); rounds > 0)
+        m_maxToolRounds = rounds;
+    if (const QJsonValue stored = parameters.value(u"tools"); stored.isArray()) {
+        // Written by writeToolParameters(); a set that no longer reads (edited by hand) is left out.
+        if (auto tools = tools::ToolSet::fromJson(QJsonDocument(stored.toArray()).toJson()))
+            lane->m_tools = *tools;
+    }
+    for (const QJsonValue &server : parameters.value(u"mcp_off").toArray())
+        lane->m_mcpServersOff << server.toString();
 }
 
 } // namespace versus
