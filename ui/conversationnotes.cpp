@@ -23,6 +23,10 @@ QString ConversationView::defaultNote(const LaneTurn &turn)
         return tr("Interrupted: Versus closed before the answer ended. The text saved until then is shown.");
     case history::AnswerState::Error:
     case history::AnswerState::Truncated:
+        if (turn.result.toolRoundLimitReached)
+            return tr("Stopped: the model still called tools after %n round(s), the limit. Raise it in the lane's "
+                      "Tools and send again.",
+                      nullptr, int(turn.result.toolRounds.size()));
         if (!chat.error)
             return tr("Failed");
         if (chat.error->kind == ErrorKind::Config && !turn.result.sentAt.isValid())

@@ -22,11 +22,6 @@ struct ToolTrace {
     Q_DECLARE_TR_FUNCTIONS(versus::ui::ToolTrace)
 };
 
-QString tr(const char *text)
-{
-    return ToolTrace::tr(text);
-}
-
 QString linkFor(int turn, const QString &key)
 {
     QUrl url;
@@ -75,31 +70,32 @@ void insertCode(QTextCursor &cursor, const QString &label, const QString &text, 
 QString sourceWords(const tools::ToolCallTrace &trace)
 {
     if (trace.running)
-        return tr("running on %1…").arg(trace.server);
+        return ToolTrace::tr("running on %1…").arg(trace.server);
     switch (trace.approval) {
     case tools::Approval::Asked:
-        return tr("waiting for your approval");
+        return ToolTrace::tr("waiting for your approval");
     case tools::Approval::Denied:
-        return tr("denied by you");
+        return ToolTrace::tr("denied by you");
     case tools::Approval::NotNeeded:
     case tools::Approval::Approved:
         break;
     }
     switch (trace.source) {
     case tools::ResultSource::Pending:
-        return trace.server.isEmpty() ? tr("waiting for your answer") : tr("waiting to run on %1").arg(trace.server);
+        return trace.server.isEmpty() ? ToolTrace::tr("waiting for your answer")
+                                      : ToolTrace::tr("waiting to run on %1").arg(trace.server);
     case tools::ResultSource::Builtin:
-        return tr("built-in");
+        return ToolTrace::tr("built-in");
     case tools::ResultSource::Mock:
-        return tr("mock");
+        return ToolTrace::tr("mock");
     case tools::ResultSource::User:
-        return tr("answered by you");
+        return ToolTrace::tr("answered by you");
     case tools::ResultSource::Error:
-        return tr("error result");
+        return ToolTrace::tr("error result");
     case tools::ResultSource::Skipped:
-        return tr("not answered");
+        return ToolTrace::tr("not answered");
     case tools::ResultSource::Mcp:
-        return tr("answered by %1 (MCP)").arg(trace.server);
+        return ToolTrace::tr("answered by %1 (MCP)").arg(trace.server);
     }
     return {};
 }
@@ -108,9 +104,9 @@ QString problemWords(const tools::ToolCallTrace &trace)
 {
     QStringList problems;
     if (!trace.knownTool)
-        problems << tr("unknown tool");
+        problems << ToolTrace::tr("unknown tool");
     if (!trace.validJson)
-        problems << tr("invalid JSON: %1").arg(trace.jsonError);
+        problems << ToolTrace::tr("invalid JSON: %1").arg(trace.jsonError);
     for (const tools::SchemaError &error : trace.schemaErrors)
         problems << tools::formatSchemaError(error);
     return problems.join(QStringLiteral("; "));
@@ -118,11 +114,11 @@ QString problemWords(const tools::ToolCallTrace &trace)
 
 QString roundHeader(const tools::ToolRound &round)
 {
-    QStringList parts{tr("Round %1").arg(round.number)};
+    QStringList parts{ToolTrace::tr("Round %1").arg(round.number)};
     if (round.metrics.e2eMs)
         parts << MetricsFooter::formatDuration(*round.metrics.e2eMs);
     if (round.usage.promptTokens && round.usage.completionTokens)
-        parts << tr("%1 → %2 tokens").arg(*round.usage.promptTokens).arg(*round.usage.completionTokens);
+        parts << ToolTrace::tr("%1 → %2 tokens").arg(*round.usage.promptTokens).arg(*round.usage.completionTokens);
     if (round.cost)
         parts << QStringLiteral("$%1").arg(double(round.cost->totalMicroUsd) / 1e6, 0, 'f', 6);
     if (round.status != ResultStatus::Ok)
@@ -139,18 +135,18 @@ void renderServerTool(QTextCursor &cursor, const ServerToolCall &call, int turn,
     if (call.failed)
         header.setForeground(style.error);
     newBlock(cursor, header, 0, 4);
-    const QString state = call.failed     ? tr("failed: %1").arg(call.error)
+    const QString state = call.failed     ? ToolTrace::tr("failed: %1").arg(call.error)
                           : call.finished ? QStringLiteral("✓")
-                                          : tr("running…");
-    cursor.insertText(
-        QStringLiteral("%1 ⇢ %2 · %3 %4")
-            .arg(open ? QStringLiteral("▾") : QStringLiteral("▸"), call.name, tr("run by the provider"), state),
-        header);
+                                          : ToolTrace::tr("running…");
+    cursor.insertText(QStringLiteral("%1 ⇢ %2 · %3 %4")
+                          .arg(open ? QStringLiteral("▾") : QStringLiteral("▸"), call.name,
+                               ToolTrace::tr("run by the provider"), state),
+                      header);
     if (!open)
         return;
-    insertCode(cursor, tr("Input"), call.arguments, style);
+    insertCode(cursor, ToolTrace::tr("Input"), call.arguments, style);
     if (!call.output.isEmpty())
-        insertCode(cursor, tr("Output"), call.output, style);
+        insertCode(cursor, ToolTrace::tr("Output"), call.output, style);
 }
 
 void renderCall(QTextCursor &cursor, const tools::ToolCallTrace &trace, int turn, const QString &key, bool open,
@@ -173,15 +169,15 @@ void renderCall(QTextCursor &cursor, const tools::ToolCallTrace &trace, int turn
         detail.setForeground(style.error);
     QString words = QStringLiteral(" · ") + sourceWords(trace);
     if (trace.isError && trace.source != tools::ResultSource::Error)
-        words += QStringLiteral(" · ") + tr("the tool reported an error");
+        words += QStringLiteral(" · ") + ToolTrace::tr("the tool reported an error");
     if (invalid)
         words += QStringLiteral(" · ") + problemWords(trace);
     cursor.insertText(words, detail);
     if (!open)
         return;
-    insertCode(cursor, tr("Arguments"), trace.call.arguments, style);
+    insertCode(cursor, ToolTrace::tr("Arguments"), trace.call.arguments, style);
     if (trace.source != tools::ResultSource::Pending && trace.source != tools::ResultSource::Skipped)
-        insertCode(cursor, tr("Result"), trace.result, style);
+        insertCode(cursor, ToolTrace::tr("Result"), trace.result, style);
 }
 
 } // namespace
@@ -206,7 +202,8 @@ void renderCallAsStreamed(QTextCursor &cursor, const ToolCall &call, bool stream
     QTextCharFormat bold;
     bold.setFontWeight(QFont::Bold);
     newBlock(cursor, bold, 0, 8);
-    cursor.insertText(tr("Tool call: %1").arg(call.name.isEmpty() ? tr("(unnamed)") : call.name), bold);
+    cursor.insertText(ToolTrace::tr("Tool call: %1").arg(call.name.isEmpty() ? ToolTrace::tr("(unnamed)") : call.name),
+                      bold);
     bool valid = false;
     const QString arguments = streaming ? call.arguments : prettyArguments(call.arguments, &valid);
     QTextFrameFormat frame;
@@ -225,7 +222,7 @@ void renderCallAsStreamed(QTextCursor &cursor, const ToolCall &call, bool stream
         QTextCharFormat note = style.dim;
         note.setFontItalic(true);
         newBlock(cursor, note);
-        cursor.insertText(tr("The arguments are not valid JSON."), note);
+        cursor.insertText(ToolTrace::tr("The arguments are not valid JSON."), note);
     }
 }
 
@@ -281,8 +278,9 @@ void renderToolTrace(QTextCursor &cursor, const QList<tools::ToolRound> &rounds,
             newBlock(cursor, link, 0, 2);
             const int words = wordCount(round.reasoning);
             cursor.insertText(QStringLiteral("%1 %2").arg(open ? QStringLiteral("▾") : QStringLiteral("▸"),
-                                                          words == 1 ? tr("Reasoning (1 word)")
-                                                                     : tr("Reasoning (%1 words)").arg(words)),
+                                                          words == 1
+                                                              ? ToolTrace::tr("Reasoning (1 word)")
+                                                              : ToolTrace::tr("Reasoning (%1 words)").arg(words)),
                               link);
             if (open) {
                 QTextCharFormat text = style.dim;
@@ -309,16 +307,16 @@ QString toolTraceSummary(const QList<tools::ToolRound> &rounds, bool limitReache
         return {};
     const tools::ToolStats stats = tools::toolStats(rounds);
     QStringList parts;
-    parts << (stats.rounds == 1 ? tr("1 round") : tr("%1 rounds").arg(stats.rounds));
-    parts << (stats.calls == 1 ? tr("1 call") : tr("%1 calls").arg(stats.calls));
+    parts << (stats.rounds == 1 ? ToolTrace::tr("1 round") : ToolTrace::tr("%1 rounds").arg(stats.rounds));
+    parts << (stats.calls == 1 ? ToolTrace::tr("1 call") : ToolTrace::tr("%1 calls").arg(stats.calls));
     if (stats.invalidCalls)
-        parts << tr("%1 invalid").arg(stats.invalidCalls);
+        parts << ToolTrace::tr("%1 invalid").arg(stats.invalidCalls);
     if (stats.serverCalls)
-        parts << tr("%1 by the provider").arg(stats.serverCalls);
+        parts << ToolTrace::tr("%1 by the provider").arg(stats.serverCalls);
     if (limitReached)
-        parts << tr("round limit reached");
+        parts << ToolTrace::tr("round limit reached");
     else if (stats.answered)
-        parts << tr("answered");
+        parts << ToolTrace::tr("answered");
     return parts.join(QStringLiteral(" · "));
 }
 

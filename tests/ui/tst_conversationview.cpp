@@ -104,6 +104,7 @@ private Q_SLOTS:
     void emptyViewSaysWhatToDo();
     void longConversationRendersItsLastTurns();
     void laterRoundsStreamAboveTheTrace();
+    void roundLimitSaysWhatToDo();
 };
 
 void tst_ConversationView::streamsPlainTextThenMarkdown()
@@ -350,6 +351,17 @@ void tst_ConversationView::laterRoundsStreamAboveTheTrace()
     const qsizetype card = text.indexOf(QStringLiteral("Round 1"));
     QVERIFY2(alpha >= 0 && omega > alpha && card > omega, qPrintable(text));
     QCOMPARE(text.count(QStringLiteral("calculator")), 1); // the streamed call is drawn once, in the trace
+}
+
+void tst_ConversationView::roundLimitSaysWhatToDo()
+{
+    LaneTurn turn;
+    turn.state = history::AnswerState::Truncated;
+    turn.result.chat.status = ResultStatus::Truncated;
+    turn.result.toolRoundLimitReached = true;
+    turn.result.toolRounds = QList<tools::ToolRound>(3);
+    const QString note = ConversationView::defaultNote(turn);
+    QVERIFY2(note.contains(QStringLiteral("3 round")) && note.contains(QStringLiteral("Tools")), qPrintable(note));
 }
 
 QTEST_MAIN(tst_ConversationView)
