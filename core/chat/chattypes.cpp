@@ -1,10 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chat/chattypes.h"
 
+#include <QCryptographicHash>
+
 #include <array>
 #include <utility>
 
 namespace versus {
+
+QString ImageInput::sha256() const
+{
+    return QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+}
 
 QString roleName(Role role)
 {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -42,6 +43,16 @@ struct ServerToolCall {
 /// overwrite, finished and failed only go from false to true), a new id is appended.
 void mergeServerToolCall(QList<ServerToolCall> &calls, const ServerToolCall &update);
 
+/// An image attached to a user's message: the file's bytes and media type.
+struct ImageInput {
+    QString mimeType; ///< image/png, image/jpeg, image/webp or image/gif
+    QByteArray data;  ///< the encoded file as attached
+    QString fileName; ///< as attached, for display; may be empty
+    /// Lower-case hex SHA-256 of the bytes: how the history keeps an image once however often it is sent.
+    QString sha256() const;
+    friend bool operator==(const ImageInput &, const ImageInput &) = default;
+};
+
 struct ChatMessage {
     Role role = Role::User;
     QString content;
@@ -49,6 +60,23 @@ struct ChatMessage {
     QList<ToolCall> toolCalls; ///< assistant messages that called tools
     QString toolCallId;        ///< Role::Tool: the call this message answers
     QString name;              ///< Role::Tool: the tool's name
+    QList<ImageInput> images;  ///< Role::User: images sent with the text, in order
+
+    static ChatMessage user(QString content, QList<ImageInput> images = {})
+    {
+        ChatMessage message;
+        message.content = std::move(content);
+        message.images = std::move(images);
+        return message;
+    }
+    static ChatMessage assistant(QString content, QString reasoning = {})
+    {
+        ChatMessage message;
+        message.role = Role::Assistant;
+        message.content = std::move(content);
+        message.reasoning = std::move(reasoning);
+        return message;
+    }
     friend bool operator==(const ChatMessage &, const ChatMessage &) = default;
 };
 

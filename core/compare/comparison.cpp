@@ -213,9 +213,10 @@ std::expected<void, history::HistoryError> Comparison::ensureConversation(const 
     return {};
 }
 
-std::expected<qint64, history::HistoryError> Comparison::send(const QString &prompt, ComparisonLane *onlyLane)
+std::expected<qint64, history::HistoryError> Comparison::send(const QString &prompt, const QList<ImageInput> &images,
+                                                              ComparisonLane *onlyLane)
 {
-    if (prompt.trimmed().isEmpty() || isBusy() || m_lanes.isEmpty())
+    if ((prompt.trimmed().isEmpty() && images.isEmpty()) || isBusy() || m_lanes.isEmpty())
         return 0;
     QList<ComparisonLane *> targets = m_lanes;
     if (onlyLane) {
@@ -254,17 +255,18 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
     m_running += int(targets.size()); // before any run can finish synchronously
     updateBusy();
     for (ComparisonLane *lane : std::as_const(targets))
-        startRun(lane, prompt, turn);
+        startRun(lane, prompt, images, turn);
     return turn.id;
 }
 
-void Comparison::startRun(ComparisonLane *lane, const QString &prompt, const history::TurnRecord &turn)
+void Comparison::startRun(ComparisonLane *lane, const QString &prompt, const QList<ImageInput> &images,
+                          const history::TurnRecord &turn)
 {
     LaneRunSpec spec;
     spec.target = lane->target();
     spec.config = lane->parameters();
     spec.messages = lane->conversation()->requestMessages();
-    spec.messages.append(ChatMessage{Role::User, prompt, {}, {}, {}, {}});
+    spec.messages.append(ChatMessage::user(prompt, images));
     spec.baseUrl = m_baseUrl;
     spec.tools = toolsForTurn(lane);
     spec.external = m_external;
@@ -278,6 +280,7 @@ void Comparison::startRun(ComparisonLane *lane, const QString &prompt, const his
     laneTurn.turnId = turn.id;
     laneTurn.answerId = spec.answerId;
     laneTurn.prompt = prompt;
+    laneTurn.images = images;
     laneTurn.sentAt = QDateTime::currentDateTimeUtc();
     laneTurn.result.target = spec.target.toString();
     laneTurn.result.provider = spec.target.provider;

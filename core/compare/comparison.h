@@ -67,8 +67,13 @@ public:
     /// Sends @p prompt as the next turn of every lane (or only of @p onlyLane). The prompt is
     /// committed to the history before any request leaves; when that fails, nothing is sent
     /// and the error says why (the caller keeps the prompt). Ignored (an empty result) while
-    /// busy or for an empty prompt. Returns the history turn id (0 when not saving).
-    std::expected<qint64, history::HistoryError> send(const QString &prompt, ComparisonLane *onlyLane = nullptr);
+    /// busy or for an empty prompt without images. Returns the history turn id (0 when not saving).
+    std::expected<qint64, history::HistoryError> send(const QString &prompt, const QList<ImageInput> &images,
+                                                      ComparisonLane *onlyLane = nullptr);
+    std::expected<qint64, history::HistoryError> send(const QString &prompt, ComparisonLane *onlyLane = nullptr)
+    {
+        return send(prompt, {}, onlyLane);
+    }
     /// Stops one lane's turn; partial answers stay (and are saved).
     void stop(ComparisonLane *lane);
     void stopAll();
@@ -127,7 +132,8 @@ private:
     /// Stores the lanes the history does not have yet, then every lane's target, parameters
     /// and position (nothing while the comparison is not saved).
     std::expected<void, history::HistoryError> storeLanes();
-    void startRun(ComparisonLane *lane, const QString &prompt, const history::TurnRecord &turn);
+    void startRun(ComparisonLane *lane, const QString &prompt, const QList<ImageInput> &images,
+                  const history::TurnRecord &turn);
     void onRunFinished(ComparisonLane *lane, LaneRun *run, int row);
     void updateBusy();
     void clearLanes();

@@ -155,8 +155,8 @@ QList<ChatMessage> LaneConversation::requestMessages() const
         const LaneTurn &turn = m_turns.at(row);
         if (turn.result.chat.text.isEmpty())
             continue;
-        messages.append(ChatMessage{Role::User, turn.prompt, {}, {}, {}, {}});
-        messages.append(ChatMessage{Role::Assistant, turn.result.chat.text, turn.result.chat.reasoning, {}, {}, {}});
+        messages.append(ChatMessage::user(turn.prompt, turn.images));
+        messages.append(ChatMessage::assistant(turn.result.chat.text, turn.result.chat.reasoning));
     }
     return messages;
 }

@@ -16,6 +16,7 @@ struct LaneTurn {
     qint64 turnId = 0; ///< history ids; 0 when the comparison is not saved
     qint64 answerId = 0;
     QString prompt;
+    QList<ImageInput> images; ///< sent with the prompt
     QDateTime sentAt; ///< UTC, when the user sent the prompt
     history::AnswerState state = history::AnswerState::Streaming;
     LaneResult result; ///< the answer so far while streaming, then the final one

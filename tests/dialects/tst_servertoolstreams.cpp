@@ -237,7 +237,7 @@ void TestServerToolStreams::fixturesOverHttp()
     request.config.model = route.model;
     if (provider == u"groq")
         request.config.serverTools = QStringList{QStringLiteral("browser_search")};
-    request.messages.append(ChatMessage{Role::User, QStringLiteral("What is new?"), {}, {}, {}, {}});
+    request.messages.append(ChatMessage::user(QStringLiteral("What is new?")));
     const Provider *chosen = m_registry->find(provider);
     QVERIFY(chosen);
     TransportOptions options;

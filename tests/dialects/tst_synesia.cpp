@@ -31,7 +31,7 @@ ChatRequest requestFor(const QString &model)
     ChatRequest request;
     request.providerId = QStringLiteral("synesia");
     request.config.model = model;
-    request.messages.append(ChatMessage{Role::User, QStringLiteral("hi"), {}, {}, {}, {}});
+    request.messages.append(ChatMessage::user(QStringLiteral("hi")));
     return request;
 }
 
@@ -307,8 +307,8 @@ void TestSynesia::requestBody()
     request.config.topP = 0.9;
     request.config.reasoningEffort = QStringLiteral("medium");
     request.config.parallelToolCalls = true;
-    request.messages.append(ChatMessage{Role::Assistant, QStringLiteral("Hello!"), {}, {}, {}, {}});
-    request.messages.append(ChatMessage{Role::User, QStringLiteral("And now?"), {}, {}, {}, {}});
+    request.messages.append(ChatMessage::assistant(QStringLiteral("Hello!")));
+    request.messages.append(ChatMessage::user(QStringLiteral("And now?")));
     QVERIFY(synesia(*registry).validate(request).isEmpty());
 
     const HttpCall call = synesia(*registry).buildChatCall(request, QUrl(QStringLiteral("https://api.synesia.ai")));

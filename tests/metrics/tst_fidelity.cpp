@@ -79,7 +79,7 @@ void TestFidelity::schedule()
     ChatRequest request;
     request.providerId = QStringLiteral("groq");
     request.config.model = QStringLiteral("openai/gpt-oss-120b");
-    request.messages.append(ChatMessage{Role::User, QStringLiteral("count"), {}, {}, {}, {}});
+    request.messages.append(ChatMessage::user(QStringLiteral("count")));
     ChatStream stream(network, *registry->find(QStringLiteral("groq")), request,
                       ApiKey::fromUtf8("gsk_fidelity_test_key_0000"), server.url("/v1"));
     // One steady clock for client and server, so the schedule can be placed on the client's time

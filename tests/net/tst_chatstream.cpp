@@ -52,7 +52,7 @@ ChatRequest requestFor(const QString &provider, const QString &model = {})
     ChatRequest request;
     request.providerId = provider;
     request.config.model = model.isEmpty() ? modelFor(provider) : model;
-    request.messages.append(ChatMessage{Role::User, QStringLiteral("hi"), {}, {}, {}, {}});
+    request.messages.append(ChatMessage::user(QStringLiteral("hi")));
     return request;
 }
 
