@@ -17,7 +17,7 @@ struct LaneTurn {
     qint64 answerId = 0;
     QString prompt;
     QList<ImageInput> images; ///< sent with the prompt
-    QDateTime sentAt; ///< UTC, when the user sent the prompt
+    QDateTime sentAt;         ///< UTC, when the user sent the prompt
     history::AnswerState state = history::AnswerState::Streaming;
     LaneResult result; ///< the answer so far while streaming, then the final one
     friend bool operator==(const LaneTurn &, const LaneTurn &) = default;
