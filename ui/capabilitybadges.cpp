@@ -7,8 +7,8 @@
 namespace versus::ui {
 
 namespace {
-constexpr std::array kCapabilities{Capability::Streaming, Capability::FunctionCalls, Capability::Reasoning,
-                                   Capability::BuiltinTools, Capability::StructuredOutput};
+constexpr std::array kCapabilities{Capability::Streaming,    Capability::FunctionCalls,    Capability::Reasoning,
+                                   Capability::BuiltinTools, Capability::StructuredOutput, Capability::Vision};
 
 QString capitalized(QString text)
 {
@@ -48,6 +48,8 @@ QChar CapabilityBadges::letter(Capability capability)
         return u'B';
     case Capability::StructuredOutput:
         return u'J';
+    case Capability::Vision:
+        return u'V';
     }
     return u'?';
 }

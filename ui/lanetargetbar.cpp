@@ -18,8 +18,8 @@ Capabilities unknownModelCapabilities(const ProviderInfo &provider)
     auto noOrUnknown = [](const std::optional<bool> &value) {
         return value == false ? std::optional<bool>(false) : std::nullopt;
     };
-    return Capabilities{noOrUnknown(all.streaming), noOrUnknown(all.functionCalls), noOrUnknown(all.reasoning),
-                        noOrUnknown(all.builtinTools), noOrUnknown(all.structuredOutput)};
+    return Capabilities{noOrUnknown(all.streaming),    noOrUnknown(all.functionCalls),    noOrUnknown(all.reasoning),
+                        noOrUnknown(all.builtinTools), noOrUnknown(all.structuredOutput), noOrUnknown(all.vision)};
 }
 } // namespace
 

@@ -47,8 +47,8 @@ QString capabilityMarks(const Capabilities &caps)
 {
     // Same letters as "versus-cli providers".
     static const char marks[] = {'S', 'F', 'R', 'B', 'J'};
-    const Capability order[] = {Capability::Streaming, Capability::FunctionCalls, Capability::Reasoning,
-                                Capability::BuiltinTools, Capability::StructuredOutput};
+    const Capability order[] = {Capability::Streaming,    Capability::FunctionCalls,    Capability::Reasoning,
+                                Capability::BuiltinTools, Capability::StructuredOutput, Capability::Vision};
     QString text;
     for (int i = 0; i < 5; ++i) {
         const auto v = capabilityValue(caps, order[i]);

@@ -12,8 +12,8 @@ namespace versus::cli {
 namespace {
 
 const QString kUsage = QStringLiteral("versus-cli providers [--json]");
-constexpr Capability kCapabilities[] = {Capability::Streaming, Capability::FunctionCalls, Capability::Reasoning,
-                                        Capability::BuiltinTools, Capability::StructuredOutput};
+constexpr Capability kCapabilities[] = {Capability::Streaming,    Capability::FunctionCalls,    Capability::Reasoning,
+                                        Capability::BuiltinTools, Capability::StructuredOutput, Capability::Vision};
 
 QJsonValue optionalBool(const std::optional<bool> &value)
 {

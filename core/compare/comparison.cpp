@@ -224,6 +224,14 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
             return 0;
         targets = {onlyLane};
     }
+    const QList<LaneSkip> skips = imageSkips(images, onlyLane);
+    for (const LaneSkip &skip : skips)
+        targets.removeOne(skip.lane);
+    if (targets.isEmpty()) {
+        for (const LaneSkip &skip : skips)
+            Q_EMIT laneSkipped(skip.lane, skip.message);
+        return 0;
+    }
 
     // The user's message is on disk before any request leaves.
     history::TurnRecord turn;
@@ -254,9 +262,33 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
 
     m_running += int(targets.size()); // before any run can finish synchronously
     updateBusy();
+    for (const LaneSkip &skip : skips)
+        Q_EMIT laneSkipped(skip.lane, skip.message);
     for (ComparisonLane *lane : std::as_const(targets))
         startRun(lane, prompt, images, turn);
     return turn.id;
+}
+
+QList<LaneSkip> Comparison::imageSkips(const QList<ImageInput> &images, ComparisonLane *onlyLane) const
+{
+    QList<LaneSkip> skips;
+    if (images.isEmpty())
+        return skips;
+    for (ComparisonLane *lane : m_lanes) {
+        if (onlyLane && lane != onlyLane)
+            continue;
+        const Provider *provider = m_engine.registry().find(lane->target().provider);
+        if (!provider)
+            continue; // the run says the provider is unknown
+        const ProviderInfo &info = provider->info();
+        const ModelInfo *model = info.findModel(lane->target().model);
+        const std::optional<bool> sees = model ? enforcedCapabilities(info, *model).vision : info.capabilities.vision;
+        if (sees == false)
+            skips.append({lane, tr("%1 cannot see images: this lane was not sent the prompt with %n image(s).", nullptr,
+                                   int(images.size()))
+                                    .arg(lane->target().toString())});
+    }
+    return skips;
 }
 
 void Comparison::startRun(ComparisonLane *lane, const QString &prompt, const QList<ImageInput> &images,

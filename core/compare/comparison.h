@@ -21,6 +21,13 @@ struct LaneEstimate {
     qint64 promptTokens = 0;              ///< estimated: the lane's conversation and the prompt
 };
 
+/// A lane that does not get a turn because of what the turn carries (images for a model
+/// known not to see them), with the words that say so.
+struct LaneSkip {
+    ComparisonLane *lane = nullptr;
+    QString message;
+};
+
 /// The live session (ARCHITECTURE.md "The flow of one turn"): 1 to 6 lanes that a prompt is
 /// broadcast to (or sent to one of them). Sending makes the user's message durable in the
 /// history first, then starts one LaneRun per lane; each lane's answer streams into its
@@ -74,6 +81,10 @@ public:
     {
         return send(prompt, {}, onlyLane);
     }
+    /// Lanes that would not get a turn carrying @p images (the model cannot see images, per
+    /// the capability matrix); shown before sending. send() skips them (laneSkipped()), and the
+    /// other lanes still get the turn; when every lane would be skipped nothing is sent.
+    QList<LaneSkip> imageSkips(const QList<ImageInput> &images, ComparisonLane *onlyLane = nullptr) const;
     /// Stops one lane's turn; partial answers stay (and are saved).
     void stop(ComparisonLane *lane);
     void stopAll();
@@ -113,6 +124,8 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     /// A lane's turn ended with @p result.
     void laneFinished(versus::ComparisonLane *lane, const versus::LaneResult &result);
+    /// @p lane was not sent the turn just sent, and why (see imageSkips()).
+    void laneSkipped(versus::ComparisonLane *lane, const QString &message);
     /// Every lane that was sent the last prompt has finished.
     void turnFinished();
     /// The conversation id or title changed (first save, open, new).

@@ -71,7 +71,7 @@ QJsonObject capabilitiesToJson(const Capabilities &caps)
 {
     QJsonObject json;
     for (Capability c : {Capability::Streaming, Capability::FunctionCalls, Capability::Reasoning,
-                         Capability::BuiltinTools, Capability::StructuredOutput})
+                         Capability::BuiltinTools, Capability::StructuredOutput, Capability::Vision})
         json.insert(capabilityName(c), optionalBool(capabilityValue(caps, c)));
     return json;
 }

@@ -207,6 +207,9 @@ QList<Capability> requiredCapabilities(const ChatRequest &request)
         needed << Capability::StructuredOutput;
     if (!request.config.serverTools.isEmpty())
         needed << Capability::BuiltinTools;
+    if (std::any_of(request.messages.cbegin(), request.messages.cend(),
+                    [](const ChatMessage &message) { return !message.images.isEmpty(); }))
+        needed << Capability::Vision;
     return needed;
 }
 

@@ -18,6 +18,8 @@ QString capabilityName(Capability capability)
         return QStringLiteral("builtin_tools");
     case Capability::StructuredOutput:
         return QStringLiteral("structured_output");
+    case Capability::Vision:
+        return QStringLiteral("vision");
     }
     return QString();
 }
@@ -35,6 +37,8 @@ QString capabilityDisplayName(Capability capability)
         return QCoreApplication::translate("versus::Capability", "built-in tools (code execution, search)");
     case Capability::StructuredOutput:
         return QCoreApplication::translate("versus::Capability", "structured output (response schema)");
+    case Capability::Vision:
+        return QCoreApplication::translate("versus::Capability", "images in prompts (vision)");
     }
     return QString();
 }
@@ -52,6 +56,8 @@ std::optional<bool> capabilityValue(const Capabilities &caps, Capability capabil
         return caps.builtinTools;
     case Capability::StructuredOutput:
         return caps.structuredOutput;
+    case Capability::Vision:
+        return caps.vision;
     }
     return std::nullopt;
 }
@@ -86,6 +92,7 @@ Capabilities enforcedCapabilities(const ProviderInfo &provider, const ModelInfo 
     merge(caps.reasoning, provider.capabilities.reasoning);
     merge(caps.builtinTools, provider.capabilities.builtinTools);
     merge(caps.structuredOutput, provider.capabilities.structuredOutput);
+    merge(caps.vision, provider.capabilities.vision);
     return caps;
 }
 
@@ -110,6 +117,7 @@ ModelInfo mergeWithCatalog(const ModelInfo &live, const ProviderInfo &provider)
     prefer(merged.capabilities.reasoning, known->capabilities.reasoning);
     prefer(merged.capabilities.builtinTools, known->capabilities.builtinTools);
     prefer(merged.capabilities.structuredOutput, known->capabilities.structuredOutput);
+    prefer(merged.capabilities.vision, known->capabilities.vision);
     return merged;
 }
 

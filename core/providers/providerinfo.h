@@ -19,10 +19,11 @@ struct Capabilities {
     std::optional<bool> reasoning;
     std::optional<bool> builtinTools; ///< code execution, browser search and other server-side tools
     std::optional<bool> structuredOutput;
+    std::optional<bool> vision; ///< takes images in prompts
     friend bool operator==(const Capabilities &, const Capabilities &) = default;
 };
 
-enum class Capability { Streaming, FunctionCalls, Reasoning, BuiltinTools, StructuredOutput };
+enum class Capability { Streaming, FunctionCalls, Reasoning, BuiltinTools, StructuredOutput, Vision };
 QString capabilityName(Capability capability);        ///< JSON/CLI name, e.g. "function_calls"
 QString capabilityDisplayName(Capability capability); ///< words for people, e.g. "function calls"
 std::optional<bool> capabilityValue(const Capabilities &caps, Capability capability);

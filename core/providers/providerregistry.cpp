@@ -53,6 +53,7 @@ Capabilities parseCapabilities(const QJsonObject &object)
     caps.reasoning = optionalBool(object, u"reasoning");
     caps.builtinTools = optionalBool(object, u"builtin_tools");
     caps.structuredOutput = optionalBool(object, u"structured_output");
+    caps.vision = optionalBool(object, u"vision");
     return caps;
 }
 
