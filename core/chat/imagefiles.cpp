@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "chat/imagefiles.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+
+namespace versus {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("versus::ImageFiles", text);
+}
+
+QString sizeText(qint64 bytes)
+{
+    return QCoreApplication::translate("versus::ImageFiles", "%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
+}
+
+} // namespace
+
+QString sniffImageType(QByteArrayView data)
+{
+    if (data.startsWith("\x89PNG\r\n\x1a\n"))
+        return QStringLiteral("image/png");
+    if (data.size() >= 3 && data.startsWith("\xff\xd8\xff"))
+        return QStringLiteral("image/jpeg");
+    if (data.startsWith("GIF87a") || data.startsWith("GIF89a"))
+        return QStringLiteral("image/gif");
+    if (data.size() >= 12 && data.startsWith("RIFF") && data.sliced(8, 4) == "WEBP")
+        return QStringLiteral("image/webp");
+    return QString();
+}
+
+std::expected<ImageInput, QString> imageFromBytes(const QByteArray &data, const QString &fileName)
+{
+    const QString shown = fileName.isEmpty() ? tr("The image") : QStringLiteral("\u201c%1\u201d").arg(fileName);
+    if (data.isEmpty())
+        return std::unexpected(tr("%1 is empty.").arg(shown));
+    if (data.size() > kMaxImageFileBytes)
+        return std::unexpected(tr("%1 is %2; images up to %3 can be attached.")
+                                   .arg(shown, sizeText(data.size()), sizeText(kMaxImageFileBytes)));
+    const QString type = sniffImageType(data);
+    if (type.isEmpty())
+        return std::unexpected(tr("%1 is not a PNG, JPEG, WebP or GIF image.").arg(shown));
+    ImageInput image;
+    image.mimeType = type;
+    image.data = data;
+    image.fileName = fileName;
+    return image;
+}
+
+std::expected<ImageInput, QString> imageFromFile(const QString &path)
+{
+    const QFileInfo info(path);
+    QFile file(path);
+    if (!info.isFile() || !file.open(QIODevice::ReadOnly))
+        return std::unexpected(tr("Cannot read the image %1: %2").arg(path, file.errorString()));
+    if (info.size() > kMaxImageFileBytes)
+        return std::unexpected(tr("\u201c%1\u201d is %2; images up to %3 can be attached.")
+                                   .arg(info.fileName(), sizeText(info.size()), sizeText(kMaxImageFileBytes)));
+    const QByteArray data = file.read(kMaxImageFileBytes + 1);
+    if (file.error() != QFileDevice::NoError)
+        return std::unexpected(tr("Cannot read the image %1: %2").arg(path, file.errorString()));
+    return imageFromBytes(data, info.fileName());
+}
+
+} // namespace versus
