@@ -410,7 +410,7 @@ void TestProvidersCli::anthropicCostAndMetrics()
     const QJsonObject metrics = lane.value(u"metrics").toObject();
     QVERIFY(metrics.value(u"ttft_ms").toDouble() > 0);
     QVERIFY(metrics.value(u"e2e_ms").toDouble() >= metrics.value(u"ttft_ms").toDouble());
-    QVERIFY(metrics.value(u"chunks").toInt() >= 2);
+    QVERIFY(metrics.value(u"chunks").toInt() >= 1); // reads may coalesce the events
     QVERIFY(metrics.value(u"server").isNull());
 
     QCOMPARE(m_server->requestCount(), 1);
