@@ -139,6 +139,8 @@ void MetricsFooter::showFinal(const Final &final)
             extras << tr("%1 reasoning").arg(*u.reasoningTokens);
         if (u.cachedPromptTokens && *u.cachedPromptTokens > 0)
             extras << tr("%1 cached").arg(*u.cachedPromptTokens);
+        if (u.cacheWriteTokens && *u.cacheWriteTokens > 0)
+            extras << tr("%1 written to cache").arg(*u.cacheWriteTokens);
         if (!extras.isEmpty())
             text += QStringLiteral(" (") + extras.join(QStringLiteral(", ")) + u')';
         const QString tip =
@@ -156,6 +158,8 @@ void MetricsFooter::showFinal(const Final &final)
         const CostBreakdown &c = *final.cost;
         costTip = tr("Input %1, cached input %2, output %3 (reasoning included)")
                       .arg(formatUsd(c.inputMicroUsd), formatUsd(c.cachedInputMicroUsd), formatUsd(c.outputMicroUsd));
+        if (c.cacheWriteMicroUsd > 0)
+            costTip += u'\n' + tr("Cache writes %1").arg(formatUsd(c.cacheWriteMicroUsd));
         if (!c.tier.isEmpty())
             costTip += u'\n' + tr("Price tier: %1").arg(c.tier);
         costTip += u'\n' + tr("Prices: %1, as of %2").arg(c.priceSource, c.priceAsOf.toString(Qt::ISODate));

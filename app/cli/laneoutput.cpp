@@ -38,6 +38,8 @@ QString metricsLine(const LaneResult &lane, bool withTarget)
             tokens += QStringLiteral(" (%1 reasoning)").arg(*u.reasoningTokens);
         if (u.cachedPromptTokens && *u.cachedPromptTokens > 0)
             tokens += QStringLiteral(" (%1 cached)").arg(*u.cachedPromptTokens);
+        if (u.cacheWriteTokens && *u.cacheWriteTokens > 0)
+            tokens += QStringLiteral(" (%1 written to cache)").arg(*u.cacheWriteTokens);
         parts << tokens;
     }
     if (m.server && m.server->outputTokensPerS)

@@ -51,6 +51,11 @@ QString cachedText(const Price &price)
     return price.cachedInputMicroPerMtok ? perMtok(*price.cachedInputMicroPerMtok) : tr("=input");
 }
 
+QString cacheWriteText(const Price &price)
+{
+    return price.cacheWriteMicroPerMtok ? perMtok(*price.cacheWriteMicroPerMtok) : tr("=input");
+}
+
 /// "mon-fri" for a run of three or more days, else "sat,sun".
 QString daysText(const QList<int> &days)
 {
@@ -83,7 +88,7 @@ QString tierLine(const PriceTier &tier)
 
 void printTable(QTextStream &out, const QList<PriceEntry> &entries)
 {
-    const QStringList header{tr("PROVIDER"), tr("MODEL"),  tr("INPUT"), tr("CACHED"),
+    const QStringList header{tr("PROVIDER"), tr("MODEL"),  tr("INPUT"), tr("CACHED"), tr("CACHE WRITE"),
                              tr("OUTPUT"),   tr("ORIGIN"), tr("AS OF"), tr("SOURCE")};
     QList<QStringList> rows;
     for (const PriceEntry &entry : entries) {
@@ -91,6 +96,7 @@ void printTable(QTextStream &out, const QList<PriceEntry> &entries)
                             entry.model,
                             perMtok(entry.price.inputMicroPerMtok),
                             cachedText(entry.price),
+                            cacheWriteText(entry.price),
                             perMtok(entry.price.outputMicroPerMtok),
                             priceOriginName(entry.origin),
                             entry.asOf.isValid() ? entry.asOf.toString(Qt::ISODate) : tr("-"),
@@ -106,7 +112,7 @@ void printTable(QTextStream &out, const QList<PriceEntry> &entries)
     const auto printRow = [&](const QStringList &row) {
         QString line;
         for (qsizetype column = 0; column < row.size(); ++column) {
-            const bool number = column >= 2 && column <= 4;
+            const bool number = column >= 2 && column <= 5;
             const bool last = column == row.size() - 1;
             line += number ? row[column].rightJustified(widths[column])
                            : (last ? row[column] : row[column].leftJustified(widths[column]));
@@ -116,7 +122,7 @@ void printTable(QTextStream &out, const QList<PriceEntry> &entries)
         out << line << '\n';
     };
     out << tr("USD per million tokens. INPUT: prompt tokens not served from cache; CACHED \"=input\": no cache "
-              "discount.")
+              "discount; CACHE WRITE: prompt tokens written to the cache (\"=input\": billed as input).")
         << '\n';
     printRow(header);
     const QString indent(widths[0] + 2, u' ');

@@ -33,13 +33,14 @@ QJsonValue roundedJson(const std::optional<double> &value)
 
 QJsonValue usageToJson(const Usage &usage)
 {
-    if (usage.isEmpty() && !usage.reasoningTokens && !usage.cachedPromptTokens)
+    if (usage.isEmpty() && !usage.reasoningTokens && !usage.cachedPromptTokens && !usage.cacheWriteTokens)
         return QJsonValue::Null;
     return QJsonObject{
         {QStringLiteral("prompt_tokens"), number(usage.promptTokens)},
         {QStringLiteral("completion_tokens"), number(usage.completionTokens)},
         {QStringLiteral("reasoning_tokens"), number(usage.reasoningTokens)},
         {QStringLiteral("cached_prompt_tokens"), number(usage.cachedPromptTokens)},
+        {QStringLiteral("cache_write_tokens"), number(usage.cacheWriteTokens)},
         {QStringLiteral("source"), usage.estimated ? QStringLiteral("estimated") : QStringLiteral("provider")},
     };
 }
@@ -51,6 +52,7 @@ Usage usageFromJson(const QJsonObject &object)
     usage.completionTokens = optionalInt(object.value(u"completion_tokens"));
     usage.reasoningTokens = optionalInt(object.value(u"reasoning_tokens"));
     usage.cachedPromptTokens = optionalInt(object.value(u"cached_prompt_tokens"));
+    usage.cacheWriteTokens = optionalInt(object.value(u"cache_write_tokens"));
     usage.estimated = object.value(u"source").toString() == u"estimated";
     return usage;
 }

@@ -10,6 +10,7 @@ struct ChatResult {
     ResultStatus status = ResultStatus::Ok;
     QString text;
     QString reasoning;
+    QList<ReasoningBlock> reasoningBlocks; ///< signed thinking blocks, to send back in a tool turn
     QList<ToolCall> toolCalls;
     QList<ServerToolCall> serverTools; ///< tools the provider ran itself, in order of first appearance
     std::optional<QString> finishReason;

@@ -53,14 +53,25 @@ struct ImageInput {
     friend bool operator==(const ImageInput &, const ImageInput &) = default;
 };
 
+/// A provider's reasoning block that must go back verbatim in a tool-use turn: Anthropic's
+/// `thinking` (text with its signature) or `redacted_thinking` (opaque data).
+struct ReasoningBlock {
+    QString text;         ///< the thinking as streamed; empty for a redacted block
+    QString signature;    ///< the provider's signature over the text
+    QString redactedData; ///< a redacted block's encrypted data; non-empty only for one
+    bool isRedacted() const { return !redactedData.isEmpty(); }
+    friend bool operator==(const ReasoningBlock &, const ReasoningBlock &) = default;
+};
+
 struct ChatMessage {
     Role role = Role::User;
     QString content;
-    QString reasoning;         ///< assistant thinking, sent back only where a provider needs it
-    QList<ToolCall> toolCalls; ///< assistant messages that called tools
-    QString toolCallId;        ///< Role::Tool: the call this message answers
-    QString name;              ///< Role::Tool: the tool's name
-    QList<ImageInput> images;  ///< Role::User: images sent with the text, in order
+    QString reasoning;                     ///< assistant thinking, sent back only where a provider needs it
+    QList<ToolCall> toolCalls;             ///< assistant messages that called tools
+    QString toolCallId;                    ///< Role::Tool: the call this message answers
+    QString name;                          ///< Role::Tool: the tool's name
+    QList<ImageInput> images;              ///< Role::User: images sent with the text, in order
+    QList<ReasoningBlock> reasoningBlocks; ///< Role::Assistant: signed thinking to send back (Anthropic)
 
     static ChatMessage user(QString content, QList<ImageInput> images = {})
     {
@@ -111,7 +122,8 @@ struct Usage {
     std::optional<qint64> promptTokens;
     std::optional<qint64> completionTokens; ///< reasoning included, as providers report it
     std::optional<qint64> reasoningTokens;
-    std::optional<qint64> cachedPromptTokens;
+    std::optional<qint64> cachedPromptTokens; ///< prompt tokens read from the provider's cache
+    std::optional<qint64> cacheWriteTokens;   ///< prompt tokens written to the cache (Anthropic cache_creation)
     std::optional<qint64> totalTokens;
     bool estimated = false; ///< counts are Versus' estimate, not the provider's
     bool isEmpty() const { return !promptTokens && !completionTokens && !totalTokens; }
@@ -144,7 +156,8 @@ struct ChatDelta {
     QString text;
     QString reasoning;
     QList<ToolCallFragment> toolCalls;
-    QList<ServerToolCall> serverTools; ///< updates by id (see mergeServerToolCall); not generated tokens
+    QList<ServerToolCall> serverTools;     ///< updates by id (see mergeServerToolCall); not generated tokens
+    QList<ReasoningBlock> reasoningBlocks; ///< whole blocks as the provider closes them (their text came as reasoning)
     std::optional<Usage> usage;
     std::optional<ServerTiming> server;
     std::optional<QString> finishReason;   ///< normalized: stop|length|tool_calls|content_filter|...

@@ -18,6 +18,7 @@ void mergeUsage(Usage &into, const Usage &from)
     take(into.completionTokens, from.completionTokens);
     take(into.reasoningTokens, from.reasoningTokens);
     take(into.cachedPromptTokens, from.cachedPromptTokens);
+    take(into.cacheWriteTokens, from.cacheWriteTokens);
     take(into.totalTokens, from.totalTokens);
     into.estimated = from.estimated;
 }
@@ -29,6 +30,7 @@ void ResponseAccumulator::add(const ChatDelta &delta)
         m_sawTokens = true;
     m_result.text += delta.text;
     m_result.reasoning += delta.reasoning;
+    m_result.reasoningBlocks += delta.reasoningBlocks;
     for (const ToolCallFragment &fragment : delta.toolCalls) {
         auto it = std::find_if(m_result.toolCalls.begin(), m_result.toolCalls.end(),
                                [&](const ToolCall &call) { return call.index == fragment.index; });

@@ -228,6 +228,7 @@ void LaneRun::onStreamFinished()
     round.status = result.chat.status;
     round.text = result.chat.text;
     round.reasoning = result.chat.reasoning;
+    round.reasoningBlocks = result.chat.reasoningBlocks;
     round.serverTools = result.chat.serverTools;
     round.finishReason = result.chat.finishReason;
     round.usage = result.chat.usage;

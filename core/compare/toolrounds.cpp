@@ -57,6 +57,7 @@ QList<ChatMessage> toolTurnMessages(const tools::ToolRound &round)
     assistant.role = Role::Assistant;
     assistant.content = round.text;
     assistant.reasoning = round.reasoning;
+    assistant.reasoningBlocks = round.reasoningBlocks;
     QList<ChatMessage> messages;
     for (const tools::ToolCallTrace &trace : round.calls)
         assistant.toolCalls.append(trace.call);
@@ -98,6 +99,7 @@ void mergeRounds(LaneResult &result, const QList<tools::ToolRound> &rounds)
     usage.completionTokens = sum(counted, &Usage::completionTokens);
     usage.reasoningTokens = sum(counted, &Usage::reasoningTokens);
     usage.cachedPromptTokens = sum(counted, &Usage::cachedPromptTokens);
+    usage.cacheWriteTokens = sum(counted, &Usage::cacheWriteTokens);
     usage.totalTokens = sum(counted, &Usage::totalTokens);
     usage.estimated = std::any_of(counted.begin(), counted.end(),
                                   [](const tools::ToolRound *round) { return round->usage.estimated; });

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "net/ratelimitheaders.h"
 
+#include <algorithm>
+
 namespace versus::net {
 
 std::optional<double> parseDurationSeconds(QByteArrayView text)
@@ -47,7 +49,20 @@ std::optional<double> parseDurationSeconds(QByteArrayView text)
     return any ? std::optional<double>(total) : std::nullopt;
 }
 
+std::optional<double> secondsUntil(QByteArrayView text, const QDateTime &nowUtc)
+{
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(text.trimmed()), Qt::ISODateWithMs);
+    if (!when.isValid() || !nowUtc.isValid())
+        return std::nullopt;
+    return std::max(0.0, double(nowUtc.msecsTo(when)) / 1000.0);
+}
+
 RateLimit parseRateLimit(const RawHeaders &headers)
+{
+    return parseRateLimit(headers, QDateTime::currentDateTimeUtc());
+}
+
+RateLimit parseRateLimit(const RawHeaders &headers, const QDateTime &nowUtc)
 {
     RateLimit limit;
     auto count = [](const QByteArray &value) -> std::optional<qint64> {
@@ -55,8 +70,31 @@ RateLimit parseRateLimit(const RawHeaders &headers)
         const qint64 n = value.trimmed().toLongLong(&ok);
         return ok ? std::optional<qint64>(n) : std::nullopt;
     };
+    RateLimit inputTokens; // anthropic-ratelimit-input-tokens-*, used when tokens-* is absent
     for (const auto &[rawName, value] : headers) {
         const QByteArray name = rawName.toLower();
+        if (name.startsWith("anthropic-ratelimit-")) {
+            const QByteArrayView rest = QByteArrayView(name).sliced(sizeof("anthropic-ratelimit-") - 1);
+            if (rest == "requests-limit")
+                limit.limitRequests = count(value);
+            else if (rest == "requests-remaining")
+                limit.remainingRequests = count(value);
+            else if (rest == "requests-reset")
+                limit.resetRequestsS = secondsUntil(value, nowUtc);
+            else if (rest == "tokens-limit")
+                limit.limitTokens = count(value);
+            else if (rest == "tokens-remaining")
+                limit.remainingTokens = count(value);
+            else if (rest == "tokens-reset")
+                limit.resetTokensS = secondsUntil(value, nowUtc);
+            else if (rest == "input-tokens-limit")
+                inputTokens.limitTokens = count(value);
+            else if (rest == "input-tokens-remaining")
+                inputTokens.remainingTokens = count(value);
+            else if (rest == "input-tokens-reset")
+                inputTokens.resetTokensS = secondsUntil(value, nowUtc);
+            continue;
+        }
         if (!name.startsWith("x-ratelimit-"))
             continue;
         if (name == "x-ratelimit-limit-requests")
@@ -71,6 +109,11 @@ RateLimit parseRateLimit(const RawHeaders &headers)
             limit.resetRequestsS = parseDurationSeconds(value);
         else if (name == "x-ratelimit-reset-tokens")
             limit.resetTokensS = parseDurationSeconds(value);
+    }
+    if (!limit.limitTokens && !limit.remainingTokens && !limit.resetTokensS) {
+        limit.limitTokens = inputTokens.limitTokens;
+        limit.remainingTokens = inputTokens.remainingTokens;
+        limit.resetTokensS = inputTokens.resetTokensS;
     }
     return limit;
 }

@@ -47,19 +47,23 @@ std::optional<CostBreakdown> computeCost(const PriceEntry &entry, const Usage &u
     // A provider reporting more cached tokens than prompt tokens is inconsistent; never bill
     // more tokens than the prompt had.
     const qint64 cached = std::clamp<qint64>(usage.cachedPromptTokens.value_or(0), 0, prompt);
-    const qint64 misses = prompt - cached;
+    const qint64 written = std::clamp<qint64>(usage.cacheWriteTokens.value_or(0), 0, prompt - cached);
+    const qint64 misses = prompt - cached - written;
     const qint64 output = std::max<qint64>(0, *usage.completionTokens);
 
     const auto input = costOfTokens(misses, price.inputMicroPerMtok);
     const auto cachedInput = costOfTokens(cached, price.cachedInputOrInput());
+    const auto cacheWrite = costOfTokens(written, price.cacheWriteOrInput());
     const auto out = costOfTokens(output, price.outputMicroPerMtok);
-    if (!input || !cachedInput || !out)
+    if (!input || !cachedInput || !cacheWrite || !out)
         return std::nullopt;
     CostBreakdown cost;
     cost.inputMicroUsd = *input;
     cost.cachedInputMicroUsd = *cachedInput;
+    cost.cacheWriteMicroUsd = *cacheWrite;
     cost.outputMicroUsd = *out;
     if (qAddOverflow(*input, *cachedInput, &cost.totalMicroUsd) ||
+        qAddOverflow(cost.totalMicroUsd, *cacheWrite, &cost.totalMicroUsd) ||
         qAddOverflow(cost.totalMicroUsd, *out, &cost.totalMicroUsd))
         return std::nullopt;
     cost.estimated = usage.estimated;
@@ -117,8 +121,9 @@ QJsonValue costToJson(const std::optional<CostBreakdown> &cost)
         return QJsonValue(QJsonValue::Null);
     const auto usd = [](qint64 micro) { return QJsonValue(double(micro) / 1e6); };
     QJsonObject object;
-    object.insert(u"input_usd", usd(cost->inputMicroUsd + cost->cachedInputMicroUsd));
+    object.insert(u"input_usd", usd(cost->inputMicroUsd + cost->cachedInputMicroUsd + cost->cacheWriteMicroUsd));
     object.insert(u"cached_input_usd", usd(cost->cachedInputMicroUsd));
+    object.insert(u"cache_write_usd", usd(cost->cacheWriteMicroUsd));
     object.insert(u"output_usd", usd(cost->outputMicroUsd));
     object.insert(u"total_usd", usd(cost->totalMicroUsd));
     object.insert(u"estimated", cost->estimated);
@@ -136,6 +141,7 @@ QJsonValue costToExactJson(const std::optional<CostBreakdown> &cost)
     QJsonObject object = costToJson(cost).toObject();
     object.insert(u"input_micro_usd", cost->inputMicroUsd);
     object.insert(u"cached_input_micro_usd", cost->cachedInputMicroUsd);
+    object.insert(u"cache_write_micro_usd", cost->cacheWriteMicroUsd);
     object.insert(u"output_micro_usd", cost->outputMicroUsd);
     object.insert(u"total_micro_usd", cost->totalMicroUsd);
     return object;
@@ -155,15 +161,17 @@ std::optional<CostBreakdown> costFromJson(const QJsonObject &object)
         return value.isDouble() ? value.toInteger() : qRound64(amount);
     };
     const auto cached = micro(u"cached_input_micro_usd", u"cached_input_usd");
+    const auto written = micro(u"cache_write_micro_usd", u"cache_write_usd"); // 0 in records older than it
     const auto input = micro(u"input_micro_usd", u"input_usd");
     const auto output = micro(u"output_micro_usd", u"output_usd");
     const auto total = micro(u"total_micro_usd", u"total_usd");
-    if (!cached || !input || !output || !total)
+    if (!cached || !written || !input || !output || !total)
         return std::nullopt;
     CostBreakdown cost;
     cost.cachedInputMicroUsd = *cached;
-    // input_usd includes cached input (see costToJson).
-    cost.inputMicroUsd = object.value(u"input_micro_usd").isDouble() ? *input : *input - *cached;
+    cost.cacheWriteMicroUsd = *written;
+    // input_usd includes cached input and cache writes (see costToJson).
+    cost.inputMicroUsd = object.value(u"input_micro_usd").isDouble() ? *input : *input - *cached - *written;
     cost.outputMicroUsd = *output;
     cost.totalMicroUsd = *total;
     cost.estimated = object.value(u"estimated").toBool();

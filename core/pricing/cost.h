@@ -17,8 +17,9 @@ namespace versus {
 struct CostBreakdown {
     qint64 inputMicroUsd = 0;       ///< prompt tokens that were cache misses, at the input price
     qint64 cachedInputMicroUsd = 0; ///< prompt tokens served from cache, at the cached price
+    qint64 cacheWriteMicroUsd = 0;  ///< prompt tokens written to the cache, at the cache-write price
     qint64 outputMicroUsd = 0;      ///< completion tokens (reasoning included), at the output price
-    qint64 totalMicroUsd = 0;       ///< the sum of the three
+    qint64 totalMicroUsd = 0;       ///< the sum of the four
     bool estimated = false;         ///< the token counts were estimated, not reported
     QString priceSource;
     QDate priceAsOf;
@@ -31,9 +32,9 @@ struct CostBreakdown {
 std::optional<qint64> costOfTokens(qint64 tokens, qint64 microUsdPerMtok);
 
 /// The cost of one answer at the price in force at @p sentAt (any time zone; tiers are UTC).
-/// Cache misses = prompt − cached tokens; cached tokens bill at the cached price (the input
-/// price when the entry has none); output = completion tokens, which already include
-/// reasoning. Nothing when usage lacks the prompt or completion count: no count, no cost.
+/// Cache misses = prompt − cached − cache-write tokens; cached tokens bill at the cached price,
+/// cache writes at the cache-write price (each the input price when the entry has none); output = completion tokens,
+/// which already include reasoning. Nothing when usage lacks the prompt or completion count: no count, no cost.
 std::optional<CostBreakdown> computeCost(const PriceEntry &entry, const Usage &usage, const QDateTime &sentAt);
 
 /// A pre-send range. The low end bills the estimated prompt at the input price and no
@@ -61,10 +62,11 @@ std::optional<CostEstimate> estimateCost(const PriceEntry &entry, qint64 estimat
 QString formatUsd(qint64 microUsd);
 
 /// The lane result's "cost" member (ARCHITECTURE.md): USD as JSON numbers, or null when there
-/// is no price. input_usd includes cached input; cached_input_usd and tier are given too.
+/// is no price. input_usd includes cached input and cache writes; cached_input_usd,
+/// cache_write_usd and tier are given too.
 QJsonValue costToJson(const std::optional<CostBreakdown> &cost);
 
-/// costToJson() plus the exact amounts ("input_micro_usd", "cached_input_micro_usd",
+/// costToJson() plus the exact amounts ("input_micro_usd", "cached_input_micro_usd", "cache_write_micro_usd",
 /// "output_micro_usd", "total_micro_usd"): what the history stores, so that totals read back
 /// are the same integers.
 QJsonValue costToExactJson(const std::optional<CostBreakdown> &cost);

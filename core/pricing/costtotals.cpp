@@ -20,6 +20,7 @@ void CostTotals::add(const CostBreakdown &cost)
 {
     accumulate(m_input, cost.inputMicroUsd);
     accumulate(m_cachedInput, cost.cachedInputMicroUsd);
+    accumulate(m_cacheWrite, cost.cacheWriteMicroUsd);
     accumulate(m_output, cost.outputMicroUsd);
     accumulate(m_total, cost.totalMicroUsd);
     ++m_priced;
@@ -43,6 +44,7 @@ void CostTotals::add(const CostTotals &other)
 {
     accumulate(m_input, other.m_input);
     accumulate(m_cachedInput, other.m_cachedInput);
+    accumulate(m_cacheWrite, other.m_cacheWrite);
     accumulate(m_output, other.m_output);
     accumulate(m_total, other.m_total);
     m_priced += other.m_priced;

@@ -24,6 +24,7 @@ public:
 
     qint64 inputMicroUsd() const { return m_input; }
     qint64 cachedInputMicroUsd() const { return m_cachedInput; }
+    qint64 cacheWriteMicroUsd() const { return m_cacheWrite; }
     qint64 outputMicroUsd() const { return m_output; }
     qint64 totalMicroUsd() const { return m_total; }
 
@@ -46,6 +47,7 @@ public:
 private:
     qint64 m_input = 0;
     qint64 m_cachedInput = 0;
+    qint64 m_cacheWrite = 0;
     qint64 m_output = 0;
     qint64 m_total = 0;
     int m_priced = 0;

@@ -29,6 +29,7 @@ constexpr int kMicroScale = 6; // USD per Mtok → micro-USD per Mtok
 const QString kInput = QStringLiteral("input_per_mtok");
 const QString kCached = QStringLiteral("cached_input_per_mtok");
 const QString kOutput = QStringLiteral("output_per_mtok");
+const QString kCacheWrite = QStringLiteral("cache_write_per_mtok");
 
 /// 1-based line and column (in characters) of a byte offset into UTF-8 text.
 std::pair<int, int> lineAndColumn(const QByteArray &data, qsizetype offset)
@@ -82,6 +83,13 @@ std::expected<Price, QString> readPriceTriple(const QJsonObject &object)
             return std::unexpected(cachedPrice.error());
         price.cachedInputMicroPerMtok = *cachedPrice;
     }
+    const QJsonValue cacheWrite = object.value(kCacheWrite);
+    if (!cacheWrite.isUndefined() && !cacheWrite.isNull()) {
+        auto writePrice = readPrice(object, kCacheWrite);
+        if (!writePrice)
+            return std::unexpected(writePrice.error());
+        price.cacheWriteMicroPerMtok = *writePrice;
+    }
     return price;
 }
 
@@ -112,8 +120,13 @@ std::expected<PriceTier, QString> readTier(const QJsonValue &value, int index)
     if (!value.isObject())
         return std::unexpected(tr("%1 is not an object").arg(where));
     const QJsonObject object = value.toObject();
-    static const QSet<QString> known{
-        QStringLiteral("name"), QStringLiteral("days"), QStringLiteral("windows"), kInput, kCached, kOutput};
+    static const QSet<QString> known{QStringLiteral("name"),
+                                     QStringLiteral("days"),
+                                     QStringLiteral("windows"),
+                                     kInput,
+                                     kCached,
+                                     kCacheWrite,
+                                     kOutput};
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key()))
             return std::unexpected(tr("%1: unknown member \"%2\"").arg(where, it.key()));
@@ -161,6 +174,7 @@ std::expected<PriceEntry, QString> readEntry(const QJsonObject &object, PriceOri
                                      QStringLiteral("model"),
                                      kInput,
                                      kCached,
+                                     kCacheWrite,
                                      kOutput,
                                      QStringLiteral("tiers"),
                                      QStringLiteral("base_tier"),
@@ -229,6 +243,8 @@ QJsonObject priceToJson(const Price &price)
     object.insert(kInput, usd(price.inputMicroPerMtok));
     object.insert(kCached, price.cachedInputMicroPerMtok ? usd(*price.cachedInputMicroPerMtok) : QJsonValue());
     object.insert(kOutput, usd(price.outputMicroPerMtok));
+    if (price.cacheWriteMicroPerMtok)
+        object.insert(kCacheWrite, usd(*price.cacheWriteMicroPerMtok));
     return object;
 }
 

@@ -18,7 +18,11 @@ struct Price {
     /// cache discount, and cached tokens bill at the input price.
     std::optional<qint64> cachedInputMicroPerMtok;
     qint64 outputMicroPerMtok = 0; ///< reasoning tokens bill as output
+    /// Price of prompt tokens written to the provider's cache (Anthropic's cache creation). Absent:
+    /// cache writes bill at the input price.
+    std::optional<qint64> cacheWriteMicroPerMtok;
     qint64 cachedInputOrInput() const { return cachedInputMicroPerMtok.value_or(inputMicroPerMtok); }
+    qint64 cacheWriteOrInput() const { return cacheWriteMicroPerMtok.value_or(inputMicroPerMtok); }
     friend bool operator==(const Price &, const Price &) = default;
 };
 

@@ -402,6 +402,8 @@ void ChatStream::finalizeUsage()
         estimated.promptTokens = usage.promptTokens;
     if (usage.cachedPromptTokens)
         estimated.cachedPromptTokens = usage.cachedPromptTokens;
+    if (usage.cacheWriteTokens)
+        estimated.cacheWriteTokens = usage.cacheWriteTokens;
     usage = estimated;
 }
 

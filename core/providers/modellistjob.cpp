@@ -7,6 +7,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <algorithm>
+
 namespace versus {
 
 ModelListJob::ModelListJob(QNetworkAccessManager &network, const Provider &provider, ApiKey key, QUrl baseUrl,
@@ -57,14 +59,20 @@ void ModelListJob::start()
                                    .arg(info.displayName, info.keyEnvVar, info.id))));
         return;
     }
-    m_url = call->url;
-    auto built = net::RequestAuthorizer::build(call->url, call->auth, m_key);
+    send(*call);
+}
+
+void ModelListJob::send(const HttpCall &call)
+{
+    m_url = call.url;
+    m_body.clear();
+    auto built = net::RequestAuthorizer::build(call.url, call.auth, m_key);
     if (!built) {
         finishWith(std::unexpected(ChatError::make(ErrorKind::Config, built.error())));
         return;
     }
     QNetworkRequest request = *built;
-    for (const auto &[name, value] : call->headers)
+    for (const auto &[name, value] : call.headers)
         request.setRawHeader(name, value);
     m_reply = m_network.get(request);
     m_reply->setParent(this);
@@ -156,8 +164,20 @@ void ModelListJob::onReplyFinished()
         finishWith(std::unexpected(ChatError::make(ErrorKind::Stream, models.error(), status)));
         return;
     }
+    for (const ModelInfo &model : std::as_const(*models)) {
+        const bool known =
+            std::any_of(m_models.cbegin(), m_models.cend(), [&](const ModelInfo &m) { return m.id == model.id; });
+        if (!known)
+            m_models.append(model);
+    }
+    if (++m_pages < kMaxPages) {
+        if (const std::optional<HttpCall> next = m_provider.nextModelsCall(m_baseUrl, m_body)) {
+            send(*next);
+            return;
+        }
+    }
     m_fetchedAtUtc = QDateTime::currentDateTimeUtc();
-    finishWith(std::move(*models));
+    finishWith(std::move(m_models));
 }
 
 void ModelListJob::finishWith(Result result)

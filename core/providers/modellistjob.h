@@ -44,6 +44,8 @@ public:
     QDateTime fetchedAtUtc() const { return m_fetchedAtUtc; }
     const Provider &provider() const { return m_provider; }
 
+    /// Most pages followed (Provider::nextModelsCall); a list longer than that is cut there.
+    static constexpr int kMaxPages = 20;
     /// Largest model list accepted (OpenRouter's, the largest known, is a few MiB).
     static constexpr qsizetype kMaxBodyBytes = 32 * 1024 * 1024;
 
@@ -52,6 +54,7 @@ Q_SIGNALS:
 
 private:
     enum class Abort { None, Cancelled, Timeout, TooLarge };
+    void send(const HttpCall &call);
     void onReadyRead();
     void onReplyFinished();
     void finishWith(Result result);
@@ -65,6 +68,8 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer m_timer;
     QByteArray m_body;
+    QList<ModelInfo> m_models; ///< the pages read so far
+    int m_pages = 0;
     Abort m_abort = Abort::None;
     Result m_result;
     QDateTime m_fetchedAtUtc;

@@ -387,6 +387,13 @@ std::optional<HttpCall> Provider::buildModelsCall(const QUrl &baseUrl) const
     return call;
 }
 
+std::optional<HttpCall> Provider::nextModelsCall(const QUrl &baseUrl, const QByteArray &body) const
+{
+    Q_UNUSED(baseUrl);
+    Q_UNUSED(body);
+    return std::nullopt;
+}
+
 std::expected<QList<ModelInfo>, QString> Provider::parseModels(const QByteArray &body) const
 {
     QJsonParseError parseError{};

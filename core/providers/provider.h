@@ -50,6 +50,9 @@ public:
 
     /// GET request for the live model list; std::nullopt when the provider has no endpoint.
     virtual std::optional<HttpCall> buildModelsCall(const QUrl &baseUrl) const;
+    /// The call for the list's next page after the page @p body, or std::nullopt when it was the
+    /// last (the default: one page). ModelListJob follows it and joins the pages.
+    virtual std::optional<HttpCall> nextModelsCall(const QUrl &baseUrl, const QByteArray &body) const;
     /// Parses a model list body; an error string when the body is not a model list.
     virtual std::expected<QList<ModelInfo>, QString> parseModels(const QByteArray &body) const;
 

@@ -79,7 +79,7 @@ struct RequestQuirks {
 struct ProviderInfo {
     QString id;
     QString displayName;
-    QString dialect; ///< "openai" or "synesia"
+    QString dialect; ///< "openai", "synesia" or "anthropic"
     QUrl defaultBaseUrl;
     QString keyEnvVar;
     bool keyRequired = true;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/providerregistry.h"
 
+#include "providers/anthropicprovider.h"
 #include "providers/openaiprovider.h"
 #include "providers/synesiaprovider.h"
 
@@ -102,7 +103,7 @@ std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry,
         return std::unexpected(tr("\"id\" must use only lower-case letters, digits, '.', '_' and '-'."));
     info.displayName = entry.value(u"name").toString(info.id);
     info.dialect = entry.value(u"dialect").toString(QStringLiteral("openai"));
-    if (info.dialect != u"openai" && info.dialect != u"synesia")
+    if (info.dialect != u"openai" && info.dialect != u"synesia" && info.dialect != u"anthropic")
         return std::unexpected(
             tr("unknown dialect \"%1\" (use \"openai\" for OpenAI-compatible services).").arg(info.dialect));
     const QString baseUrl = entry.value(u"base_url").toString();
@@ -206,6 +207,8 @@ std::unique_ptr<Provider> createProvider(ProviderInfo info)
         return std::make_unique<OpenAiProvider>(std::move(info));
     if (info.dialect == u"synesia")
         return std::make_unique<SynesiaProvider>(std::move(info));
+    if (info.dialect == u"anthropic")
+        return std::make_unique<AnthropicProvider>(std::move(info));
     return nullptr;
 }
 

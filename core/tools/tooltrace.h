@@ -62,6 +62,8 @@ struct ToolRound {
     ResultStatus status = ResultStatus::Ok;
     QString text;
     QString reasoning;
+    /// Signed thinking the next request sends back (Anthropic); opaque, so kept out of the JSON.
+    QList<ReasoningBlock> reasoningBlocks;
     QList<ToolCallTrace> calls;
     QList<ServerToolCall> serverTools; ///< run by the provider itself, shown only
     std::optional<QString> finishReason;

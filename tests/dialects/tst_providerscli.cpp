@@ -45,6 +45,9 @@ ProviderSetup setupFor(const QString &provider)
     if (provider == u"synesia")
         return {QStringLiteral("groq/gpt-oss-120b"), QStringLiteral("/"), QStringLiteral("/v1/llm-exec/round/stream"),
                 QStringLiteral("x-api-key"), false};
+    if (provider == u"anthropic")
+        return {QStringLiteral("claude-sonnet-4-5"), QStringLiteral("/"), QStringLiteral("/v1/messages"),
+                QStringLiteral("x-api-key"), false};
     if (provider == u"openai")
         return {QStringLiteral("gpt-4o-mini"), QStringLiteral("/v1"), chat, QStringLiteral("bearer"), true};
     if (provider == u"openrouter")
@@ -124,6 +127,7 @@ private Q_SLOTS:
     void fixtures_data();
     void fixtures();
     void catalogOnlyProvider();
+    void anthropicCostAndMetrics();
     void providersListsCapabilities();
     void synesiaToolsRefusedBeforeSending();
     void localServerNotRunning_data();
@@ -171,7 +175,8 @@ void TestProvidersCli::cleanup()
 QProcessEnvironment TestProvidersCli::environment(const QMap<QString, QString> &extraEnv) const
 {
     QMap<QString, QString> extra;
-    for (const char *provider : {"synesia", "openai", "openrouter", "mistral", "groq", "together", "deepseek"}) {
+    for (const char *provider :
+         {"synesia", "anthropic", "openai", "openrouter", "mistral", "groq", "together", "deepseek"}) {
         const QString id = QString::fromLatin1(provider);
         extra.insert(keyVariable(id), QString::fromLatin1(fakeKey(id)));
     }
@@ -276,8 +281,8 @@ void TestProvidersCli::fixtures_data()
 {
     QTest::addColumn<QString>("provider");
     QTest::addColumn<QString>("name");
-    for (const char *provider : {"groq", "together", "deepseek", "synesia", "openai", "openrouter", "mistral", "ollama",
-                                 "llamacpp", "lmstudio"}) {
+    for (const char *provider : {"groq", "together", "deepseek", "synesia", "anthropic", "openai", "openrouter",
+                                 "mistral", "ollama", "llamacpp", "lmstudio"}) {
         const QString id = QString::fromLatin1(provider);
         const QStringList names = fixtureNames(id);
         QVERIFY2(!names.isEmpty(), provider);
@@ -344,7 +349,15 @@ void TestProvidersCli::fixtures()
     QCOMPARE(body.value(u"model").toString(), setup.model);
     const QJsonArray messages = body.value(u"messages").toArray();
     QCOMPARE(messages.last().toObject().value(u"role").toString(), QStringLiteral("user"));
-    QCOMPARE(messages.last().toObject().value(u"content").toString(), QStringLiteral("hi"));
+    if (provider == u"anthropic") { // content blocks, system and max_tokens at the top level
+        QCOMPARE(messages.last().toObject().value(u"content").toArray(),
+                 (QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                         {QStringLiteral("text"), QStringLiteral("hi")}}}));
+        QCOMPARE(request.header("anthropic-version"), QByteArray("2023-06-01"));
+        QCOMPARE(body.value(u"max_tokens").toInteger(), qint64(64000));
+    } else {
+        QCOMPARE(messages.last().toObject().value(u"content").toString(), QStringLiteral("hi"));
+    }
     if (provider == u"synesia") {
         QCOMPARE(body.value(u"config").toObject().value(u"max_loops").toInt(), 10);
         QVERIFY(!body.contains(u"stream"));
@@ -353,6 +366,57 @@ void TestProvidersCli::fixtures()
         QCOMPARE(body.value(u"stream").toBool(), true);
         QCOMPARE(body.value(u"stream_options").toObject().value(u"include_usage").toBool(), setup.streamOptions);
     }
+}
+
+// An Anthropic answer with cache reads and writes, through VERSUS_ANTHROPIC_BASE_URL: the usage
+// keeps both counts, the cost bills each at its own price, the metrics are measured.
+void TestProvidersCli::anthropicCostAndMetrics()
+{
+    const Fixture fixture = loadFixture(QStringLiteral("anthropic"), QStringLiteral("cache_usage"));
+    QVERIFY2(fixture.isValid(), qPrintable(fixture.error));
+    ScriptedResponse response = fixture.response;
+    response.splitBodyAtEvents();
+    m_server->route("POST", "/gateway/v1/messages", response);
+    Run run;
+    QVERIFY(runCli({QStringLiteral("chat"), QStringLiteral("-t"), QStringLiteral("anthropic:claude-sonnet-4-5"),
+                    QStringLiteral("--json"), QStringLiteral("--system"), QStringLiteral("Quote the contract."),
+                    QStringLiteral("What is the notice period?")},
+                   run, {{QStringLiteral("VERSUS_ANTHROPIC_BASE_URL"), m_server->url("/gateway/v1").toString()}}));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject lane = run.json();
+    QCOMPARE(lane.value(u"target").toString(), QStringLiteral("anthropic:claude-sonnet-4-5"));
+    QCOMPARE(lane.value(u"status").toString(), QStringLiteral("ok"));
+    QCOMPARE(lane.value(u"finish_reason").toString(), QStringLiteral("length"));
+    QCOMPARE(lane.value(u"text").toString(), fixture.expected.value(u"text").toString());
+    const QJsonObject usage = lane.value(u"usage").toObject();
+    QCOMPARE(usage.value(u"prompt_tokens").toInteger(), qint64(12300));
+    QCOMPARE(usage.value(u"cached_prompt_tokens").toInteger(), qint64(10240));
+    QCOMPARE(usage.value(u"cache_write_tokens").toInteger(), qint64(2048));
+    QCOMPARE(usage.value(u"completion_tokens").toInteger(), qint64(85));
+    QCOMPARE(usage.value(u"source").toString(), QStringLiteral("provider"));
+
+    // Sonnet 4.5: $3 input, $0.30 cache read, $3.75 cache write, $15 output per million tokens.
+    // 12 misses = 36 µ$, 10240 read = 3072 µ$, 2048 written = 7680 µ$, 85 out = 1275 µ$.
+    const QJsonObject cost = lane.value(u"cost").toObject();
+    QVERIFY2(!cost.isEmpty(), qPrintable(show(lane.value(u"cost"))));
+    QCOMPARE(qRound64(cost.value(u"cached_input_usd").toDouble() * 1e6), qint64(3072));
+    QCOMPARE(qRound64(cost.value(u"cache_write_usd").toDouble() * 1e6), qint64(7680));
+    QCOMPARE(qRound64(cost.value(u"input_usd").toDouble() * 1e6), qint64(36 + 3072 + 7680));
+    QCOMPARE(qRound64(cost.value(u"output_usd").toDouble() * 1e6), qint64(1275));
+    QCOMPARE(qRound64(cost.value(u"total_usd").toDouble() * 1e6), qint64(36 + 3072 + 7680 + 1275));
+    QCOMPARE(cost.value(u"estimated").toBool(), false);
+    QVERIFY(cost.value(u"price_source").toString().contains(u"claude.com"));
+
+    const QJsonObject metrics = lane.value(u"metrics").toObject();
+    QVERIFY(metrics.value(u"ttft_ms").toDouble() > 0);
+    QVERIFY(metrics.value(u"e2e_ms").toDouble() >= metrics.value(u"ttft_ms").toDouble());
+    QVERIFY(metrics.value(u"chunks").toInt() >= 1); // reads may coalesce the events
+    QVERIFY(metrics.value(u"server").isNull());
+
+    QCOMPARE(m_server->requestCount(), 1);
+    const QJsonObject body = m_server->request(0).json();
+    QCOMPARE(body.value(u"system").toString(), QStringLiteral("Quote the contract."));
+    QCOMPARE(m_server->request(0).header("x-api-key"), fakeKey(QStringLiteral("anthropic")));
 }
 
 void TestProvidersCli::catalogOnlyProvider()

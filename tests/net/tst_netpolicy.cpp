@@ -54,6 +54,59 @@ private Q_SLOTS:
         QVERIFY(net::parseRateLimit({{"content-type", "x"}}).isEmpty());
     }
 
+    // Anthropic's headers: counts as numbers, resets as RFC 3339 times read against a given "now".
+    void anthropicRateLimitHeaders_data()
+    {
+        QTest::addColumn<RawHeaders>("headers");
+        QTest::addColumn<qint64>("remainingRequests"); // -1: absent
+        QTest::addColumn<qint64>("remainingTokens");
+        QTest::addColumn<qint64>("limitTokens");
+        QTest::addColumn<double>("resetRequestsS"); // < 0: absent
+        QTest::addColumn<double>("resetTokensS");
+        QTest::addRow("combined tokens") << RawHeaders{{"anthropic-ratelimit-requests-limit", "50"},
+                                                       {"anthropic-ratelimit-requests-remaining", "49"},
+                                                       {"anthropic-ratelimit-requests-reset", "2026-12-01T12:00:07Z"},
+                                                       {"Anthropic-RateLimit-Tokens-Limit", "90000"},
+                                                       {"anthropic-ratelimit-tokens-remaining", "88500"},
+                                                       {"anthropic-ratelimit-tokens-reset", "2026-12-01T12:00:01.500Z"},
+                                                       {"anthropic-ratelimit-input-tokens-remaining", "1"}}
+                                         << qint64(49) << qint64(88500) << qint64(90000) << 7.0 << 1.5;
+        QTest::addRow("input tokens stand in")
+            << RawHeaders{{"anthropic-ratelimit-input-tokens-limit", "40000"},
+                          {"anthropic-ratelimit-input-tokens-remaining", "39000"},
+                          {"anthropic-ratelimit-input-tokens-reset", "2026-12-01T13:00:30+01:00"},
+                          {"anthropic-ratelimit-output-tokens-remaining", "7000"}}
+            << qint64(-1) << qint64(39000) << qint64(40000) << -1.0 << 30.0;
+        QTest::addRow("reset already past")
+            << RawHeaders{{"anthropic-ratelimit-requests-reset", "2026-12-01T11:59:00Z"}} << qint64(-1) << qint64(-1)
+            << qint64(-1) << 0.0 << -1.0;
+        QTest::addRow("unreadable reset") << RawHeaders{{"anthropic-ratelimit-requests-reset", "in a minute"},
+                                                        {"anthropic-ratelimit-requests-remaining", "3"}}
+                                          << qint64(3) << qint64(-1) << qint64(-1) << -1.0 << -1.0;
+    }
+    void anthropicRateLimitHeaders()
+    {
+        QFETCH(RawHeaders, headers);
+        QFETCH(qint64, remainingRequests);
+        QFETCH(qint64, remainingTokens);
+        QFETCH(qint64, limitTokens);
+        QFETCH(double, resetRequestsS);
+        QFETCH(double, resetTokensS);
+        const QDateTime now(QDate(2026, 12, 1), QTime(12, 0), Qt::UTC);
+        const RateLimit limit = net::parseRateLimit(headers, now);
+        const auto count = [](qint64 v) { return v < 0 ? std::optional<qint64>() : std::optional<qint64>(v); };
+        QCOMPARE(limit.remainingRequests, count(remainingRequests));
+        QCOMPARE(limit.remainingTokens, count(remainingTokens));
+        QCOMPARE(limit.limitTokens, count(limitTokens));
+        QCOMPARE(limit.resetRequestsS.has_value(), resetRequestsS >= 0);
+        if (limit.resetRequestsS)
+            QVERIFY2(qAbs(*limit.resetRequestsS - resetRequestsS) < 1e-9,
+                     qPrintable(QString::number(*limit.resetRequestsS)));
+        QCOMPARE(limit.resetTokensS.has_value(), resetTokensS >= 0);
+        if (limit.resetTokensS)
+            QVERIFY2(qAbs(*limit.resetTokensS - resetTokensS) < 1e-9, qPrintable(QString::number(*limit.resetTokensS)));
+    }
+
     void retryPolicy_data()
     {
         QTest::addColumn<int>("attempt");

@@ -251,7 +251,7 @@ void TestPriceCatalog::bundledCatalogIsValid()
     }
     // The catalog's providers that publish prices, and the local servers; Synesia publishes none.
     for (const char *provider :
-         {"groq", "together", "deepseek", "openai", "openrouter", "ollama", "llamacpp", "lmstudio"})
+         {"groq", "together", "deepseek", "anthropic", "openai", "openrouter", "ollama", "llamacpp", "lmstudio"})
         QVERIFY2(providers.contains(QString::fromLatin1(provider)), provider);
     QVERIFY(!providers.contains(u"synesia"_s));
 }

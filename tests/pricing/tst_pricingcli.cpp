@@ -102,7 +102,7 @@ void TestPricingCli::jsonDocumentOfBundledTable()
     const QSet<QString> required{u"provider"_s,        u"model"_s, u"input_per_mtok"_s, u"cached_input_per_mtok"_s,
                                  u"output_per_mtok"_s, u"tiers"_s, u"source"_s,         u"as_of"_s,
                                  u"origin"_s};
-    const QSet<QString> optional{u"base_tier"_s, u"note"_s};
+    const QSet<QString> optional{u"base_tier"_s, u"note"_s, u"cache_write_per_mtok"_s};
     for (const QJsonValue &value : prices) {
         const QJsonObject entry = value.toObject();
         const QStringList keyList = entry.keys();
@@ -117,6 +117,11 @@ void TestPricingCli::jsonDocumentOfBundledTable()
         QVERIFY(QDate::fromString(entry.value(u"as_of").toString(), Qt::ISODate).isValid());
         QVERIFY(entry.value(u"source").toString().startsWith(u"https://"_s));
     }
+    // Anthropic bills cache writes at their own price; the others have none.
+    const QJsonObject sonnet = findEntry(prices, u"anthropic"_s, u"claude-sonnet-4-5"_s);
+    QCOMPARE(sonnet.value(u"cache_write_per_mtok").toDouble(), 3.75);
+    QCOMPARE(sonnet.value(u"cached_input_per_mtok").toDouble(), 0.3);
+    QVERIFY(!findEntry(prices, u"groq"_s, u"openai/gpt-oss-120b"_s).contains(u"cache_write_per_mtok"_s));
 
     // USD per Mtok, exactly as the schedule prints them.
     const QJsonObject groq = findEntry(prices, u"groq"_s, u"openai/gpt-oss-20b"_s);
@@ -216,8 +221,8 @@ void TestPricingCli::readableTable()
     const QString out = QString::fromUtf8(result.out);
     const QStringList lines = out.split(u'\n');
     QVERIFY(lines.size() > 10);
-    const qsizetype headerRow =
-        lines.indexOf(QRegularExpression(u"^PROVIDER +MODEL +INPUT +CACHED +OUTPUT +ORIGIN +AS OF +SOURCE$"_s));
+    const qsizetype headerRow = lines.indexOf(
+        QRegularExpression(u"^PROVIDER +MODEL +INPUT +CACHED +CACHE WRITE +OUTPUT +ORIGIN +AS OF +SOURCE$"_s));
     QVERIFY2(headerRow >= 0, qPrintable(out));
     // Columns are aligned: every row's ORIGIN starts where the header's does.
     const qsizetype originColumn = lines[headerRow].indexOf(u"ORIGIN"_s);
@@ -229,6 +234,10 @@ void TestPricingCli::readableTable()
             QVERIFY(line.contains(u"0.12"_s) && line.contains(u"0.48"_s));
             sawUser = true;
         } else if (line.startsWith(u"deepseek ") && line.contains(u"deepseek-flash"_s)) {
+            QCOMPARE(line.mid(originColumn, 7), u"bundled"_s);
+            QVERIFY2(line.contains(u"=input"_s), qPrintable(line)); // no cache-write price
+        } else if (line.startsWith(u"anthropic ") && line.contains(u"claude-sonnet-4-5"_s)) {
+            QVERIFY2(line.contains(QRegularExpression(u" 0.30 +3.75 +15.00 "_s)), qPrintable(line));
             QCOMPARE(line.mid(originColumn, 7), u"bundled"_s);
         }
     }

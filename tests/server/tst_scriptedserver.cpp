@@ -988,16 +988,19 @@ void TestScriptedServer::fixturesLoad()
             from = end;
             if (event.startsWith(':'))
                 continue;
-            QVERIFY2(event.startsWith("data: "), event.constData());
-            const QByteArray data = event.mid(6);
+            // Anthropic names its events: "event: name" on the line before the data.
+            const QByteArray dataLine = event.startsWith("event: ") ? event.mid(event.indexOf('\n') + 1) : event;
+            QVERIFY2(dataLine.startsWith("data: "), event.constData());
+            const QByteArray data = dataLine.mid(6);
             if (data == "[DONE]")
                 continue;
             QJsonParseError parseError;
             QJsonDocument::fromJson(data, &parseError);
             QVERIFY2(parseError.error == QJsonParseError::NoError, data.constData());
         }
-        // Synesia's stream ends with its own `done` event, never with [DONE].
-        const bool endsWithDone = provider != u"synesia" && (status == u"ok" || name == u"midstream_xgroq_error");
+        // Synesia's stream ends with its own `done` event and Anthropic's with message_stop, never with [DONE].
+        const bool endsWithDone =
+            provider != u"synesia" && provider != u"anthropic" && (status == u"ok" || name == u"midstream_xgroq_error");
         QCOMPARE(body.contains("data: [DONE]"), endsWithDone);
         if (status == u"truncated")
             QVERIFY(!body.endsWith("\n\n")); // cut inside an event
