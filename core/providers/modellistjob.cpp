@@ -7,6 +7,8 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 
+#include <algorithm>
+
 namespace versus {
 
 ModelListJob::ModelListJob(QNetworkAccessManager &network, const Provider &provider, ApiKey key, QUrl baseUrl,
@@ -57,20 +59,28 @@ void ModelListJob::start()
                                    .arg(info.displayName, info.keyEnvVar, info.id))));
         return;
     }
-    m_url = call->url;
-    auto built = net::RequestAuthorizer::build(call->url, call->auth, m_key);
+    send(*call);
+}
+
+bool ModelListJob::send(const HttpCall &call)
+{
+    m_url = call.url;
+    auto built = net::RequestAuthorizer::build(call.url, call.auth, m_key);
     if (!built) {
         finishWith(std::unexpected(ChatError::make(ErrorKind::Config, built.error())));
-        return;
+        return false;
     }
     QNetworkRequest request = *built;
-    for (const auto &[name, value] : call->headers)
+    for (const auto &[name, value] : call.headers)
         request.setRawHeader(name, value);
+    m_body.clear();
+    ++m_pages;
     m_reply = m_network.get(request);
     m_reply->setParent(this);
     connect(m_reply, &QNetworkReply::readyRead, this, &ModelListJob::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &ModelListJob::onReplyFinished);
     m_timer.start(m_timeoutMs);
+    return true;
 }
 
 void ModelListJob::cancel()
@@ -156,8 +166,20 @@ void ModelListJob::onReplyFinished()
         finishWith(std::unexpected(ChatError::make(ErrorKind::Stream, models.error(), status)));
         return;
     }
+    for (ModelInfo &model : *models) {
+        const bool duplicate =
+            std::any_of(m_models.cbegin(), m_models.cend(), [&](const ModelInfo &m) { return m.id == model.id; });
+        if (!duplicate)
+            m_models.append(std::move(model));
+    }
+    if (m_pages < kMaxPages) {
+        if (const std::optional<HttpCall> next = m_provider.nextModelsCall(m_baseUrl, m_body)) {
+            send(*next);
+            return;
+        }
+    }
     m_fetchedAtUtc = QDateTime::currentDateTimeUtc();
-    finishWith(std::move(*models));
+    finishWith(std::move(m_models));
 }
 
 void ModelListJob::finishWith(Result result)

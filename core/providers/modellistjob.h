@@ -18,6 +18,8 @@ namespace versus {
 
 /// Fetches a provider's live model list (`GET {base}/models` for OpenAI-compatible
 /// services) and parses it with Provider::parseModels, entries completed from the catalog.
+/// A paginated list is followed page by page (Provider::nextModelsCall, at most kMaxPages)
+/// and the pages concatenated; the timeout applies to each page.
 ///
 /// finished() fires exactly once, also for a provider without a list endpoint, a missing
 /// key (both Config errors, nothing sent), a timeout and cancel(). Errors are typed like a
@@ -46,6 +48,9 @@ public:
 
     /// Largest model list accepted (OpenRouter's, the largest known, is a few MiB).
     static constexpr qsizetype kMaxBodyBytes = 32 * 1024 * 1024;
+    /// Pages of a paginated list (Provider::nextModelsCall) fetched at most: a server that
+    /// always names a next page must not keep the job going for ever.
+    static constexpr int kMaxPages = 50;
 
 Q_SIGNALS:
     void finished();
@@ -54,6 +59,8 @@ private:
     enum class Abort { None, Cancelled, Timeout, TooLarge };
     void onReadyRead();
     void onReplyFinished();
+    /// Sends @p call; false when it could not be sent (finished() has come with the error).
+    bool send(const HttpCall &call);
     void finishWith(Result result);
 
     QNetworkAccessManager &m_network;
@@ -65,6 +72,8 @@ private:
     QPointer<QNetworkReply> m_reply;
     QTimer m_timer;
     QByteArray m_body;
+    QList<ModelInfo> m_models; ///< pages received so far
+    int m_pages = 0;
     Abort m_abort = Abort::None;
     Result m_result;
     QDateTime m_fetchedAtUtc;

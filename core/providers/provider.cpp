@@ -384,6 +384,13 @@ std::optional<HttpCall> Provider::buildModelsCall(const QUrl &baseUrl) const
     return call;
 }
 
+std::optional<HttpCall> Provider::nextModelsCall(const QUrl &baseUrl, const QByteArray &previousBody) const
+{
+    Q_UNUSED(baseUrl);
+    Q_UNUSED(previousBody);
+    return std::nullopt;
+}
+
 std::expected<QList<ModelInfo>, QString> Provider::parseModels(const QByteArray &body) const
 {
     QJsonParseError parseError{};

@@ -50,6 +50,9 @@ public:
 
     /// GET request for the live model list; std::nullopt when the provider has no endpoint.
     virtual std::optional<HttpCall> buildModelsCall(const QUrl &baseUrl) const;
+    /// The call for the next page of a paginated model list, read from the page just
+    /// received (@p previousBody); std::nullopt when that was the last page (the default).
+    virtual std::optional<HttpCall> nextModelsCall(const QUrl &baseUrl, const QByteArray &previousBody) const;
     /// Parses a model list body; an error string when the body is not a model list.
     virtual std::expected<QList<ModelInfo>, QString> parseModels(const QByteArray &body) const;
 

@@ -78,7 +78,7 @@ struct RequestQuirks {
 struct ProviderInfo {
     QString id;
     QString displayName;
-    QString dialect; ///< "openai" or "synesia"
+    QString dialect; ///< "openai", "synesia" or "gemini"
     QUrl defaultBaseUrl;
     QString keyEnvVar;
     bool keyRequired = true;

@@ -220,7 +220,7 @@ void tst_ToolTraceCore::roundsAddUp()
 
 void tst_ToolTraceCore::callIdsAreGivenAndUnique()
 {
-    QList<ToolCall> calls{{0, QString(), u"a"_s, {}}, {1, u"x"_s, u"b"_s, {}}, {2, u"x"_s, u"c"_s, {}}};
+    QList<ToolCall> calls{{0, QString(), u"a"_s, {}, {}}, {1, u"x"_s, u"b"_s, {}, {}}, {2, u"x"_s, u"c"_s, {}, {}}};
     giveCallIds(calls, 3);
     QCOMPARE(calls.at(0).id, u"call_3_0"_s);
     QCOMPARE(calls.at(1).id, u"x"_s);
