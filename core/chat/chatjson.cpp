@@ -119,8 +119,11 @@ QList<ToolCall> toolCallsFromJson(const QJsonArray &array)
     QList<ToolCall> calls;
     for (const QJsonValue &value : array) {
         const QJsonObject object = value.toObject();
-        calls.append(ToolCall{int(calls.size()), object.value(u"id").toString(), object.value(u"name").toString(),
-                              object.value(u"arguments").toString()});
+        calls.append(ToolCall{int(calls.size()),
+                              object.value(u"id").toString(),
+                              object.value(u"name").toString(),
+                              object.value(u"arguments").toString(),
+                              {}});
     }
     return calls;
 }

@@ -23,6 +23,7 @@ struct ToolCall {
     QString id;
     QString name;
     QString arguments; ///< raw JSON text, exactly as the model produced it
+    QString signature; ///< opaque provider data sent back with the call (Gemini thoughtSignature); empty when none
     friend bool operator==(const ToolCall &, const ToolCall &) = default;
 };
 
@@ -148,6 +149,7 @@ struct ToolCallFragment {
     QString id;
     QString name;
     QString argumentsDelta;
+    QString signature; ///< opaque provider data for the call (Gemini thoughtSignature); the last non-empty one is kept
     friend bool operator==(const ToolCallFragment &, const ToolCallFragment &) = default;
 };
 

@@ -47,6 +47,8 @@ void ResponseAccumulator::add(const ChatDelta &delta)
         if (!fragment.name.isEmpty() && it->name.isEmpty())
             it->name = fragment.name;
         it->arguments += fragment.argumentsDelta;
+        if (!fragment.signature.isEmpty())
+            it->signature = fragment.signature;
     }
     for (const ServerToolCall &tool : delta.serverTools)
         mergeServerToolCall(m_result.serverTools, tool);

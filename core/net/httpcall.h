@@ -13,8 +13,9 @@ using RawHeaders = QList<QPair<QByteArray, QByteArray>>;
 /// How the key travels. Only core/net turns this into a header.
 enum class AuthStyle {
     None,
-    Bearer,  ///< Authorization: Bearer KEY
-    XApiKey, ///< x-api-key: KEY
+    Bearer,      ///< Authorization: Bearer KEY
+    XApiKey,     ///< x-api-key: KEY
+    XGoogApiKey, ///< x-goog-api-key: KEY (Google's Gemini API; never the ?key= query)
 };
 
 /// A request ready for the transport. The key is not in it: core/net adds the auth header

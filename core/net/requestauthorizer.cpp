@@ -67,6 +67,9 @@ std::expected<QNetworkRequest, QString> RequestAuthorizer::build(const QUrl &url
         case AuthStyle::XApiKey:
             request.setRawHeader(QByteArrayLiteral("x-api-key"), raw);
             break;
+        case AuthStyle::XGoogApiKey:
+            request.setRawHeader(QByteArrayLiteral("x-goog-api-key"), raw);
+            break;
         case AuthStyle::None:
             break;
         }

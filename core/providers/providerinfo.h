@@ -79,7 +79,7 @@ struct RequestQuirks {
 struct ProviderInfo {
     QString id;
     QString displayName;
-    QString dialect; ///< "openai", "synesia" or "anthropic"
+    QString dialect; ///< "openai", "synesia", "anthropic" or "gemini"
     QUrl defaultBaseUrl;
     QString keyEnvVar;
     bool keyRequired = true;

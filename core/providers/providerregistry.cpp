@@ -2,6 +2,7 @@
 #include "providers/providerregistry.h"
 
 #include "providers/anthropicprovider.h"
+#include "providers/geminiprovider.h"
 #include "providers/openaiprovider.h"
 #include "providers/synesiaprovider.h"
 
@@ -103,7 +104,8 @@ std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry,
         return std::unexpected(tr("\"id\" must use only lower-case letters, digits, '.', '_' and '-'."));
     info.displayName = entry.value(u"name").toString(info.id);
     info.dialect = entry.value(u"dialect").toString(QStringLiteral("openai"));
-    if (info.dialect != u"openai" && info.dialect != u"synesia" && info.dialect != u"anthropic")
+    if (info.dialect != u"openai" && info.dialect != u"synesia" && info.dialect != u"anthropic" &&
+        info.dialect != u"gemini")
         return std::unexpected(
             tr("unknown dialect \"%1\" (use \"openai\" for OpenAI-compatible services).").arg(info.dialect));
     const QString baseUrl = entry.value(u"base_url").toString();
@@ -129,12 +131,15 @@ std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry,
         info.auth = AuthStyle::Bearer;
     else if (auth == u"x-api-key")
         info.auth = AuthStyle::XApiKey;
+    else if (auth == u"x-goog-api-key")
+        info.auth = AuthStyle::XGoogApiKey;
     else if (auth == u"none")
         info.auth = AuthStyle::None;
     else
-        return std::unexpected(tr("\"auth\" must be \"bearer\", \"x-api-key\" or \"none\"."));
+        return std::unexpected(tr("\"auth\" must be \"bearer\", \"x-api-key\", \"x-goog-api-key\" or \"none\"."));
     info.modelsPath =
-        entry.value(u"models_path").toString(info.dialect == u"openai" ? QStringLiteral("/models") : QString());
+        entry.value(u"models_path")
+            .toString(info.dialect == u"openai" || info.dialect == u"gemini" ? QStringLiteral("/models") : QString());
     info.website = entry.value(u"website").toString();
     info.capabilities = parseCapabilities(entry.value(u"capabilities").toObject());
     if (!info.capabilities.streaming)
@@ -209,6 +214,8 @@ std::unique_ptr<Provider> createProvider(ProviderInfo info)
         return std::make_unique<SynesiaProvider>(std::move(info));
     if (info.dialect == u"anthropic")
         return std::make_unique<AnthropicProvider>(std::move(info));
+    if (info.dialect == u"gemini")
+        return std::make_unique<GeminiProvider>(std::move(info));
     return nullptr;
 }
 

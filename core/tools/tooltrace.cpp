@@ -58,8 +58,11 @@ QJsonObject callToJson(const ToolCallTrace &trace)
 ToolCallTrace callFromJson(const QJsonObject &object, int index)
 {
     ToolCallTrace trace;
-    trace.call = ToolCall{index, object.value(u"id").toString(), object.value(u"name").toString(),
-                          object.value(u"arguments").toString()};
+    trace.call = ToolCall{index,
+                          object.value(u"id").toString(),
+                          object.value(u"name").toString(),
+                          object.value(u"arguments").toString(),
+                          {}};
     trace.validJson = object.value(u"valid_json").toBool();
     trace.jsonError = object.value(u"json_error").toString();
     if (trace.validJson)

@@ -91,9 +91,9 @@ void tst_LaneConversation::toolCallFragmentsAssemble()
     const int row = model.appendTurn(turnWith(QStringLiteral("Weather?"), {}, AnswerState::Streaming));
     ChatDelta first;
     first.toolCalls = {
-        ToolCallFragment{0, QStringLiteral("c1"), QStringLiteral("get_weather"), QStringLiteral("{\"ci")}};
+        ToolCallFragment{0, QStringLiteral("c1"), QStringLiteral("get_weather"), QStringLiteral("{\"ci"), {}}};
     ChatDelta second;
-    second.toolCalls = {ToolCallFragment{0, {}, {}, QStringLiteral("ty\":\"Paris\"}")}};
+    second.toolCalls = {ToolCallFragment{0, {}, {}, QStringLiteral("ty\":\"Paris\"}"), {}}};
     model.appendDelta(row, first);
     model.appendDelta(row, second);
     const auto calls = model.data(model.index(row), LaneConversation::ToolCallsRole).value<QList<ToolCall>>();

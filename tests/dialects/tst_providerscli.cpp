@@ -35,7 +35,7 @@ struct ProviderSetup {
     QString model;
     QString basePath;    ///< the --base-url path on the loopback server
     QString requestPath; ///< where the chat request must arrive
-    QString auth;        ///< "bearer", "x-api-key" or "none"
+    QString auth;        ///< "bearer", "x-api-key", "x-goog-api-key" or "none"
     bool streamOptions = false;
 };
 
@@ -48,6 +48,10 @@ ProviderSetup setupFor(const QString &provider)
     if (provider == u"anthropic")
         return {QStringLiteral("claude-sonnet-4-5"), QStringLiteral("/"), QStringLiteral("/v1/messages"),
                 QStringLiteral("x-api-key"), false};
+    if (provider == u"gemini")
+        return {QStringLiteral("gemini-2.5-flash"), QStringLiteral("/v1beta"),
+                QStringLiteral("/v1beta/models/gemini-2.5-flash:streamGenerateContent"),
+                QStringLiteral("x-goog-api-key"), false};
     if (provider == u"openai")
         return {QStringLiteral("gpt-4o-mini"), QStringLiteral("/v1"), chat, QStringLiteral("bearer"), true};
     if (provider == u"openrouter")
@@ -176,7 +180,7 @@ QProcessEnvironment TestProvidersCli::environment(const QMap<QString, QString> &
 {
     QMap<QString, QString> extra;
     for (const char *provider :
-         {"synesia", "anthropic", "openai", "openrouter", "mistral", "groq", "together", "deepseek"}) {
+         {"synesia", "anthropic", "gemini", "openai", "openrouter", "mistral", "groq", "together", "deepseek"}) {
         const QString id = QString::fromLatin1(provider);
         extra.insert(keyVariable(id), QString::fromLatin1(fakeKey(id)));
     }
@@ -281,8 +285,8 @@ void TestProvidersCli::fixtures_data()
 {
     QTest::addColumn<QString>("provider");
     QTest::addColumn<QString>("name");
-    for (const char *provider : {"groq", "together", "deepseek", "synesia", "anthropic", "openai", "openrouter",
-                                 "mistral", "ollama", "llamacpp", "lmstudio"}) {
+    for (const char *provider : {"groq", "together", "deepseek", "synesia", "anthropic", "gemini", "openai",
+                                 "openrouter", "mistral", "ollama", "llamacpp", "lmstudio"}) {
         const QString id = QString::fromLatin1(provider);
         const QStringList names = fixtureNames(id);
         QVERIFY2(!names.isEmpty(), provider);
@@ -341,11 +345,24 @@ void TestProvidersCli::fixtures()
     } else if (setup.auth == u"x-api-key") {
         QCOMPARE(request.header("x-api-key"), fakeKey(provider));
         QVERIFY(!request.hasHeader("Authorization"));
+    } else if (setup.auth == u"x-goog-api-key") {
+        QCOMPARE(request.header("x-goog-api-key"), fakeKey(provider));
+        QVERIFY(!request.hasHeader("Authorization"));
+        QVERIFY(!request.hasHeader("x-api-key"));
+        QCOMPARE(request.path, setup.requestPath.toLatin1() + "?alt=sse"); // and no key in the request line
     } else {
         QVERIFY(!request.hasHeader("Authorization"));
         QVERIFY(!request.hasHeader("x-api-key"));
     }
     const QJsonObject body = request.json();
+    if (provider == u"gemini") {
+        const QJsonArray contents = body.value(u"contents").toArray();
+        QCOMPARE(contents.size(), 1);
+        QCOMPARE(contents.first()[u"role"].toString(), QStringLiteral("user"));
+        QCOMPARE(contents.first()[u"parts"][0][u"text"].toString(), QStringLiteral("hi"));
+        QVERIFY(!body.contains(u"tools"));
+        return;
+    }
     QCOMPARE(body.value(u"model").toString(), setup.model);
     const QJsonArray messages = body.value(u"messages").toArray();
     QCOMPARE(messages.last().toObject().value(u"role").toString(), QStringLiteral("user"));

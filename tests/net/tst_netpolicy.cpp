@@ -173,6 +173,16 @@ private Q_SLOTS:
                                       << int(AuthStyle::Bearer) << true << true << QByteArray("Authorization");
         QTest::addRow("https x-api-key") << QUrl(QStringLiteral("https://api.synesia.ai/v1/llm-exec/round/stream"))
                                          << int(AuthStyle::XApiKey) << true << true << QByteArray("x-api-key");
+        QTest::addRow("https x-goog-api-key")
+            << QUrl(QStringLiteral("https://generativelanguage.googleapis.com/v1beta/models/"
+                                   "gemini-2.5-flash:streamGenerateContent?alt=sse"))
+            << int(AuthStyle::XGoogApiKey) << true << true << QByteArray("x-goog-api-key");
+        QTest::addRow("http loopback x-goog-api-key")
+            << QUrl(QStringLiteral("http://127.0.0.1:8080/v1beta/models")) << int(AuthStyle::XGoogApiKey) << true
+            << true << QByteArray("x-goog-api-key");
+        QTest::addRow("http remote x-goog-api-key refused")
+            << QUrl(QStringLiteral("http://generativelanguage.example/v1beta")) << int(AuthStyle::XGoogApiKey) << true
+            << false << QByteArray();
         QTest::addRow("http loopback ip") << QUrl(QStringLiteral("http://127.0.0.1:8080/v1")) << int(AuthStyle::Bearer)
                                           << true << true << QByteArray("Authorization");
         QTest::addRow("http localhost") << QUrl(QStringLiteral("http://localhost:11434/v1")) << int(AuthStyle::Bearer)
@@ -210,6 +220,12 @@ private Q_SLOTS:
         QCOMPARE(request->attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
                  int(QNetworkRequest::SameOriginRedirectPolicy));
         QVERIFY(!request->url().toString().contains(u"canary"));
+        // Exactly one auth header, the one the style names.
+        for (const QByteArray &other :
+             {QByteArray("Authorization"), QByteArray("x-api-key"), QByteArray("x-goog-api-key")}) {
+            if (other != header)
+                QVERIFY2(!request->hasRawHeader(other), other.constData());
+        }
         if (header.isEmpty()) {
             QVERIFY(!request->hasRawHeader("Authorization"));
             QVERIFY(!request->hasRawHeader("x-api-key"));

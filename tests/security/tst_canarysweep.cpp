@@ -5,7 +5,8 @@
 // calibration, key registry and history written, a comparison, the history shown, searched and
 // exported in every format — then the canary must appear in no file under the
 // session's HOME and XDG folders and in no line the program printed (stdout or stderr, where
-// every log line goes). Only the Authorization header sent to the provider may carry it.
+// every log line goes). Only the auth header sent to the provider (Authorization, Gemini's
+// x-goog-api-key) may carry it.
 #include "../secrets/keyringcontrol.h"
 #include "fixture.h"
 #include "openaichunks.h"
@@ -74,6 +75,8 @@ Run TestCanarySweep::cli(const QStringList &args, const QByteArray &input, bool 
     env.insert(QStringLiteral("XDG_STATE_HOME"), m_home.path() + QStringLiteral("/.local/state"));
     env.insert(QStringLiteral("no_proxy"), QStringLiteral("*"));
     env.insert(QStringLiteral("VERSUS_GROQ_BASE_URL"), m_baseUrl.toString());
+    env.insert(QStringLiteral("VERSUS_GEMINI_BASE_URL"),
+               m_baseUrl.resolved(QUrl(QStringLiteral("/v1beta"))).toString());
     // Every category of Qt logging on, so that a key in any debug line would show.
     env.insert(QStringLiteral("QT_LOGGING_RULES"), QStringLiteral("versus.*=true"));
     if (keyInEnvironment)
@@ -244,6 +247,46 @@ void TestCanarySweep::sweep()
     QVERIFY(traffic.open(QIODevice::ReadOnly));
     QVERIFY(traffic.readAll().contains("tools/call"));
 
+    // Gemini takes its key in x-goog-api-key: a chat, a rejected key, the paginated model list
+    // and the key check send it there and nowhere else (never as ?key= in a request line).
+    const Fixture geminiText = loadFixture(QStringLiteral("gemini"), QStringLiteral("text"));
+    const Fixture geminiBadKey = loadFixture(QStringLiteral("gemini"), QStringLiteral("error_400_api_key_invalid"));
+    QVERIFY(geminiText.isValid() && geminiBadKey.isValid());
+    run = cli({QStringLiteral("keys"), QStringLiteral("set"), QStringLiteral("gemini")}, m_canary + '\n');
+    QCOMPARE(run.exitCode, 0);
+    server.clearRoutes();
+    const qsizetype geminiFrom = server.requestCount();
+    const QStringList geminiChat{QStringLiteral("chat"), QStringLiteral("-t"),
+                                 QStringLiteral("gemini:gemini-2.5-flash"), QStringLiteral("--json"),
+                                 QStringLiteral("hi")};
+    server.enqueue(geminiText.response);
+    run = cli(geminiChat);
+    QCOMPARE(run.exitCode, 0);
+    expectNoCanaryIn(run, "gemini chat");
+    server.enqueue(geminiBadKey.response);
+    run = cli(geminiChat);
+    QCOMPARE(run.exitCode, 1);
+    expectNoCanaryIn(run, "gemini chat with a rejected key");
+    server.enqueue(ScriptedResponse::json(
+        200, R"({"models":[{"name":"models/gemini-2.5-flash","supportedGenerationMethods":["generateContent"]}],
+                 "nextPageToken":"page2"})"));
+    server.enqueue(ScriptedResponse::json(
+        200, R"({"models":[{"name":"models/gemini-2.5-pro","supportedGenerationMethods":["generateContent"]}]})"));
+    run = cli({QStringLiteral("models"), QStringLiteral("gemini"), QStringLiteral("--json")});
+    QCOMPARE(run.exitCode, 0);
+    expectNoCanaryIn(run, "gemini models");
+    QCOMPARE(server.requestCount(), geminiFrom + 4);
+    for (qsizetype i = geminiFrom; i < server.requestCount(); ++i) {
+        const RecordedRequest request = server.request(i);
+        QVERIFY2(request.path.startsWith("/v1beta/models"), request.path.constData());
+        QVERIFY2(!request.path.contains(m_canary) && !request.path.contains("key="), request.path.constData());
+        QCOMPARE(request.header("x-goog-api-key"), m_canary);
+        QVERIFY(!request.hasHeader("Authorization"));
+        QVERIFY(!request.body.contains(m_canary));
+    }
+    run = cli({QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("gemini")});
+    QCOMPARE(run.exitCode, 0);
+
     // Deleting the key leaves no trace either.
     run = cli({QStringLiteral("keys"), QStringLiteral("delete"), QStringLiteral("groq")});
     QCOMPARE(run.exitCode, 0);
@@ -270,6 +313,7 @@ void TestCanarySweep::sweep()
     QVERIFY2(written.contains(QStringLiteral("/.local/share/versus/token-calibration.json")),
              qPrintable(written.join(u' ')));
     QVERIFY2(written.contains(QStringLiteral("/.cache/versus/models/groq.json")), qPrintable(written.join(u' ')));
+    QVERIFY2(written.contains(QStringLiteral("/.cache/versus/models/gemini.json")), qPrintable(written.join(u' ')));
     QVERIFY2(written.contains(QStringLiteral("/.local/share/versus/history.sqlite")), qPrintable(written.join(u' ')));
     QVERIFY2(written.contains(QStringLiteral("/mcp-traffic.log")), qPrintable(written.join(u' ')));
     for (const char *format : {"md", "json", "csv"})

@@ -97,21 +97,21 @@ void tst_ToolTraceCore::roundTripsThroughJson()
     first.metrics.ttftMs = 120.25;
     first.metrics.e2eMs = 400.5;
     ToolCallTrace good;
-    good.call = ToolCall{0, u"c1"_s, u"calculator"_s, u"{\"expression\":\"6*7\"}"_s};
+    good.call = ToolCall{0, u"c1"_s, u"calculator"_s, u"{\"expression\":\"6*7\"}"_s, {}};
     good.validJson = true;
     good.arguments = QJsonObject{{u"expression"_s, u"6*7"_s}};
     good.knownTool = true;
     good.source = ResultSource::Builtin;
     good.result = u"{\"result\":42}"_s;
     ToolCallTrace bad;
-    bad.call = ToolCall{1, u"c2"_s, u"get_weather"_s, u"{\"city\": 4"_s};
+    bad.call = ToolCall{1, u"c2"_s, u"get_weather"_s, u"{\"city\": 4"_s, {}};
     bad.jsonError = u"unterminated object at character 11"_s;
     bad.knownTool = true;
     bad.source = ResultSource::Error;
     bad.result = u"{\"error\":\"the arguments are not valid JSON\"}"_s;
     bad.isError = true;
     ToolCallTrace waiting;
-    waiting.call = ToolCall{2, u"c3"_s, u"confirm"_s, u"{}"_s};
+    waiting.call = ToolCall{2, u"c3"_s, u"confirm"_s, u"{}"_s, {}};
     waiting.validJson = true;
     waiting.knownTool = true;
     waiting.schemaErrors = {SchemaError{u"/x"_s, u"type"_s, u"must be a string"_s}};
@@ -182,7 +182,7 @@ void tst_ToolTraceCore::callCheckAndAnswer()
         {"type": "function", "function": {"name": "ask", "parameters": {"type": "object"}}},
         {"type": "function", "function": {"name": "echo"}, "result": {"mock": {"said": "{{word}}"}}}])");
     QVERIFY2(tools, qPrintable(tools.error()));
-    ToolCallTrace trace = checkToolCall(ToolCall{0, u"id"_s, name, arguments}, *tools);
+    ToolCallTrace trace = checkToolCall(ToolCall{0, u"id"_s, name, arguments, {}}, *tools);
     answerToolCall(trace, *tools, QDateTime::currentDateTimeUtc());
     QCOMPARE(int(trace.source), source);
     QCOMPARE(trace.isError, isError);
@@ -220,7 +220,7 @@ void tst_ToolTraceCore::roundsAddUp()
 
 void tst_ToolTraceCore::callIdsAreGivenAndUnique()
 {
-    QList<ToolCall> calls{{0, QString(), u"a"_s, {}}, {1, u"x"_s, u"b"_s, {}}, {2, u"x"_s, u"c"_s, {}}};
+    QList<ToolCall> calls{{0, QString(), u"a"_s, {}, {}}, {1, u"x"_s, u"b"_s, {}, {}}, {2, u"x"_s, u"c"_s, {}, {}}};
     giveCallIds(calls, 3);
     QCOMPARE(calls.at(0).id, u"call_3_0"_s);
     QCOMPARE(calls.at(1).id, u"x"_s);

@@ -208,15 +208,19 @@ void tst_ConversationView::toolCallsAreReadableBlocks()
     driven.beginTurn(QStringLiteral("Weather?"));
     driven.appendStreamed(
         {}, {},
-        {ToolCallFragment{0, QStringLiteral("call_1"), QStringLiteral("get_weather"), QStringLiteral("{\"city\":")}});
-    driven.appendStreamed({}, {}, {ToolCallFragment{0, {}, {}, QStringLiteral("\"Paris\",\"days\":[1,2]}")}});
+        {ToolCallFragment{
+            0, QStringLiteral("call_1"), QStringLiteral("get_weather"), QStringLiteral("{\"city\":"), {}}});
+    driven.appendStreamed({}, {}, {ToolCallFragment{0, {}, {}, QStringLiteral("\"Paris\",\"days\":[1,2]}"), {}}});
     QVERIFY(view.toPlainText().contains(QStringLiteral("Tool call: get_weather")));
     QVERIFY(view.toPlainText().contains(QStringLiteral("{\"city\":\"Paris\",\"days\":[1,2]}")));
 
     ChatResult result;
-    result.toolCalls = {ToolCall{0, QStringLiteral("call_1"), QStringLiteral("get_weather"),
-                                 QStringLiteral("{\"city\":\"Paris\",\"days\":[1,2]}")},
-                        ToolCall{1, QStringLiteral("call_2"), QStringLiteral("broken"), QStringLiteral("{\"a\":")}};
+    result.toolCalls = {ToolCall{0,
+                                 QStringLiteral("call_1"),
+                                 QStringLiteral("get_weather"),
+                                 QStringLiteral("{\"city\":\"Paris\",\"days\":[1,2]}"),
+                                 {}},
+                        ToolCall{1, QStringLiteral("call_2"), QStringLiteral("broken"), QStringLiteral("{\"a\":"), {}}};
     result.finishReason = QStringLiteral("tool_calls");
     driven.finishTurn(result);
     const QString shown = view.toPlainText();
@@ -328,11 +332,11 @@ void tst_ConversationView::laterRoundsStreamAboveTheTrace()
     driven.beginTurn(QStringLiteral("Compute"));
     driven.appendStreamed(
         {}, QStringLiteral("ALPHA"),
-        {ToolCallFragment{0, QStringLiteral("c1"), QStringLiteral("calculator"), QStringLiteral("{}")}});
+        {ToolCallFragment{0, QStringLiteral("c1"), QStringLiteral("calculator"), QStringLiteral("{}"), {}}});
     tools::ToolRound round;
     round.text = QStringLiteral("ALPHA");
     tools::ToolCallTrace trace;
-    trace.call = ToolCall{0, QStringLiteral("c1"), QStringLiteral("calculator"), QStringLiteral("{}")};
+    trace.call = ToolCall{0, QStringLiteral("c1"), QStringLiteral("calculator"), QStringLiteral("{}"), {}};
     trace.validJson = true;
     trace.knownTool = true;
     trace.source = tools::ResultSource::Builtin;
