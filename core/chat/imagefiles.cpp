@@ -52,6 +52,12 @@ std::expected<ImageInput, QString> imageFromBytes(const QByteArray &data, const 
     return image;
 }
 
+QString imageDataUrl(const ImageInput &image)
+{
+    return QStringLiteral("data:") + image.mimeType + QStringLiteral(";base64,") +
+           QString::fromLatin1(image.data.toBase64());
+}
+
 std::expected<ImageInput, QString> imageFromFile(const QString &path)
 {
     const QFileInfo info(path);
