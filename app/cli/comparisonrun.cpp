@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonrun.h"
 
+#include "chat/imagefiles.h"
 #include "clisupport.h"
 #include "export/laneresultjson.h"
 #include "interruptnotifier.h"
@@ -32,6 +33,10 @@ void addRunOptions(QCommandLineParser &parser)
                       QStringLiteral("Let the model call this MCP tool (repeatable); the CLI cannot ask."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("allow-all-tools"), QStringLiteral("Let the model call every MCP tool.")});
+    parser.addOption({QStringLiteral("image"),
+                      QStringLiteral("Attach an image to the prompt (PNG, JPEG, WebP or GIF; repeatable). A lane "
+                                     "whose model cannot see images is skipped."),
+                      QStringLiteral("FILE")});
     parser.addOption({QStringLiteral("no-history"),
                       QStringLiteral("Do not save this run in the history (the app's conversations).")});
     parser.addPositionalArgument(QStringLiteral("prompt"), QStringLiteral("The prompt, or - to read standard input."));
@@ -92,6 +97,12 @@ std::expected<RunOptions, QString> readRunOptions(CommandContext &context, const
     if (!baseUrl)
         return std::unexpected(baseUrl.error());
     options.baseUrl = *baseUrl;
+    for (const QString &path : parser.values(QStringLiteral("image"))) {
+        auto image = imageFromFile(path);
+        if (!image)
+            return std::unexpected(QStringLiteral("--image %1: %2").arg(path, image.error()));
+        options.images << *image;
+    }
     options.json = parser.isSet(QStringLiteral("json"));
     options.saveHistory = !parser.isSet(QStringLiteral("no-history"));
     auto prompt = readPrompt(context, parser.positionalArguments());
@@ -260,6 +271,7 @@ void ComparisonRun::begin()
         m_comparison->setLaneTools(lane, m_options.tools);
         m_lanes << lane;
         m_results << std::nullopt;
+        m_skipped << QString();
         connect(lane, &ComparisonLane::runStarted, this, [this](LaneRun *run) {
             connect(run, &LaneRun::retrying, this, [this, run](int n, double delay, const ChatError &why) {
                 m_context.err << "versus-cli: "
@@ -288,6 +300,14 @@ void ComparisonRun::begin()
         });
     }
     connect(m_comparison.get(), &Comparison::laneFinished, this, &ComparisonRun::onLaneFinished);
+    connect(m_comparison.get(), &Comparison::laneSkipped, this, [this](ComparisonLane *lane, const QString &message) {
+        const qsizetype index = m_lanes.indexOf(lane);
+        if (index < 0)
+            return;
+        m_skipped[index] = message;
+        m_context.err << "versus-cli: " << lane->target().toString() << " skipped: " << message << '\n';
+        m_context.err.flush();
+    });
     connect(m_comparison.get(), &Comparison::turnFinished, this, &ComparisonRun::onTurnFinished);
     connect(m_comparison.get(), &Comparison::historyFailed, this, [this](const history::HistoryError &error) {
         m_context.err << "versus-cli: warning: the history could not be written: " << error.message
@@ -302,7 +322,7 @@ void ComparisonRun::begin()
         m_statusTimer.start();
         drawStatus();
     }
-    auto sent = m_comparison->send(m_options.prompt);
+    auto sent = m_comparison->send(m_options.prompt, m_options.images);
     if (!sent) {
         m_statusTimer.stop();
         err << "versus-cli: the prompt could not be saved to the history, so nothing was sent: " << sent.error().message
@@ -310,6 +330,9 @@ void ComparisonRun::begin()
             << ", or add --no-history.\n";
         return finish(ExitFailure);
     }
+    // Every lane skipped (no model sees images): nothing was sent and no turn will finish.
+    if (std::none_of(m_skipped.cbegin(), m_skipped.cend(), [](const QString &why) { return why.isEmpty(); }))
+        onTurnFinished();
 }
 
 void ComparisonRun::onDelta(const ChatDelta &delta)
@@ -397,28 +420,52 @@ void ComparisonRun::printLaneError(const LaneResult &result)
     }
 }
 
+namespace {
+
+/// A lane that was not sent the prompt: the lane-result JSON's identity members, status
+/// "skipped" and the reason; none of a sent lane's members, which would only be empty.
+QJsonObject skippedLaneJson(const Target &target, const QString &message)
+{
+    return QJsonObject{{QStringLiteral("target"), target.toString()},
+                       {QStringLiteral("provider"), target.provider},
+                       {QStringLiteral("model"), target.model},
+                       {QStringLiteral("status"), QStringLiteral("skipped")},
+                       {QStringLiteral("skipped"), message}};
+}
+
+} // namespace
+
 void ComparisonRun::onTurnFinished()
 {
     m_statusTimer.stop();
     QList<LaneResult> results;
+    QJsonArray laneJson; // lane order, skipped lanes included
     bool allOk = true;
-    for (const auto &result : std::as_const(m_results)) {
+    bool anySent = false;
+    for (int i = 0; i < m_results.size(); ++i) {
+        if (!m_skipped.at(i).isEmpty()) {
+            laneJson.append(skippedLaneJson(m_lanes.at(i)->target(), m_skipped.at(i)));
+            continue;
+        }
+        const auto &result = m_results.at(i);
         if (!result)
             continue;
+        anySent = true;
         results << *result;
+        laneJson.append(laneResultToJson(*result));
         allOk = allOk && result->chat.status == ResultStatus::Ok;
     }
+    // A turn no lane was sent (every model blind to the images) did not succeed.
+    allOk = allOk && anySent;
     const QJsonValue conversationId =
         m_comparison->conversationId() ? QJsonValue(m_comparison->conversationId()) : QJsonValue(QJsonValue::Null);
     if (m_options.json) {
-        if (m_options.output == RunOptions::Output::StreamOneLane && results.size() == 1) {
-            QJsonObject object = laneResultToJson(results.first());
+        if (m_options.output == RunOptions::Output::StreamOneLane && laneJson.size() == 1) {
+            QJsonObject object = laneJson.first().toObject();
             object.insert(u"conversation_id", conversationId);
             writeJson(m_context.out, QJsonDocument(object));
         } else {
-            QJsonArray array;
-            for (const LaneResult &result : std::as_const(results))
-                array.append(laneResultToJson(result));
+            const QJsonArray &array = laneJson;
             writeJson(m_context.out, QJsonDocument(QJsonObject{{QStringLiteral("results"), array},
                                                                {QStringLiteral("conversation_id"), conversationId}}));
         }
