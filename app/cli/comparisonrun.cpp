@@ -212,7 +212,7 @@ void ComparisonRun::begin()
         if (index < 0)
             return;
         m_skipped[index] = message;
-        m_context.err << "versus-cli: " << lane->target().toString() << " skipped: " << message << '\n';
+        m_context.err << "versus-cli: " << message << '\n'; // the message names the lane
         m_context.err.flush();
     });
     connect(m_comparison.get(), &Comparison::turnFinished, this, &ComparisonRun::onTurnFinished);
@@ -411,8 +411,10 @@ void ComparisonRun::onTurnFinished()
         m_context.err.flush();
         m_statusLines = 0;
     }
-    for (const QString &line : resultsTable(results))
-        m_context.out << line << '\n';
+    if (!results.isEmpty()) { // no table when every lane was skipped: stderr said why
+        for (const QString &line : resultsTable(results))
+            m_context.out << line << '\n';
+    }
     m_context.out.flush();
     for (const LaneResult &result : std::as_const(results)) {
         const QString prefix = result.target + QStringLiteral(": ");

@@ -136,7 +136,7 @@ void tst_ImageCli::imageArrivesAsDataUrlAndBlindLaneIsSkipped()
              QString(u"data:image/png;base64,"_s + QString::fromLatin1(png.toBase64())));
 
     // The skipped lane says why, on stderr and in the document, in the order given.
-    QVERIFY2(result.err.contains(u"blind:text-only skipped: "_s), qPrintable(result.err));
+    QVERIFY2(result.err.contains(u"versus-cli: blind:text-only cannot see images"_s), qPrintable(result.err));
     const QJsonArray results = result.json().value(u"results").toArray();
     QCOMPARE(results.size(), 2);
     QCOMPARE(results.at(0)[u"status"].toString(), u"ok"_s);
@@ -159,7 +159,14 @@ void tst_ImageCli::everyLaneSkippedIsAFailure()
     QCOMPARE(m_server->requestCount(), 0);
     QCOMPARE(result.json().value(u"status").toString(), u"skipped"_s);
     QVERIFY(result.json().value(u"conversation_id").isNull());
-    QVERIFY2(result.err.contains(u"skipped"_s), qPrintable(result.err));
+    QVERIFY2(result.err.contains(u"cannot see images"_s), qPrintable(result.err));
+
+    // For people: the reason on stderr, no empty table.
+    const CliRun table = run({u"compare"_s, u"-t"_s, u"blind:text-only"_s, u"--image"_s, image, u"What is this?"_s});
+    QCOMPARE(table.exitCode, 1);
+    QVERIFY(table.out.isEmpty());
+    QCOMPARE(table.err.count(u"cannot see images"_s), 1);
+    QCOMPARE(m_server->requestCount(), 0);
 }
 
 void tst_ImageCli::chatKeepsTheImageInHistory()
