@@ -25,8 +25,13 @@ QString suggestedExportPath(const history::ConversationRecord &record, ExportFor
 std::expected<void, QString> writeConversationExport(const history::ConversationRecord &record, const QString &path,
                                                      ExportFormat format)
 {
+    // A Markdown export's images are files beside it, written first so that no link dangles.
+    if (format == ExportFormat::Markdown) {
+        if (auto images = exports::writeMarkdownImages(record, path); !images)
+            return std::unexpected(images.error());
+    }
     const QByteArray bytes = format == ExportFormat::Markdown
-                                 ? exports::conversationToMarkdown(record).toUtf8()
+                                 ? exports::conversationToMarkdown(record, exports::markdownImageDir(path)).toUtf8()
                                  : QJsonDocument(exports::conversationToJson(record)).toJson(QJsonDocument::Indented);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||

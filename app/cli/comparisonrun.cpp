@@ -19,88 +19,6 @@ using namespace std::chrono_literals;
 
 namespace versus::cli {
 
-void addRunOptions(QCommandLineParser &parser)
-{
-    parser.addOption({{QStringLiteral("t"), QStringLiteral("target")},
-                      QStringLiteral("Provider and model, e.g. groq:openai/gpt-oss-120b."),
-                      QStringLiteral("PROVIDER:MODEL")});
-    addRequestOptions(parser);
-    parser.addOption({QStringLiteral("mcp-config"),
-                      QStringLiteral("MCP servers ({\"mcpServers\": ...}) whose tools join every lane's."),
-                      QStringLiteral("FILE")});
-    parser.addOption({QStringLiteral("allow-tool"),
-                      QStringLiteral("Let the model call this MCP tool (repeatable); the CLI cannot ask."),
-                      QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("allow-all-tools"), QStringLiteral("Let the model call every MCP tool.")});
-    parser.addOption({QStringLiteral("no-history"),
-                      QStringLiteral("Do not save this run in the history (the app's conversations).")});
-    parser.addPositionalArgument(QStringLiteral("prompt"), QStringLiteral("The prompt, or - to read standard input."));
-}
-
-std::expected<RunOptions, QString> readRunOptions(CommandContext &context, const QCommandLineParser &parser)
-{
-    RunOptions options;
-    for (const QString &text : parser.values(QStringLiteral("target"))) {
-        const auto target = Target::parse(text);
-        if (!target)
-            return std::unexpected(QStringLiteral("\"%1\" is not PROVIDER:MODEL").arg(text));
-        options.targets << *target;
-    }
-    if (auto ok = readRequestOptions(parser, options.parameters); !ok)
-        return std::unexpected(ok.error());
-    if (parser.isSet(QStringLiteral("tools"))) {
-        auto tools = tools::ToolSet::fromFile(parser.value(QStringLiteral("tools")));
-        if (!tools)
-            return std::unexpected(tools.error());
-        for (const tools::ToolDefinition &tool : tools->tools()) {
-            if (tool.result.kind == tools::ToolResultSpec::Kind::Ask)
-                return std::unexpected(
-                    QStringLiteral("the tool \"%1\" asks for your answer (no \"result\" member, or {\"ask\": true}), "
-                                   "which only the app can do; give it {\"mock\": ...} or {\"builtin\": ...} "
-                                   "in the tools file")
-                        .arg(tool.name));
-        }
-        options.tools = *tools;
-    }
-    if (const QJsonValue choice = options.parameters.toolChoice;
-        !choice.isUndefined() && !choice.isNull() && options.tools.isEmpty()) {
-        // Providers refuse a tool choice without tools (HTTP 400): say so before sending.
-        return std::unexpected(QStringLiteral("--tool-choice needs --tools"));
-    } else if (choice.isObject()) {
-        const QString name = choice[u"function"][u"name"].toString();
-        if (!options.tools.find(name))
-            return std::unexpected(QStringLiteral("--tool-choice %1 names no tool of --tools").arg(name));
-    }
-    options.mcpConfig = parser.value(QStringLiteral("mcp-config"));
-    options.allowAllTools = parser.isSet(QStringLiteral("allow-all-tools"));
-    options.allowTools = parser.values(QStringLiteral("allow-tool"));
-    if ((options.allowAllTools || !options.allowTools.isEmpty()) && options.mcpConfig.isEmpty())
-        return std::unexpected(QStringLiteral("--allow-tool and --allow-all-tools need --mcp-config"));
-    if (parser.isSet(QStringLiteral("max-tool-rounds"))) {
-        bool ok = false;
-        const int rounds = parser.value(QStringLiteral("max-tool-rounds")).toInt(&ok);
-        if (!ok || rounds < 1 || rounds > 100)
-            return std::unexpected(QStringLiteral("--max-tool-rounds needs a whole number from 1 to 100"));
-        options.maxToolRounds = rounds;
-    }
-    const auto timeoutMs = readTimeoutMs(parser, 0);
-    if (!timeoutMs)
-        return std::unexpected(timeoutMs.error());
-    if (parser.isSet(QStringLiteral("timeout")))
-        options.timeoutMs = *timeoutMs;
-    const auto baseUrl = readBaseUrl(parser);
-    if (!baseUrl)
-        return std::unexpected(baseUrl.error());
-    options.baseUrl = *baseUrl;
-    options.json = parser.isSet(QStringLiteral("json"));
-    options.saveHistory = !parser.isSet(QStringLiteral("no-history"));
-    auto prompt = readPrompt(context, parser.positionalArguments());
-    if (!prompt)
-        return std::unexpected(prompt.error());
-    options.prompt = *prompt;
-    return options;
-}
-
 ComparisonRun::ComparisonRun(CommandContext &context, Done done, RunOptions options)
     : m_context(context)
     , m_done(std::move(done))
@@ -260,6 +178,7 @@ void ComparisonRun::begin()
         m_comparison->setLaneTools(lane, m_options.tools);
         m_lanes << lane;
         m_results << std::nullopt;
+        m_skipped << QString();
         connect(lane, &ComparisonLane::runStarted, this, [this](LaneRun *run) {
             connect(run, &LaneRun::retrying, this, [this, run](int n, double delay, const ChatError &why) {
                 m_context.err << "versus-cli: "
@@ -288,6 +207,14 @@ void ComparisonRun::begin()
         });
     }
     connect(m_comparison.get(), &Comparison::laneFinished, this, &ComparisonRun::onLaneFinished);
+    connect(m_comparison.get(), &Comparison::laneSkipped, this, [this](ComparisonLane *lane, const QString &message) {
+        const qsizetype index = m_lanes.indexOf(lane);
+        if (index < 0)
+            return;
+        m_skipped[index] = message;
+        m_context.err << "versus-cli: " << message << '\n'; // the message names the lane
+        m_context.err.flush();
+    });
     connect(m_comparison.get(), &Comparison::turnFinished, this, &ComparisonRun::onTurnFinished);
     connect(m_comparison.get(), &Comparison::historyFailed, this, [this](const history::HistoryError &error) {
         m_context.err << "versus-cli: warning: the history could not be written: " << error.message
@@ -302,7 +229,7 @@ void ComparisonRun::begin()
         m_statusTimer.start();
         drawStatus();
     }
-    auto sent = m_comparison->send(m_options.prompt);
+    auto sent = m_comparison->send(m_options.prompt, m_options.images);
     if (!sent) {
         m_statusTimer.stop();
         err << "versus-cli: the prompt could not be saved to the history, so nothing was sent: " << sent.error().message
@@ -310,6 +237,9 @@ void ComparisonRun::begin()
             << ", or add --no-history.\n";
         return finish(ExitFailure);
     }
+    // Every lane skipped (no model sees images): nothing was sent and no turn will finish.
+    if (std::none_of(m_skipped.cbegin(), m_skipped.cend(), [](const QString &why) { return why.isEmpty(); }))
+        onTurnFinished();
 }
 
 void ComparisonRun::onDelta(const ChatDelta &delta)
@@ -397,28 +327,52 @@ void ComparisonRun::printLaneError(const LaneResult &result)
     }
 }
 
+namespace {
+
+/// A lane that was not sent the prompt: the lane-result JSON's identity members, status
+/// "skipped" and the reason; none of a sent lane's members, which would only be empty.
+QJsonObject skippedLaneJson(const Target &target, const QString &message)
+{
+    return QJsonObject{{QStringLiteral("target"), target.toString()},
+                       {QStringLiteral("provider"), target.provider},
+                       {QStringLiteral("model"), target.model},
+                       {QStringLiteral("status"), QStringLiteral("skipped")},
+                       {QStringLiteral("skipped"), message}};
+}
+
+} // namespace
+
 void ComparisonRun::onTurnFinished()
 {
     m_statusTimer.stop();
     QList<LaneResult> results;
+    QJsonArray laneJson; // lane order, skipped lanes included
     bool allOk = true;
-    for (const auto &result : std::as_const(m_results)) {
+    bool anySent = false;
+    for (int i = 0; i < m_results.size(); ++i) {
+        if (!m_skipped.at(i).isEmpty()) {
+            laneJson.append(skippedLaneJson(m_lanes.at(i)->target(), m_skipped.at(i)));
+            continue;
+        }
+        const auto &result = m_results.at(i);
         if (!result)
             continue;
+        anySent = true;
         results << *result;
+        laneJson.append(laneResultToJson(*result));
         allOk = allOk && result->chat.status == ResultStatus::Ok;
     }
+    // A turn no lane was sent (every model blind to the images) did not succeed.
+    allOk = allOk && anySent;
     const QJsonValue conversationId =
         m_comparison->conversationId() ? QJsonValue(m_comparison->conversationId()) : QJsonValue(QJsonValue::Null);
     if (m_options.json) {
-        if (m_options.output == RunOptions::Output::StreamOneLane && results.size() == 1) {
-            QJsonObject object = laneResultToJson(results.first());
+        if (m_options.output == RunOptions::Output::StreamOneLane && laneJson.size() == 1) {
+            QJsonObject object = laneJson.first().toObject();
             object.insert(u"conversation_id", conversationId);
             writeJson(m_context.out, QJsonDocument(object));
         } else {
-            QJsonArray array;
-            for (const LaneResult &result : std::as_const(results))
-                array.append(laneResultToJson(result));
+            const QJsonArray &array = laneJson;
             writeJson(m_context.out, QJsonDocument(QJsonObject{{QStringLiteral("results"), array},
                                                                {QStringLiteral("conversation_id"), conversationId}}));
         }
@@ -457,8 +411,10 @@ void ComparisonRun::onTurnFinished()
         m_context.err.flush();
         m_statusLines = 0;
     }
-    for (const QString &line : resultsTable(results))
-        m_context.out << line << '\n';
+    if (!results.isEmpty()) { // no table when every lane was skipped: stderr said why
+        for (const QString &line : resultsTable(results))
+            m_context.out << line << '\n';
+    }
     m_context.out.flush();
     for (const LaneResult &result : std::as_const(results)) {
         const QString prefix = result.target + QStringLiteral(": ");

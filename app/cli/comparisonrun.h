@@ -25,6 +25,7 @@ struct RunOptions {
     bool allowAllTools = false;
     QStringList allowTools;
     QString prompt;
+    QList<ImageInput> images; ///< --image, in order
     QUrl baseUrl;
     std::optional<int> timeoutMs;
     bool json = false;
@@ -66,6 +67,7 @@ private:
     std::unique_ptr<Comparison> m_comparison;
     QList<ComparisonLane *> m_lanes;
     QList<std::optional<LaneResult>> m_results;
+    QStringList m_skipped; ///< per lane: why it was not sent the prompt (imageSkips); empty when sent
     QTimer m_statusTimer;
     QElapsedTimer m_clock;
     int m_statusLines = 0;

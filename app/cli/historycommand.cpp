@@ -183,7 +183,14 @@ int exportConversation(CommandContext &context, HistoryStore &store, qint64 id, 
     if (!conversation)
         return conversation.error();
     QByteArray bytes;
-    if (format == u"md")
+    if (format == u"md" && !outPath.isEmpty()) {
+        // The images go beside the file (FILE_images/), referenced from the Markdown.
+        if (auto images = exports::writeMarkdownImages(*conversation, outPath); !images) {
+            context.err << "versus-cli history: " << images.error() << '\n';
+            return ExitFailure;
+        }
+        bytes = exports::conversationToMarkdown(*conversation, exports::markdownImageDir(outPath)).toUtf8();
+    } else if (format == u"md")
         bytes = exports::conversationToMarkdown(*conversation).toUtf8();
     else if (format == u"json")
         bytes = QJsonDocument(exports::conversationToJson(*conversation)).toJson(QJsonDocument::Indented);

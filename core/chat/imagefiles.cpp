@@ -52,11 +52,21 @@ std::expected<ImageInput, QString> imageFromBytes(const QByteArray &data, const 
     return image;
 }
 
+QString imageDataUrl(const ImageInput &image)
+{
+    return QStringLiteral("data:") + image.mimeType + QStringLiteral(";base64,") +
+           QString::fromLatin1(image.data.toBase64());
+}
+
 std::expected<ImageInput, QString> imageFromFile(const QString &path)
 {
     const QFileInfo info(path);
     QFile file(path);
-    if (!info.isFile() || !file.open(QIODevice::ReadOnly))
+    if (!info.exists())
+        return std::unexpected(tr("There is no image %1.").arg(path));
+    if (!info.isFile())
+        return std::unexpected(tr("%1 is not a file.").arg(path));
+    if (!file.open(QIODevice::ReadOnly))
         return std::unexpected(tr("Cannot read the image %1: %2").arg(path, file.errorString()));
     if (info.size() > kMaxImageFileBytes)
         return std::unexpected(tr("\u201c%1\u201d is %2; images up to %3 can be attached.")

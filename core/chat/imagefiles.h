@@ -22,6 +22,10 @@ QString sniffImageType(QByteArrayView data);
 /// empty, larger than kMaxImageFileBytes or not one of the four types.
 std::expected<ImageInput, QString> imageFromBytes(const QByteArray &data, const QString &fileName = {});
 
+/// The image as a data URL, data:<type>;base64,<bytes>: how the OpenAI dialect's image_url
+/// and Synesia's imageInputs carry it.
+QString imageDataUrl(const ImageInput &image);
+
 /// An attachment read from @p path (the composer's button, a drop, versus-cli --image).
 std::expected<ImageInput, QString> imageFromFile(const QString &path);
 

@@ -249,7 +249,7 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
         QList<qint64> laneIds;
         for (const ComparisonLane *lane : std::as_const(targets))
             laneIds << lane->historyId();
-        auto added = m_engine.history()->addTurn(m_conversationId, prompt, laneIds);
+        auto added = m_engine.history()->addTurn(m_conversationId, prompt, laneIds, images);
         if (!added) {
             if (first) // no conversation without its first prompt in the history
                 forgetConversation(true);
@@ -486,6 +486,7 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
             laneTurn.turnId = turn.id;
             laneTurn.answerId = answer.id;
             laneTurn.prompt = turn.prompt;
+            laneTurn.images = turn.images;
             laneTurn.sentAt = turn.createdAt;
             laneTurn.state = answer.state;
             laneTurn.result = laneResultFromRecord(answer, *lane);

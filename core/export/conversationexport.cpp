@@ -1,8 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "export/conversationexport.h"
 
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSaveFile>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -166,7 +173,84 @@ QString toolRoundsMarkdown(const QJsonArray &rounds)
 
 } // namespace
 
-QString conversationToMarkdown(const ConversationRecord &conversation)
+QString imageExportName(const ImageInput &image)
+{
+    const QString type = image.mimeType.toLower();
+    QString extension = u"bin"_s;
+    if (type == u"image/png")
+        extension = u"png"_s;
+    else if (type == u"image/jpeg")
+        extension = u"jpg"_s;
+    else if (type == u"image/webp")
+        extension = u"webp"_s;
+    else if (type == u"image/gif")
+        extension = u"gif"_s;
+    return image.sha256().left(16) + u'.' + extension;
+}
+
+QString markdownImageDir(const QString &markdownPath)
+{
+    return QFileInfo(markdownPath).completeBaseName() + u"_images"_s;
+}
+
+namespace {
+
+/// Markdown link text and targets may not hold what would end them early.
+QString linkText(const QString &text)
+{
+    QString escaped = text;
+    for (const QChar c : {u'\\', u'[', u']'})
+        escaped.replace(c, u"\\"_s + c);
+    return escaped.simplified();
+}
+
+QString imagesMarkdown(const QList<ImageInput> &images, const QString &imageDir)
+{
+    QString md;
+    for (const ImageInput &image : images) {
+        const QString name = image.fileName.isEmpty() ? imageExportName(image) : image.fileName;
+        if (imageDir.isEmpty()) {
+            md += u"- Image: "_s + name + u" ("_s + image.mimeType + u", "_s + QString::number(image.data.size()) +
+                  u" bytes, sha256 "_s + image.sha256() + u")\n"_s;
+        } else {
+            // Percent-encode the path so spaces and parentheses in a folder name keep the link whole.
+            const QString target =
+                QString::fromUtf8(QUrl::toPercentEncoding(imageDir + u'/' + imageExportName(image), "/"));
+            md += u"!["_s + linkText(name) + u"]("_s + target + u")\n"_s;
+        }
+    }
+    return md.isEmpty() ? md : md + u'\n';
+}
+
+} // namespace
+
+std::expected<void, QString> writeMarkdownImages(const ConversationRecord &conversation, const QString &markdownPath)
+{
+    QHash<QString, const ImageInput *> unique;
+    for (const TurnRecord &turn : conversation.turns) {
+        for (const ImageInput &image : turn.images)
+            unique.insert(imageExportName(image), &image);
+    }
+    if (unique.isEmpty())
+        return {};
+    const QDir dir(QFileInfo(markdownPath).absoluteDir().filePath(markdownImageDir(markdownPath)));
+    if (!dir.mkpath(u"."_s))
+        return std::unexpected(QCoreApplication::translate("versus::exports", "cannot create the folder %1")
+                                   .arg(QDir::toNativeSeparators(dir.path())));
+    QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    for (auto it = unique.cbegin(); it != unique.cend(); ++it) {
+        QSaveFile file(dir.filePath(it.key()));
+        const QByteArray &bytes = it.value()->data;
+        if (!file.open(QIODevice::WriteOnly) ||
+            !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
+            file.write(bytes) != bytes.size() || !file.commit())
+            return std::unexpected(QCoreApplication::translate("versus::exports", "cannot write %1: %2")
+                                       .arg(QDir::toNativeSeparators(file.fileName()), file.errorString()));
+    }
+    return {};
+}
+
+QString conversationToMarkdown(const ConversationRecord &conversation, const QString &imageDir)
 {
     QString md;
     md += u"# "_s + (conversation.title.isEmpty() ? u"Untitled"_s : conversation.title) + u"\n\n"_s;
@@ -180,6 +264,7 @@ QString conversationToMarkdown(const ConversationRecord &conversation)
     for (const TurnRecord &turn : conversation.turns) {
         md += u"\n## Turn "_s + QString::number(turn.position + 1) + u"\n\n"_s;
         md += quoteLines(turn.prompt) + u"\n\n"_s;
+        md += imagesMarkdown(turn.images, imageDir);
         for (const AnswerRecord &answer : turn.answers) {
             const LaneRecord *lane = findLane(conversation, answer.laneId);
             md += u"### "_s + (lane ? u"Lane "_s + QString::number(lane->position + 1) + u" · "_s + laneTarget(*lane)
@@ -267,8 +352,17 @@ QJsonObject conversationToJson(const ConversationRecord &conversation)
                 {u"finished_at"_s, timeValue(answer.finishedAt)},
             });
         }
-        turns.append(QJsonObject{
-            {u"prompt"_s, turn.prompt}, {u"created_at"_s, timeValue(turn.createdAt)}, {u"answers"_s, answers}});
+        QJsonArray images;
+        for (const ImageInput &image : turn.images) {
+            images.append(QJsonObject{{u"sha256"_s, image.sha256()},
+                                      {u"mime_type"_s, image.mimeType},
+                                      {u"file_name"_s, image.fileName},
+                                      {u"data"_s, QString::fromLatin1(image.data.toBase64())}});
+        }
+        turns.append(QJsonObject{{u"prompt"_s, turn.prompt},
+                                 {u"images"_s, images},
+                                 {u"created_at"_s, timeValue(turn.createdAt)},
+                                 {u"answers"_s, answers}});
     }
     return QJsonObject{{u"conversation"_s, QJsonObject{{u"id"_s, conversation.id},
                                                        {u"title"_s, conversation.title},

@@ -108,6 +108,8 @@ std::expected<ConversationRecord, HistoryError> HistoryStore::readConversation(q
         turnIndex.insert(turn.id, record.turns.size());
         record.turns << turn;
     }
+    if (auto images = d->loadTurnImages(record.id, record.turns); !images)
+        return std::unexpected(images.error());
 
     auto answers = d->exec(u"SELECT a.id, a.turn_id, a.lane_id, a.state, a.text, a.reasoning, a.tool_calls, "
                            u"a.finish_reason, a.usage, a.metrics, a.cost, a.error, a.started_at, a.finished_at, "

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chat/chattypes.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -57,7 +59,8 @@ struct TurnRecord {
     qint64 id = 0;
     int position = 0;
     QString prompt;
-    QDateTime createdAt; ///< UTC
+    QList<ImageInput> images; ///< attached to the prompt, in order (stored once per SHA-256)
+    QDateTime createdAt;      ///< UTC
     QList<AnswerRecord> answers;
     friend bool operator==(const TurnRecord &, const TurnRecord &) = default;
 };

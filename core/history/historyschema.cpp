@@ -122,9 +122,27 @@ static const QStringList kVersion3 = {
     u"ALTER TABLE answers ADD COLUMN structured_output TEXT"_s,
 };
 
+// Version 4: images attached to a user's turn. An image's bytes are stored once per SHA-256
+// however many turns send it; turn_images links a turn to its images in order, with the file
+// name as attached. An image no turn links to any more is deleted with the last such turn.
+static const QStringList kVersion4 = {
+    uR"(CREATE TABLE images (
+        sha256 TEXT PRIMARY KEY,
+        mime_type TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        size INTEGER NOT NULL))"_s,
+    uR"(CREATE TABLE turn_images (
+        turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        sha256 TEXT NOT NULL REFERENCES images(sha256),
+        file_name TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (turn_id, position)))"_s,
+    u"CREATE INDEX turn_images_by_image ON turn_images(sha256)"_s,
+};
+
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> list = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3}};
+    static const QList<Migration> list = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}};
     return list;
 }
 

@@ -210,7 +210,8 @@ std::expected<void, HistoryError> HistoryStore::updateLane(const LaneRecord &lan
 }
 
 std::expected<TurnRecord, HistoryError> HistoryStore::addTurn(qint64 conversationId, const QString &prompt,
-                                                              const QList<qint64> &laneIds)
+                                                              const QList<qint64> &laneIds,
+                                                              const QList<ImageInput> &images)
 {
     return d->transaction([&]() -> std::expected<TurnRecord, HistoryError> {
         auto known = d->exists(u"conversations"_s, conversationId);
@@ -240,6 +241,9 @@ std::expected<TurnRecord, HistoryError> HistoryStore::addTurn(qint64 conversatio
         if (!inserted)
             return std::unexpected(inserted.error());
         turn.id = inserted->lastInsertId().toLongLong();
+        if (auto stored = d->storeTurnImages(turn.id, images); !stored)
+            return std::unexpected(stored.error());
+        turn.images = images;
         for (qint64 laneId : laneIds) {
             AnswerRecord answer;
             answer.turnId = turn.id;
@@ -331,6 +335,8 @@ std::expected<void, HistoryError> HistoryStore::deleteConversation(qint64 conver
             u"DELETE FROM lanes WHERE conversation_id = ?1"_s,
             u"DELETE FROM conversations WHERE id = ?1"_s,
         };
+        if (auto images = d->deleteConversationImages(conversationId); !images)
+            return std::unexpected(images.error());
         for (const QString &statement : statements) {
             if (auto query = d->exec(statement, {conversationId}); !query)
                 return std::unexpected(query.error());

@@ -61,10 +61,11 @@ public:
     std::expected<LaneRecord, HistoryError> addLane(qint64 conversationId, const LaneRecord &lane);
     /// Updates a lane's provider, model, parameters, position and removed flag.
     std::expected<void, HistoryError> updateLane(const LaneRecord &lane);
-    /// Commits the user's prompt as the next turn, with one Streaming answer per lane in
-    /// @p laneIds. Returns the turn (its answers carry their ids). Durable on return.
+    /// Commits the user's prompt as the next turn, with its @p images (each image's bytes
+    /// stored once per SHA-256) and one Streaming answer per lane in @p laneIds, in one
+    /// transaction. Returns the turn (its answers carry their ids). Durable on return.
     std::expected<TurnRecord, HistoryError> addTurn(qint64 conversationId, const QString &prompt,
-                                                    const QList<qint64> &laneIds);
+                                                    const QList<qint64> &laneIds, const QList<ImageInput> &images = {});
     /// Saves what a streaming answer holds so far (one small transaction).
     std::expected<void, HistoryError> checkpointAnswer(qint64 answerId, const QString &text, const QString &reasoning);
     /// The same with the tool loop's trace so far (a round ended; a call may wait for the user).
@@ -72,7 +73,8 @@ public:
                                                        const QJsonArray &toolRounds);
     /// Saves the final answer: every member of @p answer except ids and startedAt.
     std::expected<void, HistoryError> finishAnswer(const AnswerRecord &answer);
-    /// Removes the conversation with all its lanes, turns and answers, from the tables, the
+    /// Removes the conversation with all its lanes, turns, answers and the images no other
+    /// conversation's turn uses, from the tables, the
     /// full-text index and (secure_delete + index merge + WAL checkpoint) the file's bytes —
     /// at once, or, while another process reads the file, when this store is closed.
     std::expected<void, HistoryError> deleteConversation(qint64 conversationId);

@@ -74,6 +74,14 @@ struct HistoryStore::Private {
         return result;
     }
 
+    // historyimages.cpp
+    /// Links @p images to @p turnId in order, inserting each image's bytes unless its SHA-256 is stored.
+    std::expected<void, HistoryError> storeTurnImages(qint64 turnId, const QList<ImageInput> &images);
+    /// Appends to each of @p turns (of @p conversationId) its images, in order.
+    std::expected<void, HistoryError> loadTurnImages(qint64 conversationId, QList<TurnRecord> &turns) const;
+    /// Unlinks the images of @p conversationId's turns and deletes the images no turn uses any more.
+    std::expected<void, HistoryError> deleteConversationImages(qint64 conversationId);
+
     std::expected<void, HistoryError> openConnection(OpenReport &report, bool mayMoveAside);
     std::expected<void, HistoryError> moveAside(OpenReport &report, const QString &reason);
     std::expected<void, HistoryError> connect(bool readOnly);

@@ -114,6 +114,7 @@ ModelInfo modelInfoFromJson(const QJsonObject &json)
     model.capabilities.reasoning = boolValue(caps.value(u"reasoning"));
     model.capabilities.builtinTools = boolValue(caps.value(u"builtin_tools"));
     model.capabilities.structuredOutput = boolValue(caps.value(u"structured_output"));
+    model.capabilities.vision = boolValue(caps.value(u"vision"));
     if (json.value(u"pricing").isObject()) {
         const QJsonObject p = json.value(u"pricing").toObject();
         ModelPricing pricing;

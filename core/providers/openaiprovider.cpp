@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/openaiprovider.h"
 
+#include "chat/imagefiles.h"
 #include "providers/openaistreamdecoder.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,15 @@ QJsonObject messageToJson(const ChatMessage &message, const RequestQuirks &quirk
         json.insert(QStringLiteral("content"), message.content.isEmpty() ? QJsonValue() : QJsonValue(message.content));
         if (quirks.toolTurnReasoning == RequestQuirks::ToolTurnReasoning::ReasoningContent)
             json.insert(QStringLiteral("reasoning_content"), message.reasoning);
+    } else if (message.role == Role::User && !message.images.isEmpty()) {
+        // With images the content becomes typed parts: the text first, then each image as a data URL.
+        QJsonArray parts{
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), message.content}}};
+        for (const ImageInput &image : message.images)
+            parts.append(
+                QJsonObject{{QStringLiteral("type"), QStringLiteral("image_url")},
+                            {QStringLiteral("image_url"), QJsonObject{{QStringLiteral("url"), imageDataUrl(image)}}}});
+        json.insert(QStringLiteral("content"), parts);
     } else {
         json.insert(QStringLiteral("content"), message.content);
     }

@@ -2,6 +2,7 @@
 #include "providers/provider.h"
 
 #include "pricing/fixedpoint.h"
+#include "providers/imagelimits.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -191,6 +192,10 @@ ModelInfo parseListedModel(const QJsonObject &item)
     model.ownedBy = item.value(u"owned_by").toString(item.value(u"organization").toString());
     applyFeatureValue(item.value(u"supported_features"), model.capabilities);
     applyFeatureValue(item.value(u"supported_parameters"), model.capabilities);
+    // OpenRouter states what a model reads: architecture.input_modalities ["text", "image", ...].
+    const QJsonValue modalities = item.value(u"architecture").toObject().value(u"input_modalities");
+    if (modalities.isArray() && !modalities.toArray().isEmpty())
+        model.capabilities.vision = modalities.toArray().contains(QJsonValue(QStringLiteral("image")));
     return model;
 }
 
@@ -270,6 +275,7 @@ QStringList Provider::validate(const ChatRequest &request) const
     }
     if (request.messages.isEmpty())
         problems << tr("There is no message to send.");
+    problems << imageLimitProblems(effectiveImageLimits(m_info, config.model), m_info.displayName, request.messages);
     return problems;
 }
 

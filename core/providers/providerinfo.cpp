@@ -141,4 +141,10 @@ QUrl effectiveBaseUrl(const ProviderInfo &info, const QUrl &override)
     return info.defaultBaseUrl;
 }
 
+ImageLimits effectiveImageLimits(const ProviderInfo &provider, const QString &modelId)
+{
+    const ModelInfo *model = provider.findModel(modelId);
+    return model && model->imageLimits ? *model->imageLimits : provider.imageLimits;
+}
+
 } // namespace versus

@@ -38,6 +38,17 @@ struct ModelPricing {
     friend bool operator==(const ModelPricing &, const ModelPricing &) = default;
 };
 
+/// What a provider takes in images (catalog "images"); an unset field is no limit Versus knows of.
+struct ImageLimits {
+    std::optional<int> maxCount;         ///< images in one request (the whole conversation sent)
+    std::optional<qint64> maxBytes;      ///< one image, in bytes of the file
+    std::optional<qint64> maxTotalBytes; ///< all images of one request together
+    bool base64Size = false;             ///< sizes are counted as base64 text (Groq), not file bytes
+    QStringList types;                   ///< accepted media types; empty = all that Versus attaches
+    bool isEmpty() const { return !maxCount && !maxBytes && !maxTotalBytes && types.isEmpty(); }
+    friend bool operator==(const ImageLimits &, const ImageLimits &) = default;
+};
+
 struct ModelInfo {
     QString id;
     QString displayName;
@@ -50,6 +61,7 @@ struct ModelInfo {
     /// Built-in tools the provider runs itself that a request may switch on (ProviderConfig::
     /// serverTools), e.g. browser_search; from the catalog's "server_tools" only.
     QStringList serverTools;
+    std::optional<ImageLimits> imageLimits; ///< the catalog's "images" for this model, replacing the provider's
     friend bool operator==(const ModelInfo &, const ModelInfo &) = default;
 };
 
@@ -91,6 +103,7 @@ struct ProviderInfo {
     QStringList reasoningEfforts;
     QStringList serviceTiers;
     RequestQuirks quirks;
+    ImageLimits imageLimits; ///< the catalog's "images"; a model's own entry replaces it
     QList<ModelInfo> models;
     QString origin = QStringLiteral("bundled"); ///< "bundled" or "user"
 
@@ -101,6 +114,10 @@ struct ProviderInfo {
 /// A model's capabilities as they are enforced: the provider-wide "no" wins over the model's
 /// entry, and what the model's entry leaves unknown comes from the provider.
 Capabilities enforcedCapabilities(const ProviderInfo &provider, const ModelInfo &model);
+
+/// The image limits a request to @p modelId is checked against: the model's own when the
+/// catalog gives them, else the provider's.
+ImageLimits effectiveImageLimits(const ProviderInfo &provider, const QString &modelId);
 
 /// A live model list entry completed with the catalog's knowledge of the same model: what the
 /// catalog states wins (it is what Provider::validate enforces), the live entry fills the rest.

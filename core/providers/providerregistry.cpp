@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QStandardPaths>
 
+#include <limits>
+
 namespace versus {
 
 namespace {
@@ -57,6 +59,46 @@ Capabilities parseCapabilities(const QJsonObject &object)
     caps.structuredOutput = optionalBool(object, u"structured_output");
     caps.vision = optionalBool(object, u"vision");
     return caps;
+}
+
+// "images": {"max_count": N, "max_bytes": B, "max_total_bytes": T, "base64": bool, "types": [...]}.
+std::expected<ImageLimits, QString> parseImageLimits(const QJsonValue &value, const QString &where)
+{
+    ImageLimits limits;
+    if (value.isUndefined())
+        return limits;
+    if (!value.isObject())
+        return std::unexpected(tr("\"images\" of %1 must be an object.").arg(where));
+    const QJsonObject object = value.toObject();
+    const auto positive = [&](QStringView key) -> std::expected<std::optional<qint64>, QString> {
+        const QJsonValue v = object.value(key);
+        if (v.isUndefined() || v.isNull())
+            return std::optional<qint64>();
+        if (!v.isDouble() || v.toInteger() < 1)
+            return std::unexpected(
+                tr("\"images.%1\" of %2 must be a whole number above 0.").arg(key.toString(), where));
+        return std::optional<qint64>(v.toInteger());
+    };
+    const auto count = positive(u"max_count");
+    if (!count)
+        return std::unexpected(count.error());
+    if (*count)
+        limits.maxCount = int(std::min<qint64>(**count, std::numeric_limits<int>::max()));
+    const auto bytes = positive(u"max_bytes");
+    if (!bytes)
+        return std::unexpected(bytes.error());
+    limits.maxBytes = *bytes;
+    const auto total = positive(u"max_total_bytes");
+    if (!total)
+        return std::unexpected(total.error());
+    limits.maxTotalBytes = *total;
+    limits.base64Size = object.value(u"base64").toBool(false);
+    const QJsonValue types = object.value(u"types");
+    if (!types.isUndefined() && !types.isArray())
+        return std::unexpected(tr("\"images.types\" of %1 must be a list of media types.").arg(where));
+    for (const QJsonValue &type : types.toArray())
+        limits.types << type.toString().toLower();
+    return limits;
 }
 
 QStringList stringList(const QJsonValue &value)
@@ -146,6 +188,10 @@ std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry,
         info.capabilities.streaming = true;
     info.reasoningEfforts = stringList(entry.value(u"reasoning_efforts"));
     info.serviceTiers = stringList(entry.value(u"service_tiers"));
+    const auto imageLimits = parseImageLimits(entry.value(u"images"), tr("the provider"));
+    if (!imageLimits)
+        return std::unexpected(imageLimits.error());
+    info.imageLimits = *imageLimits;
 
     const QJsonObject request = entry.value(u"request").toObject();
     info.quirks.streamUsageOption = request.value(u"stream_usage_option").toBool(true);
@@ -198,6 +244,12 @@ std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry,
             if ((!serverTools.isUndefined() && !serverTools.isArray()) || model.serverTools.contains(QString()))
                 return std::unexpected(
                     tr("\"server_tools\" of model \"%1\" must be a list of tool names.").arg(model.id));
+            if (m.contains(u"images")) {
+                const auto limits = parseImageLimits(m.value(u"images"), tr("model \"%1\"").arg(model.id));
+                if (!limits)
+                    return std::unexpected(limits.error());
+                model.imageLimits = *limits;
+            }
         }
         if (model.id.isEmpty())
             return std::unexpected(tr("a model has no \"id\"."));

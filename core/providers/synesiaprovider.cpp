@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/synesiaprovider.h"
 
+#include "chat/imagefiles.h"
 #include "providers/synesiastreamdecoder.h"
 
 #include <QCoreApplication>
@@ -51,10 +52,21 @@ HttpCall SynesiaProvider::buildChatCall(const ChatRequest &request, const QUrl &
         case Role::System:
             instructions << message.content;
             break;
-        case Role::User:
-            messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("user")},
-                                        {QStringLiteral("content"), message.content}});
+        case Role::User: {
+            QJsonObject json{{QStringLiteral("role"), QStringLiteral("user")},
+                             {QStringLiteral("content"), message.content}};
+            // No public reference documents the shape of LLM Exec's "metadata.imageInputs"; the
+            // issue names only the key. Inferred: the user message's metadata carries the images
+            // as an array of data URLs (data:<mime>;base64,<bytes>), in the order they were attached.
+            if (!message.images.isEmpty()) {
+                QJsonArray inputs;
+                for (const ImageInput &image : message.images)
+                    inputs.append(imageDataUrl(image));
+                json.insert(QStringLiteral("metadata"), QJsonObject{{QStringLiteral("imageInputs"), inputs}});
+            }
+            messages.append(json);
             break;
+        }
         case Role::Assistant: {
             QJsonObject json{{QStringLiteral("role"), QStringLiteral("assistant")},
                              {QStringLiteral("content"), message.content}};

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void notSavingWritesNothing();
     void sendToOneLane();
     void laneAddedWhileTheHistoryWasAwayIsStoredAtTheNextSend();
+    void imagesAreSavedWithThePromptAndSentAgain();
 };
 
 void tst_Comparison::promptIsOnDiskBeforeTheRequestLeaves()
@@ -376,6 +377,54 @@ void tst_Comparison::laneAddedWhileTheHistoryWasAwayIsStoredAtTheNextSend()
     QCOMPARE(record.lanes.size(), 2);
     QCOMPARE(record.turns.size(), 2);
     QCOMPARE(record.turns.at(1).answers.size(), 2);
+}
+
+void tst_Comparison::imagesAreSavedWithThePromptAndSentAgain()
+{
+    const Target scout{QStringLiteral("groq"), QStringLiteral("meta-llama/llama-4-scout-17b-16e-instruct")};
+    Harness h;
+    h.server.enqueue(answer({QStringLiteral("A lighthouse.")}));
+    h.server.enqueue(answer({QStringLiteral("Red and white.")}));
+    ImageInput photo;
+    photo.mimeType = QStringLiteral("image/png");
+    photo.data = QByteArray("\x89PNG\r\n\x1a\nlighthouse pixels", 25);
+    photo.fileName = QStringLiteral("coast.png");
+    const QJsonObject imagePart{
+        {QStringLiteral("type"), QStringLiteral("image_url")},
+        {QStringLiteral("image_url"),
+         QJsonObject{{QStringLiteral("url"), QString(QStringLiteral("data:image/png;base64,") +
+                                                     QString::fromLatin1(photo.data.toBase64()))}}}};
+    qint64 id = 0;
+    {
+        Comparison comparison(*h.engine);
+        comparison.addLane(scout);
+        QList<QList<ImageInput>> onDisk;
+        connect(&h.server, &ScriptedServer::requestReceived, this, [&](int) {
+            const history::ConversationRecord record = readBack(h.historyPath(), comparison.conversationId());
+            onDisk << (record.turns.isEmpty() ? QList<ImageInput>() : record.turns.last().images);
+        });
+        QSignalSpy done(&comparison, &Comparison::turnFinished);
+        QVERIFY(comparison.send(QStringLiteral("What is this?"), {photo}).has_value());
+        QVERIFY(done.wait(10000));
+        QCOMPARE(onDisk, QList<QList<ImageInput>>{{photo}}); // saved before the request left
+        QCOMPARE(h.server.request(0).json().value(u"messages").toArray().at(0)[u"content"].toArray().at(1).toObject(),
+                 imagePart);
+        id = comparison.conversationId();
+    }
+
+    h.engine = std::make_unique<Engine>(h.options());
+    h.engine->transport.retry.maxRetries = 0;
+    Comparison reopened(*h.engine);
+    QVERIFY(reopened.open(id).has_value());
+    QCOMPARE(reopened.lane(0)->conversation()->turns().first().images, QList<ImageInput>{photo});
+    QSignalSpy done(&reopened, &Comparison::turnFinished);
+    QVERIFY(reopened.send(QStringLiteral("Which colours?")).has_value());
+    QVERIFY(done.wait(10000));
+    // The earlier turn goes out again with its image; the new prompt is plain text.
+    const QJsonArray messages = h.server.request(1).json().value(u"messages").toArray();
+    QCOMPARE(messages.size(), 3);
+    QCOMPARE(messages.at(0)[u"content"].toArray().at(1).toObject(), imagePart);
+    QCOMPARE(messages.at(2)[u"content"].toString(), QStringLiteral("Which colours?"));
 }
 
 QTEST_GUILESS_MAIN(tst_Comparison)

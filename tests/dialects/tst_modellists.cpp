@@ -152,11 +152,11 @@ void TestModelLists::parseShapes_data()
         << "openrouter" << 3 << "mistralai/mistral-small-3.2-24b-instruct" << QByteArray(R"({
         "name": "Mistral Small 3.2", "context_window": 128000, "max_output_tokens": 131072,
         "pricing": {"input_per_mtok": 0.05, "output_per_mtok": 0.1, "cached_input_per_mtok": null},
-        "capabilities": {"function_calls": true, "reasoning": false, "structured_output": false}})");
+        "capabilities": {"function_calls": true, "reasoning": false, "structured_output": false, "vision": true}})");
     QTest::addRow("openrouter variable price") << "openrouter"
                                                << "openrouter" << 3 << "openrouter/auto" << QByteArray(R"({
         "name": "Auto Router", "context_window": 2000000, "max_output_tokens": null, "pricing": null,
-        "capabilities": {"function_calls": null, "reasoning": null}})");
+        "capabilities": {"function_calls": null, "reasoning": null, "vision": false}})");
     QTest::addRow("llama.cpp single model")
         << "llamacpp"
         << "llamacpp" << 1 << "Qwen3-4B-Instruct-2507-Q4_K_M.gguf" << QByteArray(R"({

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void usageNamingStyles();
     void completeJsonAnswer();
     void requestBody();
+    void requestBodyWithImages();
     void baseUrlWithOrWithoutV1_data();
     void baseUrlWithOrWithoutV1();
     void httpErrors_data();
@@ -350,6 +351,42 @@ void TestSynesia::requestBody()
             .object();
     QVERIFY(!plain.contains(u"llmConfig"));
     QVERIFY(!plain.contains(u"instructions"));
+}
+
+void TestSynesia::requestBodyWithImages()
+{
+    // The shape is inferred (no public reference documents it): the user message's
+    // metadata.imageInputs holds the images as data URLs, in order; a message without images
+    // has no metadata.
+    auto registry = ProviderRegistry::createDefault();
+    ImageInput png;
+    png.mimeType = QStringLiteral("image/png");
+    png.data = QByteArray("\x89PNG\r\n\x1a\nfirst", 13);
+    ImageInput jpeg;
+    jpeg.mimeType = QStringLiteral("image/jpeg");
+    jpeg.data = QByteArray("\xff\xd8\xffsecond", 9);
+    ChatRequest request = requestFor(QStringLiteral("openai/gpt-4o-mini"));
+    request.messages = {ChatMessage::user(QStringLiteral("What is this?"), {png, jpeg}),
+                        ChatMessage::assistant(QStringLiteral("Two pictures.")),
+                        ChatMessage::user(QStringLiteral("Thanks"))};
+    QVERIFY(synesia(*registry).validate(request).isEmpty());
+    const QJsonArray messages =
+        QJsonDocument::fromJson(
+            synesia(*registry).buildChatCall(request, QUrl(QStringLiteral("https://s.example"))).body)
+            .object()
+            .value(u"messages")
+            .toArray();
+    QCOMPARE(messages.size(), 3);
+    const QJsonObject first = messages.at(0).toObject();
+    QCOMPARE(first.value(u"content").toString(), QStringLiteral("What is this?"));
+    QCOMPARE(
+        first.value(u"metadata").toObject().value(u"imageInputs").toArray(),
+        (QJsonArray{QString(QStringLiteral("data:image/png;base64,") + QString::fromLatin1(png.data.toBase64())),
+                    QString(QStringLiteral("data:image/jpeg;base64,") + QString::fromLatin1(jpeg.data.toBase64()))}));
+    QVERIFY(!messages.at(2).toObject().contains(u"metadata"));
+    // A model the catalog marks blind is refused before sending.
+    request.config.model = QStringLiteral("groq/gpt-oss-120b");
+    QVERIFY(synesia(*registry).validate(request).join(u' ').contains(QStringLiteral("images")));
 }
 
 void TestSynesia::baseUrlWithOrWithoutV1_data()

@@ -223,6 +223,8 @@ void TestConversationExport::json()
                     }
                 ],
                 "created_at": "2025-12-01T13:37:11.000Z",
+                "images": [
+                ],
                 "prompt": "Why is the sky blue?\nShort, please."
             },
             {
@@ -248,6 +250,8 @@ void TestConversationExport::json()
                     }
                 ],
                 "created_at": "2025-12-01T13:38:00.000Z",
+                "images": [
+                ],
                 "prompt": "And at sunset, \"red\"?"
             }
         ],

@@ -186,7 +186,8 @@ void TestHistoryCli::showJson()
     const QJsonArray turns = conversation.value(u"turns").toArray();
     QCOMPARE(turns.size(), 1);
     const QJsonObject turn = turns.at(0).toObject();
-    QCOMPARE(turn.keys(), QStringList({u"answers"_s, u"created_at"_s, u"prompt"_s}));
+    QCOMPARE(turn.keys(), QStringList({u"answers"_s, u"created_at"_s, u"images"_s, u"prompt"_s}));
+    QCOMPARE(turn.value(u"images").toArray(), QJsonArray()); // a prompt without images
     QCOMPARE(turn.value(u"prompt").toString(), m_astronomy.turns.at(0).prompt);
     const QJsonArray answers = turn.value(u"answers").toArray();
     QCOMPARE(answers.size(), 2);
