@@ -49,8 +49,12 @@ QString ImageStrip::describe(const ImageInput &image)
 
 void ImageStrip::setImages(const QList<ImageInput> &images)
 {
-    for (const Tile &tile : std::as_const(m_tiles))
-        delete tile.frame;
+    // Later: the click or key press that removed an image is still being delivered to its tile.
+    for (const Tile &tile : std::as_const(m_tiles)) {
+        m_layout->removeWidget(tile.frame);
+        tile.frame->hide();
+        tile.frame->deleteLater();
+    }
     m_tiles.clear();
     for (qsizetype i = 0; i < images.size(); ++i) {
         const ImageInput &image = images.at(i);
@@ -60,7 +64,6 @@ void ImageStrip::setImages(const QList<ImageInput> &images)
         grid->setSpacing(0);
         auto *thumb = new QToolButton(frame);
         thumb->setObjectName(QStringLiteral("imageThumb"));
-        thumb->setAutoRaise(true);
         thumb->setFixedSize(kThumbSize + 8, kThumbSize + 8);
         thumb->setIconSize(QSize(kThumbSize, kThumbSize));
         const QImage preview = thumbnail(image, kThumbSize);

@@ -113,7 +113,11 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     connect(comparison, &Comparison::laneSkipped, this, [this](ComparisonLane *skipped, const QString &message) {
         if (skipped != m_lane)
             return;
-        m_skippedNote = message;
+        // The comparison's sentence names the lane by its target; here the lane is known.
+        const Provider *p = provider();
+        m_skippedNote = tr("Not sent: %1 on %2 cannot see images, so this lane skipped the last prompt.")
+                            .arg(target().model, p ? p->info().displayName : target().provider);
+        m_imageNote->setToolTip(message);
         showImageNote();
     });
     connect(m_view, &ConversationView::imageActivated, this, [this](const ImageInput &image) {

@@ -194,10 +194,12 @@ void MainWindow::updateImageSkips()
     for (LaneWidget *lane : lanes()) {
         const auto skip =
             std::find_if(skips.cbegin(), skips.cend(), [lane](const LaneSkip &s) { return s.lane == lane->lane(); });
-        lane->setImageSkipNote(
-            skip == skips.cend()
-                ? QString()
-                : tr("%1 cannot see images: this lane will be skipped when you send.").arg(lane->target().toString()));
+        const Provider *provider = lane->provider();
+        const QString name = provider ? provider->info().displayName : lane->target().provider;
+        lane->setImageSkipNote(skip == skips.cend()
+                                   ? QString()
+                                   : tr("%1 on %2 cannot see images: this lane will be skipped when you send.")
+                                         .arg(lane->target().model, name));
     }
 }
 
