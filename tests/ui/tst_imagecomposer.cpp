@@ -8,6 +8,7 @@
 #include "composer.h"
 #include "conversationview.h"
 #include "engine/engine.h"
+#include "imagepreview.h"
 #include "imagestrip.h"
 #include "lanecard.h"
 #include "lanewidget.h"
@@ -451,6 +452,17 @@ void tst_ImageComposer::sendToTheLaneThatSeesImages()
     const QImage thumb = qvariant_cast<QImage>(document->resource(QTextDocument::ImageResource, QUrl(name)));
     QVERIFY(!thumb.isNull());
     QCOMPARE(QColor(thumb.pixel(thumb.width() / 2, thumb.height() / 2)), QColor(Qt::red));
+
+    // Clicking the thumbnail opens the larger preview of that image.
+    Q_EMIT seer->view()->internalLinkActivated(PromptImages::previewLink(0, 0));
+    auto *preview = seer->findChild<ImagePreview *>();
+    QVERIFY(preview);
+    QTRY_VERIFY(preview->isVisible());
+    QVERIFY2(preview->windowTitle().contains(QStringLiteral("square.png")), qPrintable(preview->windowTitle()));
+    const auto *shown = preview->findChild<QLabel *>(QStringLiteral("previewImage"));
+    QVERIFY(shown);
+    QCOMPARE(shown->pixmap().size(), QSize(40, 30)); // small enough to be shown at its own size
+    preview->close();
 
     // The next prompt, without images, goes to both lanes and the note goes away.
     QTest::keyClicks(composer->editor(), QStringLiteral("Thanks"));
