@@ -1,28 +1,46 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "chat/chattypes.h"
+
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
+class QMimeData;
 class QPlainTextEdit;
 class QPushButton;
 
 namespace versus::ui {
 
+class ImageStrip;
+
 /// The prompt box under the lanes: what is typed here goes to every lane. Shows what
 /// sending may cost (the pre-send estimate summed over the lanes). Ctrl+Enter is the
 /// window's "Send to all lanes" action; the box itself only edits text.
+///
+/// Images go with the prompt: "Attach image…" (Ctrl+Shift+A, a window action), a pasted
+/// picture or files, files dropped on the box. They show in an ImageStrip above the text;
+/// what cannot be attached is said by attachFailed() and nothing else changes.
 class Composer : public QWidget {
     Q_OBJECT
 public:
+    /// Images one prompt may carry.
+    static constexpr int kMaxImages = 10;
+
     explicit Composer(QWidget *parent = nullptr);
 
     QPlainTextEdit *editor() const { return m_editor; }
     QPushButton *sendButton() const { return m_send; }
     QPushButton *stopButton() const { return m_stop; }
     QLabel *estimateLabel() const { return m_estimate; }
+    QPushButton *attachButton() const { return m_attach; }
+    ImageStrip *imageStrip() const { return m_strip; }
 
     QString text() const;
+    const QList<ImageInput> &images() const { return m_images; }
+    /// Empties the text and the images.
     void clear();
     /// Puts @p text back in the box (a prompt that could not be sent).
     void setText(const QString &text);
@@ -31,18 +49,43 @@ public:
     bool canSend() const;
     void setEstimate(const QString &text, const QString &toolTip);
 
+    /// Attaches @p images after those attached, up to kMaxImages (attachFailed() for the rest).
+    void addImages(const QList<ImageInput> &images);
+    /// Attaches the image files at @p paths; each that cannot be is named in attachFailed().
+    void attachFiles(const QStringList &paths);
+    /// Attaches the images a paste or a drop carries (see imagesFromMimeData()).
+    void attachMimeData(const QMimeData *data);
+    void removeImage(int index);
+    /// Asks for image files (a file dialog unless a test set a seam) and attaches them.
+    void chooseImages();
+    /// Replaces the file dialog of chooseImages() (tests).
+    void setAskImagePaths(std::function<QStringList()> ask) { m_askImagePaths = std::move(ask); }
+
 Q_SIGNALS:
     void sendRequested();
     void stopRequested();
     void textChanged();
+    /// Images were attached or removed.
+    void imagesChanged();
+    /// Something offered as an image was not attached; @p message says what and why.
+    void attachFailed(const QString &message);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void updateButtons();
+    void reportErrors(const QStringList &errors);
 
     QPlainTextEdit *m_editor;
     QPushButton *m_send;
     QPushButton *m_stop;
     QLabel *m_estimate;
+    QPushButton *m_attach;
+    ImageStrip *m_strip;
+    QList<ImageInput> m_images;
+    std::function<QStringList()> m_askImagePaths;
     bool m_busy = false;
 };
 

@@ -165,7 +165,11 @@ void ConversationView::onInternalLink(const QUrl &url)
     const int turn = query.queryItemValue(QStringLiteral("turn")).toInt(&ok);
     if (!ok)
         return;
-    if (url.path() == u"reasoning") {
+    if (url.path() == u"image") {
+        const int image = query.queryItemValue(QStringLiteral("index")).toInt();
+        if (turn < turnCount() && image >= 0 && image < m_model->turn(turn).images.size())
+            Q_EMIT imageActivated(m_model->turn(turn).images.at(image));
+    } else if (url.path() == u"reasoning") {
         setReasoningExpanded(turn, !isReasoningExpanded(turn));
     } else if (url.path() == u"call") {
         const QString key = query.queryItemValue(QStringLiteral("key"));
@@ -176,6 +180,7 @@ void ConversationView::onInternalLink(const QUrl &url)
 void ConversationView::resetFromModel()
 {
     m_syncTimer.stop();
+    m_promptImages.clear();
     m_views = QList<TurnView>(turnCount());
     // A long conversation opens on its last turns: rendering thousands at once would keep
     // the window waiting (earlier ones are one click away).
@@ -370,6 +375,11 @@ void ConversationView::renderUser(QTextCursor &cursor, const LaneTurn &turn, int
     cursor.insertFrame(frame);
     // The prompt is the user's own text: shown as typed, never interpreted.
     cursor.insertText(turn.prompt, QTextCharFormat());
+    if (!turn.images.isEmpty()) {
+        if (!turn.prompt.isEmpty())
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
+        m_promptImages.insert(cursor, turn.images, index);
+    }
     cursor = document()->rootFrame()->lastCursorPosition();
 }
 

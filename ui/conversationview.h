@@ -2,6 +2,7 @@
 #pragma once
 
 #include "compare/laneconversation.h"
+#include "promptimages.h"
 #include "safetextbrowser.h"
 
 #include <QList>
@@ -61,6 +62,10 @@ public:
     bool isCallExpanded(int turn, const QString &key) const;
     void setCallExpanded(int turn, const QString &key, bool expanded);
 
+Q_SIGNALS:
+    /// The thumbnail of @p image, sent with a prompt, was clicked.
+    void imageActivated(const versus::ImageInput &image);
+
 private:
     struct TurnView {
         bool reasoningExpanded = false;
@@ -108,6 +113,7 @@ private:
     qsizetype m_renderedText = 0; // of the streaming turn
     qsizetype m_renderedReasoning = 0;
     QList<ToolCall> m_renderedToolCalls;
+    PromptImages m_promptImages;
 };
 
 } // namespace versus::ui

@@ -3,6 +3,7 @@
 
 #include "conversationview.h"
 #include "engine/engine.h"
+#include "imagepreview.h"
 #include "lanecard.h"
 #include "lanetoolsdialog.h"
 #include "mcp/hub.h"
@@ -39,6 +40,7 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     , m_footer(new MetricsFooter(this))
     , m_askPanel(new ToolAskPanel(this))
     , m_toolSummary(new QLabel(this))
+    , m_imageNote(new QLabel(this))
 {
     Q_ASSERT(services.engine && comparison && lane);
     setObjectName(QStringLiteral("lane"));
@@ -53,6 +55,22 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     m_toolSummary->setWordWrap(true);
     m_toolSummary->hide();
 
+    // Not an error: the lane's model cannot see the images of the prompt (about to be sent, or sent).
+    m_imageNote->setObjectName(QStringLiteral("imageNote"));
+    m_imageNote->setTextFormat(Qt::PlainText);
+    m_imageNote->setWordWrap(true);
+    m_imageNote->setAutoFillBackground(true);
+    m_imageNote->setContentsMargins(8, 4, 8, 4);
+    {
+        QPalette notePalette = m_imageNote->palette();
+        const QColor base = notePalette.color(QPalette::Base);
+        const bool dark = base.lightnessF() < 0.5;
+        notePalette.setColor(QPalette::Window, dark ? QColor(0x2d, 0x3a, 0x4a) : QColor(0xe8, 0xf0, 0xfb));
+        notePalette.setColor(QPalette::WindowText, dark ? QColor(0xc9, 0xd8, 0xea) : QColor(0x24, 0x3b, 0x55));
+        m_imageNote->setPalette(notePalette);
+    }
+    m_imageNote->hide();
+
     auto *cardBox = new QVBoxLayout;
     cardBox->setContentsMargins(8, 0, 8, 4);
     cardBox->addWidget(m_askPanel);
@@ -63,6 +81,7 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     layout->setContentsMargins(1, 1, 1, 1);
     layout->setSpacing(0);
     layout->addWidget(m_targetBar);
+    layout->addWidget(m_imageNote);
     layout->addWidget(m_view, 1);
     layout->addLayout(cardBox);
     layout->addWidget(m_footer);
@@ -86,7 +105,26 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
         updateEnabled();
         Q_EMIT busyChanged(busy);
     });
-    connect(lane->conversation(), &QAbstractItemModel::modelReset, this, &LaneWidget::showLastTurn);
+    connect(lane->conversation(), &QAbstractItemModel::modelReset, this, [this] {
+        m_skippedNote.clear();
+        showImageNote();
+        showLastTurn();
+    });
+    connect(comparison, &Comparison::laneSkipped, this, [this](ComparisonLane *skipped, const QString &message) {
+        if (skipped != m_lane)
+            return;
+        // The comparison's sentence names the lane by its target; here the lane is known.
+        const Provider *p = provider();
+        m_skippedNote = tr("Not sent: %1 on %2 cannot see images, so this lane skipped the last prompt.")
+                            .arg(target().model, p ? p->info().displayName : target().provider);
+        m_imageNote->setToolTip(message);
+        showImageNote();
+    });
+    connect(m_view, &ConversationView::imageActivated, this, [this](const ImageInput &image) {
+        auto *preview = new ImagePreview(image, this);
+        preview->setAttribute(Qt::WA_DeleteOnClose);
+        preview->open();
+    });
 
     showLastTurn();
     showToolSettings();
@@ -271,9 +309,25 @@ void LaneWidget::send(const QString &prompt)
         Q_EMIT sendFailed(sent.error());
 }
 
+void LaneWidget::setImageSkipNote(const QString &note)
+{
+    m_willSkipNote = note;
+    showImageNote();
+}
+
+void LaneWidget::showImageNote()
+{
+    // Before sending, what will happen; after, what happened to the turn just sent.
+    const QString note = !m_willSkipNote.isEmpty() ? m_willSkipNote : m_skippedNote;
+    m_imageNote->setText(note);
+    m_imageNote->setVisible(!note.isEmpty());
+}
+
 void LaneWidget::onRunStarted(LaneRun *run)
 {
     m_run = run;
+    m_skippedNote.clear();
+    showImageNote();
     dismissCard(CardPurpose::Answer);
     dismissCard(CardPurpose::Key);
     m_ttftMs.reset();

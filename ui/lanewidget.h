@@ -51,6 +51,12 @@ public:
     QComboBox *providerBox() const { return m_targetBar->providerBox(); }
     QComboBox *modelBox() const { return m_targetBar->modelBox(); }
     bool isFlushTimerActive() const { return m_flushTimer.isActive(); }
+    /// The note over the conversation when the lane's model cannot see images: the prompt's
+    /// images will not be sent to it, or the last prompt was not ("imageNote"); hidden otherwise.
+    QLabel *imageNote() const { return m_imageNote; }
+    /// Says (with a non-empty @p note) that this lane will be skipped if the prompt is sent
+    /// with the images attached now.
+    void setImageSkipNote(const QString &note);
 
     void setClosable(bool closable);
 
@@ -89,6 +95,7 @@ private:
     void showAnswerError(const ChatError &error);
     void showToolSettings();
     void showToolSummary(const LaneResult &result);
+    void showImageNote();
 
     AppServices m_services;
     QPointer<Comparison> m_comparison;
@@ -99,6 +106,9 @@ private:
     MetricsFooter *m_footer;
     ToolAskPanel *m_askPanel;
     QLabel *m_toolSummary;
+    QLabel *m_imageNote;
+    QString m_willSkipNote;
+    QString m_skippedNote;
 
     CardPurpose m_cardPurpose = CardPurpose::None;
     quint64 m_keyCheckGeneration = 0;

@@ -10,6 +10,7 @@
 #include "history/historystore.h"
 #include "historymessages.h"
 #include "historysidebar.h"
+#include "imageintake.h"
 #include "lanestrip.h"
 #include "lanewidget.h"
 #include "mcp/hubtools.h"
@@ -23,6 +24,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDialog>
+#include <QDropEvent>
 #include <QFileDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -78,11 +80,14 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     m_estimateTimer.setInterval(150ms);
     connect(&m_estimateTimer, &QTimer::timeout, this, &MainWindow::updateEstimate);
     connect(m_composer, &Composer::textChanged, this, &MainWindow::scheduleEstimate);
+    connect(m_composer, &Composer::imagesChanged, this, &MainWindow::updateImageSkips);
+    connect(m_composer, &Composer::attachFailed, this, [this](const QString &message) { showMessage(message); });
     connect(m_composer, &Composer::sendRequested, this, &MainWindow::sendComposerText);
     connect(m_composer, &Composer::stopRequested, this, &MainWindow::stopAll);
     connect(m_splitter, &LaneStrip::lanesChanged, this, [this] {
         saveLaneTargets();
         scheduleEstimate();
+        updateImageSkips();
     });
     connect(m_splitter, &LaneStrip::busyChanged, this, &MainWindow::updateBusy);
     connect(m_splitter, &LaneStrip::openKeysRequested, this, &MainWindow::openProviderKeys);
@@ -123,6 +128,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         resize(size);
     }
     restoreState(services.settings->windowState());
+    setAcceptDrops(true); // image files dropped anywhere on the window go with the prompt
     m_composer->editor()->setFocus();
     updateBusy();
     showHistoryReport();
@@ -182,8 +188,24 @@ void MainWindow::scheduleEstimate()
     m_estimateTimer.start();
 }
 
+void MainWindow::updateImageSkips()
+{
+    const QList<LaneSkip> skips = m_comparison->imageSkips(m_composer->images());
+    for (LaneWidget *lane : lanes()) {
+        const auto skip =
+            std::find_if(skips.cbegin(), skips.cend(), [lane](const LaneSkip &s) { return s.lane == lane->lane(); });
+        const Provider *provider = lane->provider();
+        const QString name = provider ? provider->info().displayName : lane->target().provider;
+        lane->setImageSkipNote(skip == skips.cend()
+                                   ? QString()
+                                   : tr("%1 on %2 cannot see images: this lane will be skipped when you send.")
+                                         .arg(lane->target().model, name));
+    }
+}
+
 void MainWindow::updateEstimate()
 {
+    updateImageSkips(); // a lane's model may have changed
     const QString prompt = m_composer->text();
     if (prompt.trimmed().isEmpty()) {
         m_composer->setEstimate(QString(), QString());
@@ -203,30 +225,44 @@ void MainWindow::saveLaneTargets()
 
 void MainWindow::sendPrompt(const QString &text)
 {
-    if (text.trimmed().isEmpty() || isBusy())
-        return;
-    if (auto sent = m_comparison->send(text); !sent) {
-        // Nothing was sent: the prompt goes back to the composer, and the bar says why.
-        if (m_composer->text().isEmpty())
+    sendPrompt(text, {});
+}
+
+bool MainWindow::sendPrompt(const QString &text, const QList<ImageInput> &images)
+{
+    if ((text.trimmed().isEmpty() && images.isEmpty()) || isBusy())
+        return false;
+    if (!images.isEmpty() && m_comparison->imageSkips(images).size() == lanes().size()) {
+        showMessage(tr("No lane's model can see images. Choose a model with the V badge, or remove the images."));
+        return false;
+    }
+    if (auto sent = m_comparison->send(text, images); !sent) {
+        // Nothing was sent: the prompt stays in (or goes back to) the composer, and the bar says why.
+        if (m_composer->text().isEmpty() && m_composer->images().isEmpty()) {
             m_composer->setText(text);
+            m_composer->addImages(images);
+        }
         m_unsentPrompt = text;
+        m_unsentImages = images;
         showHistoryError(sent.error(), true);
-        return;
+        return false;
     }
     updateBusy();
+    return true;
 }
 
 void MainWindow::sendUnsaved()
 {
     // The prompt the history could not save, sent this once without saving it.
     const QString prompt = m_unsentPrompt;
+    const QList<ImageInput> images = m_unsentImages;
     hideMessage();
-    if (prompt.isEmpty())
+    if (prompt.isEmpty() && images.isEmpty())
         return;
-    if (m_composer->text() == prompt)
+    if (m_composer->text() == prompt && m_composer->images() == images)
         m_composer->clear();
     m_comparison->setSaving(false);
-    sendPrompt(prompt);
+    sendPrompt(prompt, images);
     m_comparison->setSaving(true);
 }
 
@@ -234,9 +270,9 @@ void MainWindow::sendComposerText()
 {
     if (!m_composer->canSend() || isBusy())
         return;
-    const QString text = m_composer->text();
-    m_composer->clear();
-    sendPrompt(text);
+    // Cleared only once sent: when the history cannot save it, text and images stay.
+    if (sendPrompt(m_composer->text(), m_composer->images()))
+        m_composer->clear();
 }
 
 void MainWindow::stopAll()
@@ -317,6 +353,22 @@ void MainWindow::hideMessage()
 {
     m_messageBar->hide();
     m_unsentPrompt.clear();
+    m_unsentImages.clear();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (offersImages(event->mimeData()))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    if (!offersImages(event->mimeData()))
+        return;
+    event->acceptProposedAction();
+    m_composer->attachMimeData(event->mimeData());
+    m_composer->editor()->setFocus();
 }
 
 void MainWindow::showHistoryError(const history::HistoryError &error, bool nothingSent)

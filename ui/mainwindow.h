@@ -61,6 +61,9 @@ public:
     LaneWidget *addLane(const Target &target);
     /// Replaces every lane by one lane per target (at least one lane stays).
     void setLaneTargets(const QList<Target> &targets);
+    /// Sends @p text with @p images to every lane whose model can see them (the others show
+    /// why they were skipped). False, with a message, when nothing was sent.
+    bool sendPrompt(const QString &text, const QList<ImageInput> &images);
 
 public Q_SLOTS:
     /// Adds a lane with a provider no lane uses yet (Ctrl+Shift+N).
@@ -90,6 +93,8 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void showMessage(const QString &text, const QString &actionText = QString());
@@ -100,6 +105,7 @@ private:
     void updateBusy();
     void scheduleEstimate();
     void updateEstimate();
+    void updateImageSkips();
     void saveLaneTargets();
 
     AppServices m_services;
@@ -109,6 +115,7 @@ private:
     std::function<QString(const QString &)> m_askExportPath;
     MessageBar *m_messageBar;
     QString m_unsentPrompt; // a prompt the history could not save: offered to send without saving
+    QList<ImageInput> m_unsentImages;
     LaneStrip *m_splitter;
     Composer *m_composer;
     SessionStatus *m_status = nullptr;

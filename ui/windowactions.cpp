@@ -69,6 +69,9 @@ WindowActions addWindowActions(QMainWindow *window)
         makeAction(tr("Export as JSON…"), "exportJsonAction", {}, tr("Write this conversation to a JSON file"));
     actions.exportMarkdown->setEnabled(false);
     actions.exportJson->setEnabled(false);
+    actions.attachImage =
+        makeAction(tr("Attach image…"), "attachImageAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
+                   tr("Attach PNG, JPEG, WebP or GIF images to the prompt (or paste or drop them)"));
     actions.focusComposer = makeAction(tr("Go to the prompt"), "focusComposerAction",
                                        {QKeySequence(Qt::CTRL | Qt::Key_L)}, tr("Move the focus to the prompt box"));
 
@@ -87,6 +90,7 @@ WindowActions addWindowActions(QMainWindow *window)
     file->addSeparator();
     file->addAction(actions.send);
     file->addAction(actions.stopAll);
+    file->addAction(actions.attachImage);
     file->addAction(actions.focusComposer);
     file->addSeparator();
     file->addAction(actions.find);
@@ -137,6 +141,8 @@ void connectWindowActions(const WindowActions &actions, MainWindow *window)
     QObject::connect(actions.metricsHelp, &QAction::triggered, window, &MainWindow::showMetricsHelp);
     QObject::connect(actions.about, &QAction::triggered, window, &MainWindow::showAbout);
     QObject::connect(actions.quit, &QAction::triggered, window, &QWidget::close);
+    QObject::connect(actions.attachImage, &QAction::triggered, window,
+                     [window] { window->composer()->chooseImages(); });
     QObject::connect(actions.focusComposer, &QAction::triggered, window,
                      [window] { window->composer()->editor()->setFocus(); });
     for (int i = 0; i < actions.focusLane.size(); ++i)

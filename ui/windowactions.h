@@ -17,6 +17,7 @@ struct WindowActions {
     QAction *send = nullptr;
     QAction *stopAll = nullptr;
     QAction *focusComposer = nullptr;
+    QAction *attachImage = nullptr; ///< Ctrl+Shift+A: image files to send with the prompt
     QAction *find = nullptr;
     QAction *exportMarkdown = nullptr; ///< disabled until the conversation is saved
     QAction *exportJson = nullptr;     ///< disabled until the conversation is saved
