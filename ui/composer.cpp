@@ -118,8 +118,7 @@ void Composer::addImages(const QList<ImageInput> &images)
     m_images.append(images.first(std::min(room, images.size())));
     if (images.size() > room) {
         const int left = int(images.size() - room);
-        reportErrors(
-            {tr("A prompt carries at most %1 images: %n image(s) not attached.", nullptr, left).arg(kMaxImages)});
+        reportErrors({tr("A prompt carries at most %1 images. Left out: %2.").arg(kMaxImages).arg(left)});
     }
     if (room == 0)
         return;

@@ -284,9 +284,9 @@ QList<LaneSkip> Comparison::imageSkips(const QList<ImageInput> &images, Comparis
         const ModelInfo *model = info.findModel(lane->target().model);
         const std::optional<bool> sees = model ? enforcedCapabilities(info, *model).vision : info.capabilities.vision;
         if (sees == false)
-            skips.append({lane, tr("%1 cannot see images: this lane was not sent the prompt with %n image(s).", nullptr,
-                                   int(images.size()))
-                                    .arg(lane->target().toString())});
+            skips.append(
+                {lane,
+                 tr("%1 cannot see images, so this lane was not sent the prompt.").arg(lane->target().toString())});
     }
     return skips;
 }
