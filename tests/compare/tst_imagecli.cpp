@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void imageArrivesAsDataUrlAndBlindLaneIsSkipped();
+    void oneImageInEachDialectsForm();
     void everyLaneSkippedIsAFailure();
     void chatKeepsTheImageInHistory();
     void badImageIsAUsageError_data();
@@ -73,6 +75,22 @@ void tst_ImageCli::init()
                          {u"key_required"_s, false},
                          {u"models"_s, QJsonArray{QJsonObject{{u"id"_s, u"eyes-1"_s},
                                                               {u"capabilities"_s, QJsonObject{{u"vision"_s, true}}}}}}},
+             QJsonObject{{u"id"_s, u"claude"_s},
+                         {u"name"_s, u"Claude here"_s},
+                         {u"dialect"_s, u"anthropic"_s},
+                         {u"base_url"_s, m_server->url(u"/claude"_s).toString()},
+                         {u"auth"_s, u"none"_s},
+                         {u"key_required"_s, false},
+                         {u"capabilities"_s, QJsonObject{{u"vision"_s, true}}},
+                         {u"models"_s, QJsonArray{QJsonObject{{u"id"_s, u"claude-eyes"_s}}}}},
+             QJsonObject{{u"id"_s, u"gem"_s},
+                         {u"name"_s, u"Gemini here"_s},
+                         {u"dialect"_s, u"gemini"_s},
+                         {u"base_url"_s, m_server->url(u"/gem/v1beta"_s).toString()},
+                         {u"auth"_s, u"none"_s},
+                         {u"key_required"_s, false},
+                         {u"capabilities"_s, QJsonObject{{u"vision"_s, true}}},
+                         {u"models"_s, QJsonArray{QJsonObject{{u"id"_s, u"gem-eyes"_s}}}}},
              QJsonObject{
                  {u"id"_s, u"blind"_s},
                  {u"name"_s, u"Blind"_s},
@@ -147,6 +165,82 @@ void tst_ImageCli::imageArrivesAsDataUrlAndBlindLaneIsSkipped()
     QCOMPARE(skipped.value(u"status").toString(), u"skipped"_s);
     QVERIFY2(skipped.value(u"skipped").toString().contains(u"text-only"),
              qPrintable(skipped.value(u"skipped").toString()));
+}
+
+// The acceptance case of the images issue: one comparison, one image, an OpenAI-, an Anthropic-
+// and a Gemini-shaped lane; each body the server saw carries the same bytes in its dialect's
+// form, before the text, and every lane answers.
+void tst_ImageCli::oneImageInEachDialectsForm()
+{
+    m_server->route("POST", "/seer/v1/chat/completions", answer(u"openai saw it"_s));
+    m_server->route(
+        "POST", "/claude/v1/messages",
+        ScriptedResponse::sse({
+            "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":"
+            "\"message\",\"role\":\"assistant\",\"model\":\"claude-eyes\",\"content\":[],\"usage\":{"
+            "\"input_tokens\":12,\"output_tokens\":1}}}\n\n",
+            "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{"
+            "\"type\":\"text\",\"text\":\"\"}}\n\n",
+            "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":"
+            "\"text_delta\",\"text\":\"anthropic saw it\"}}\n\n",
+            "event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n",
+            "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},"
+            "\"usage\":{\"output_tokens\":4}}\n\n",
+            "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n",
+        }));
+    m_server->route(
+        "POST", "/gem/v1beta/models/gem-eyes:streamGenerateContent",
+        ScriptedResponse::sseData({R"({"candidates":[{"content":{"role":"model","parts":[{"text":)"
+                                   R"("gemini saw it"}]},"finishReason":"STOP"}],"usageMetadata":)"
+                                   R"({"promptTokenCount":12,"candidatesTokenCount":4,"totalTokenCount":16}})"},
+                                  0, false));
+    const QByteArray png = pngBytes();
+    const QString base64 = QString::fromLatin1(png.toBase64());
+    const QString image = writeFile(u"square.png"_s, png);
+    QVERIFY(!image.isEmpty());
+
+    const CliRun result = run({u"compare"_s, u"-t"_s, u"seer:eyes-1"_s, u"-t"_s, u"claude:claude-eyes"_s, u"-t"_s,
+                               u"gem:gem-eyes"_s, u"--image"_s, image, u"--json"_s, u"What is this?"_s});
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    const QJsonArray results = result.json().value(u"results").toArray();
+    QCOMPARE(results.size(), 3);
+    QCOMPARE(results.at(0)[u"text"].toString(), u"openai saw it"_s);
+    QCOMPARE(results.at(1)[u"text"].toString(), u"anthropic saw it"_s);
+    QCOMPARE(results.at(2)[u"text"].toString(), u"gemini saw it"_s);
+
+    QCOMPARE(m_server->requestCount(), 3);
+    QMap<QByteArray, QJsonObject> bodies;
+    for (const RecordedRequest &request : m_server->requests())
+        bodies.insert(
+            request.path.left(request.path.indexOf('?') < 0 ? request.path.size() : request.path.indexOf('?')),
+            QJsonDocument::fromJson(request.body).object());
+
+    // OpenAI: a content array, text then an image_url data URL.
+    const QJsonArray openAi =
+        bodies.value("/seer/v1/chat/completions")[u"messages"].toArray().last()[u"content"].toArray();
+    QCOMPARE(openAi.size(), 2);
+    QCOMPARE(openAi.at(1)[u"image_url"][u"url"].toString(), QString(u"data:image/png;base64,"_s + base64));
+
+    // Anthropic: an image block with a base64 source, before the text block.
+    const QJsonArray anthropic =
+        bodies.value("/claude/v1/messages")[u"messages"].toArray().last()[u"content"].toArray();
+    QCOMPARE(anthropic.size(), 2);
+    QCOMPARE(
+        anthropic.at(0).toObject(),
+        (QJsonObject{{u"type"_s, u"image"_s},
+                     {u"source"_s,
+                      QJsonObject{{u"type"_s, u"base64"_s}, {u"media_type"_s, u"image/png"_s}, {u"data"_s, base64}}}}));
+    QCOMPARE(anthropic.at(1)[u"text"].toString(), u"What is this?"_s);
+
+    // Gemini: an inline_data part, before the text part, in a user content.
+    const QJsonObject gemini = bodies.value("/gem/v1beta/models/gem-eyes:streamGenerateContent");
+    const QJsonObject userTurn = gemini[u"contents"].toArray().last().toObject();
+    QCOMPARE(userTurn[u"role"].toString(), u"user"_s);
+    const QJsonArray parts = userTurn[u"parts"].toArray();
+    QCOMPARE(parts.size(), 2);
+    QCOMPARE(parts.at(0).toObject(),
+             (QJsonObject{{u"inline_data"_s, QJsonObject{{u"mime_type"_s, u"image/png"_s}, {u"data"_s, base64}}}}));
+    QCOMPARE(parts.at(1)[u"text"].toString(), u"What is this?"_s);
 }
 
 void tst_ImageCli::everyLaneSkippedIsAFailure()
