@@ -396,10 +396,11 @@ void tst_Comparison::imagesAreSavedWithThePromptAndSentAgain()
                                                      QString::fromLatin1(photo.data.toBase64()))}}}};
     qint64 id = 0;
     {
+        QList<QList<ImageInput>> onDisk; // outlives the comparison, and so the connection below
         Comparison comparison(*h.engine);
         comparison.addLane(scout);
-        QList<QList<ImageInput>> onDisk;
-        connect(&h.server, &ScriptedServer::requestReceived, this, [&](int) {
+        // Disconnected with the comparison: the reopened one's request must not reach this scope's locals.
+        connect(&h.server, &ScriptedServer::requestReceived, &comparison, [&](int) {
             const history::ConversationRecord record = readBack(h.historyPath(), comparison.conversationId());
             onDisk << (record.turns.isEmpty() ? QList<ImageInput>() : record.turns.last().images);
         });
