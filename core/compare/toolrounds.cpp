@@ -118,6 +118,7 @@ void mergeRounds(LaneResult &result, const QList<tools::ToolRound> &rounds)
         }
         cost->inputMicroUsd += round->cost->inputMicroUsd;
         cost->cachedInputMicroUsd += round->cost->cachedInputMicroUsd;
+        cost->cacheWriteMicroUsd += round->cost->cacheWriteMicroUsd;
         cost->outputMicroUsd += round->cost->outputMicroUsd;
         cost->totalMicroUsd += round->cost->totalMicroUsd;
         cost->estimated = cost->estimated || round->cost->estimated;

@@ -268,6 +268,9 @@ ChatError AnthropicProvider::errorFromHttp(int status, const QByteArray &body, c
     // The base read error.message and error.type (as the code); the type says the kind.
     if (const auto kind = anthropicErrorKind(error.code))
         error.kind = *kind;
+    // An empty prepaid balance is a 400 invalid_request_error; what helps is billing, not the request.
+    if (error.message.contains(u"credit balance", Qt::CaseInsensitive))
+        error.kind = ErrorKind::Quota;
     if (status == 529 && !error.retryAfterS) {
         bool ok = false;
         const double after = headerValue(headers, "retry-after").toDouble(&ok);

@@ -387,8 +387,13 @@ void ChatStream::finalizeUsage()
     const QString providerId = m_provider.id();
     const QString model = m_request.config.model;
     if (usage.completionTokens && !usage.estimated) {
+        // Images count as prompt tokens the characters do not show: such a prompt teaches
+        // nothing about the model's characters per token (its completion still does).
+        const bool images = std::any_of(m_request.messages.cbegin(), m_request.messages.cend(),
+                                        [](const ChatMessage &message) { return !message.images.isEmpty(); });
         if (m_options.estimator)
-            m_options.estimator->calibrate(providerId, model, usage, m_timeline.generatedChars(), promptChars);
+            m_options.estimator->calibrate(providerId, model, usage, m_timeline.generatedChars(),
+                                           images ? CharCounts() : promptChars);
         return;
     }
     if (!m_pipeline.accumulator().sawTokens())

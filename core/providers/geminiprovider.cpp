@@ -227,10 +227,12 @@ HttpCall GeminiProvider::buildChatCall(const ChatRequest &request, const QUrl &b
         generation.insert(QStringLiteral("responseMimeType"), QStringLiteral("application/json"));
         generation.insert(QStringLiteral("responseJsonSchema"), config.responseSchema);
     }
-    // Thoughts are asked for unless the catalog knows the model cannot think.
+    // Thoughts are asked for when the user chose a reasoning effort (validate() checked the model
+    // can think) or the catalog knows the model thinks: a thinkingConfig to a model that cannot
+    // think (gemini-2.0-flash, Gemma) is a 400.
     const ModelInfo *model = info().findModel(config.model);
-    const bool canThink = !(model && model->capabilities.reasoning == false) && info().capabilities.reasoning != false;
-    if (canThink) {
+    const bool think = !config.reasoningEffort.isEmpty() || (model && model->capabilities.reasoning == true);
+    if (think) {
         QJsonObject thinking{{QStringLiteral("includeThoughts"), config.reasoningEffort != u"none"}};
         if (const auto budget = thinkingBudget(config.reasoningEffort))
             thinking.insert(QStringLiteral("thinkingBudget"), *budget);

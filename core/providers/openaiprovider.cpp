@@ -30,9 +30,12 @@ QJsonObject messageToJson(const ChatMessage &message, const RequestQuirks &quirk
         if (quirks.toolTurnReasoning == RequestQuirks::ToolTurnReasoning::ReasoningContent)
             json.insert(QStringLiteral("reasoning_content"), message.reasoning);
     } else if (message.role == Role::User && !message.images.isEmpty()) {
-        // With images the content becomes typed parts: the text first, then each image as a data URL.
-        QJsonArray parts{
-            QJsonObject{{QStringLiteral("type"), QStringLiteral("text")}, {QStringLiteral("text"), message.content}}};
+        // With images the content becomes typed parts: the text first (none for an image-only
+        // prompt: some servers refuse an empty text part), then each image as a data URL.
+        QJsonArray parts;
+        if (!message.content.isEmpty())
+            parts.append(QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                                     {QStringLiteral("text"), message.content}});
         for (const ImageInput &image : message.images)
             parts.append(
                 QJsonObject{{QStringLiteral("type"), QStringLiteral("image_url")},

@@ -185,6 +185,21 @@ void TestHistoryImages::failedTurnWritesNoImage()
     QCOMPARE(count(m_path, u"images"_s), u"0"_s);
     QCOMPARE(count(m_path, u"turn_images"_s), u"0"_s);
     QCOMPARE(count(m_path, u"turns"_s), u"0"_s);
+
+    // A failure after the turn and its images were written (the answer rows come last) rolls
+    // them back with it: the images are inside the prompt's transaction.
+    QCOMPARE(
+        sql(m_path,
+            {u"CREATE TRIGGER refuse_answers BEFORE INSERT ON answers BEGIN SELECT RAISE(ABORT, 'no answers'); END"_s}),
+        QStringList());
+    const auto aborted = store.addTurn(a->id, u"p"_s, {a->lanes.at(0).id}, {image("Bilby", u"b.png"_s)});
+    QVERIFY(!aborted);
+    QCOMPARE(count(m_path, u"images"_s), u"0"_s);
+    QCOMPARE(count(m_path, u"turn_images"_s), u"0"_s);
+    QCOMPARE(count(m_path, u"turns"_s), u"0"_s);
+    QCOMPARE(sql(m_path, {u"DROP TRIGGER refuse_answers"_s}), QStringList());
+    QVERIFY(store.addTurn(a->id, u"p"_s, {a->lanes.at(0).id}, {image("Bilby", u"b.png"_s)}));
+    QCOMPARE(count(m_path, u"images"_s), u"1"_s); // the same write succeeds without the trigger
 }
 
 void TestHistoryImages::deleteErasesUnsharedImages()

@@ -171,6 +171,17 @@ void TestImageLimits::bundledCatalog()
     const Provider *deepseek = registry->find(u"deepseek"_s);
     QVERIFY(deepseek);
     QCOMPARE(deepseek->info().capabilities.vision, std::optional<bool>(false));
+    // Anthropic counts its 5 MB on the base64 text: a 4 MB file (5.3 MB as base64) is refused
+    // before sending, a 3.5 MB one (4.7 MB) goes.
+    const Provider *anthropic = registry->find(u"anthropic"_s);
+    QVERIFY(anthropic);
+    const QList<QList<ImageInput>> fourMb{{imageOf(4 * kMb, u"big.png"_s)}};
+    const QStringList refused = imageProblems(*anthropic, requestWith(u"claude-sonnet-4-5"_s, fourMb));
+    QCOMPARE(refused.size(), 1);
+    QVERIFY2(refused.first().contains(u"big.png"_s) && refused.first().contains(u"base64"_s),
+             qPrintable(refused.first()));
+    QVERIFY(imageProblems(*anthropic, requestWith(u"claude-sonnet-4-5"_s, {{imageOf(qint64(3.5 * kMb), u"ok.png"_s)}}))
+                .isEmpty());
     // Synesia: no limit is known, so none is checked.
     QVERIFY(registry->find(u"synesia"_s)->info().imageLimits.isEmpty());
     QVERIFY(registry->problems().isEmpty());

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void callCheckAndAnswer();
     void roundsAddUp_data();
     void roundsAddUp();
+    void costPartsAddUp();
     void callIdsAreGivenAndUnique();
 };
 
@@ -216,6 +217,29 @@ void tst_ToolTraceCore::roundsAddUp()
     mergeRounds(result, rounds);
     QCOMPARE(result.chat.usage.promptTokens, prompt);
     QCOMPARE(result.cost ? std::optional<qint64>(result.cost->totalMicroUsd) : std::nullopt, cost);
+}
+
+// Every part of the cost adds up over the rounds, cache writes included, so the parts still
+// make the total (an Anthropic loop writes to the cache in later rounds too).
+void tst_ToolTraceCore::costPartsAddUp()
+{
+    auto priced = [](int number, qint64 input, qint64 cached, qint64 cacheWrite, qint64 output) {
+        ToolRound r = round(number, 1000, 10, 0);
+        r.cost->inputMicroUsd = input;
+        r.cost->cachedInputMicroUsd = cached;
+        r.cost->cacheWriteMicroUsd = cacheWrite;
+        r.cost->outputMicroUsd = output;
+        r.cost->totalMicroUsd = input + cached + cacheWrite + output;
+        return r;
+    };
+    LaneResult result;
+    mergeRounds(result, {priced(1, 300, 0, 3750, 150), priced(2, 20, 300, 1250, 90)});
+    QVERIFY(result.cost);
+    QCOMPARE(result.cost->inputMicroUsd, 320);
+    QCOMPARE(result.cost->cachedInputMicroUsd, 300);
+    QCOMPARE(result.cost->cacheWriteMicroUsd, 5000);
+    QCOMPARE(result.cost->outputMicroUsd, 240);
+    QCOMPARE(result.cost->totalMicroUsd, 5860);
 }
 
 void tst_ToolTraceCore::callIdsAreGivenAndUnique()
