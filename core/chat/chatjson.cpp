@@ -13,16 +13,21 @@ QJsonValue number(const std::optional<qint64> &value)
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
-std::optional<qint64> optionalInt(const QJsonValue &value)
-{
-    return value.isDouble() ? std::optional<qint64>(value.toInteger()) : std::nullopt;
-}
-
 std::optional<double> optionalDouble(const QJsonValue &value)
 {
     return value.isDouble() ? std::optional<double>(value.toDouble()) : std::nullopt;
 }
 } // namespace
+
+std::optional<qint64> jsonInteger(const QJsonValue &value)
+{
+    return value.isDouble() ? std::optional<qint64>(value.toInteger()) : std::nullopt;
+}
+
+std::optional<qint64> intField(const QJsonObject &object, QStringView key)
+{
+    return jsonInteger(object.value(key));
+}
 
 QJsonValue roundedJson(const std::optional<double> &value)
 {
@@ -48,11 +53,11 @@ QJsonValue usageToJson(const Usage &usage)
 Usage usageFromJson(const QJsonObject &object)
 {
     Usage usage;
-    usage.promptTokens = optionalInt(object.value(u"prompt_tokens"));
-    usage.completionTokens = optionalInt(object.value(u"completion_tokens"));
-    usage.reasoningTokens = optionalInt(object.value(u"reasoning_tokens"));
-    usage.cachedPromptTokens = optionalInt(object.value(u"cached_prompt_tokens"));
-    usage.cacheWriteTokens = optionalInt(object.value(u"cache_write_tokens"));
+    usage.promptTokens = jsonInteger(object.value(u"prompt_tokens"));
+    usage.completionTokens = jsonInteger(object.value(u"completion_tokens"));
+    usage.reasoningTokens = jsonInteger(object.value(u"reasoning_tokens"));
+    usage.cachedPromptTokens = jsonInteger(object.value(u"cached_prompt_tokens"));
+    usage.cacheWriteTokens = jsonInteger(object.value(u"cache_write_tokens"));
     usage.estimated = object.value(u"source").toString() == u"estimated";
     return usage;
 }

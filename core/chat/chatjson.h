@@ -15,6 +15,10 @@ namespace versus {
 /// A JSON number, or null when absent or not finite; rounded to two decimals (ms and rates:
 /// more digits would only be noise).
 QJsonValue roundedJson(const std::optional<double> &value);
+/// A JSON number as an integer; nothing for anything else (absent, null, text).
+std::optional<qint64> jsonInteger(const QJsonValue &value);
+/// The integer member @p key of @p object (jsonInteger()), as stream decoders read counts.
+std::optional<qint64> intField(const QJsonObject &object, QStringView key);
 
 /// {"prompt_tokens", "completion_tokens", "reasoning_tokens", "cached_prompt_tokens",
 /// "source": "provider|estimated"}; null when nothing was counted.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QByteArrayView>
 #include <QList>
 #include <QPair>
 #include <QUrl>
@@ -9,6 +10,16 @@
 namespace versus {
 
 using RawHeaders = QList<QPair<QByteArray, QByteArray>>;
+
+/// The value of the header @p name (case-insensitive), trimmed; empty when absent.
+inline QByteArray headerValue(const RawHeaders &headers, QByteArrayView name)
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value.trimmed();
+    }
+    return QByteArray();
+}
 
 /// How the key travels. Only core/net turns this into a header.
 enum class AuthStyle {

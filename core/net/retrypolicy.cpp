@@ -11,24 +11,15 @@
 namespace versus::net {
 
 namespace {
-QByteArray header(const RawHeaders &headers, QByteArrayView name)
-{
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value.trimmed();
-    }
-    return QByteArray();
-}
-
 std::optional<double> retryAfterSeconds(const RawHeaders &headers)
 {
     bool ok = false;
-    if (const QByteArray ms = header(headers, "retry-after-ms"); !ms.isEmpty()) {
+    if (const QByteArray ms = headerValue(headers, "retry-after-ms"); !ms.isEmpty()) {
         const double v = ms.toDouble(&ok);
         if (ok && v >= 0)
             return v / 1000.0;
     }
-    const QByteArray value = header(headers, "retry-after");
+    const QByteArray value = headerValue(headers, "retry-after");
     if (value.isEmpty())
         return std::nullopt;
     const double seconds = value.toDouble(&ok);
@@ -53,7 +44,7 @@ bool RetryPolicy::isRetryableStatus(int status)
 
 std::optional<double> RetryPolicy::delayBeforeRetry(int attempt, bool retryable, const RawHeaders &headers) const
 {
-    const QByteArray should = header(headers, "x-should-retry");
+    const QByteArray should = headerValue(headers, "x-should-retry");
     if (should == "false")
         return std::nullopt;
     if (should == "true")

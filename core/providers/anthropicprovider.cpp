@@ -17,28 +17,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("versus::AnthropicProvider", text);
 }
 
-QByteArray headerValue(const RawHeaders &headers, QByteArrayView name)
-{
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value.trimmed();
-    }
-    return QByteArray();
-}
-
-// The documented paths start with /v1; a base URL that already ends with it is accepted too.
-QUrl withoutV1(const QUrl &baseUrl)
-{
-    QUrl base = baseUrl;
-    QString path = base.path();
-    while (path.endsWith(u'/'))
-        path.chop(1);
-    if (path.endsWith(u"/v1"))
-        path.chop(3);
-    base.setPath(path);
-    return base;
-}
-
 bool forcesTool(const QJsonValue &choice)
 {
     return choice.toString() == u"required" || choice.isObject();

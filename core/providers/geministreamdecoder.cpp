@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "providers/geministreamdecoder.h"
 
+#include "chat/chatjson.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,14 +15,6 @@ namespace {
 QString tr(const char *text)
 {
     return QCoreApplication::translate("versus::GeminiProvider", text);
-}
-
-std::optional<qint64> intField(const QJsonObject &object, QStringView key)
-{
-    const QJsonValue value = object.value(key);
-    if (!value.isDouble())
-        return std::nullopt;
-    return value.toInteger();
 }
 
 ChatError streamError(const QString &message, const QString &code = {})

@@ -11,14 +11,6 @@ namespace versus {
 
 namespace {
 
-std::optional<qint64> intField(const QJsonObject &object, QStringView key)
-{
-    const QJsonValue value = object.value(key);
-    if (!value.isDouble())
-        return std::nullopt;
-    return value.toInteger();
-}
-
 std::optional<double> secondsAsMs(const QJsonObject &object, QStringView key)
 {
     const QJsonValue value = object.value(key);

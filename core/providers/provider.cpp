@@ -20,15 +20,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("versus::Provider", text);
 }
 
-QByteArray headerValue(const RawHeaders &headers, QByteArrayView name)
-{
-    for (const auto &[key, value] : headers) {
-        if (key.compare(name, Qt::CaseInsensitive) == 0)
-            return value;
-    }
-    return QByteArray();
-}
-
 // "Please try again in 5.289s" / "in 1m3.5s" / "in 350ms"
 std::optional<double> retryHintFromMessage(const QString &message)
 {
@@ -366,6 +357,18 @@ ChatError Provider::errorFromHttp(int status, const QByteArray &body, const RawH
             error.retryAfterS = retryHintFromMessage(message);
     }
     return error;
+}
+
+QUrl Provider::withoutV1(const QUrl &baseUrl)
+{
+    QUrl base = baseUrl;
+    QString path = base.path();
+    while (path.endsWith(u'/'))
+        path.chop(1);
+    if (path.endsWith(u"/v1"))
+        path.chop(3);
+    base.setPath(path);
+    return base;
 }
 
 QUrl Provider::joinUrl(const QUrl &base, const QString &path)

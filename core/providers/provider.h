@@ -58,6 +58,9 @@ public:
 
 protected:
     static QUrl joinUrl(const QUrl &base, const QString &path);
+    /// @p baseUrl without a trailing "/v1": for APIs whose documented paths start with /v1
+    /// (Anthropic, Synesia), so a base URL given with or without it works.
+    static QUrl withoutV1(const QUrl &baseUrl);
 
 private:
     /// Server tools the catalog does not list for the model (validate(), once the capability allows them).

@@ -109,18 +109,8 @@ HttpCall SynesiaProvider::buildChatCall(const ChatRequest &request, const QUrl &
         body.insert(QStringLiteral("llmConfig"), llmConfig);
     body.insert(QStringLiteral("config"), QJsonObject{{QStringLiteral("max_loops"), kMaxLoops}});
 
-    // The documented paths start with /v1; a base URL that already ends with it is accepted too.
-    QUrl base = baseUrl;
-    QString basePath = base.path();
-    while (basePath.endsWith(u'/'))
-        basePath.chop(1);
-    if (basePath.endsWith(u"/v1")) {
-        basePath.chop(3);
-        base.setPath(basePath);
-    }
-
     HttpCall call;
-    call.url = joinUrl(base, QStringLiteral("/v1/llm-exec/round/stream"));
+    call.url = joinUrl(withoutV1(baseUrl), QStringLiteral("/v1/llm-exec/round/stream"));
     call.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
     call.auth = info().auth;
     call.headers.append({QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")});

@@ -15,14 +15,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("versus::SynesiaProvider", text);
 }
 
-std::optional<qint64> intField(const QJsonObject &object, QStringView key)
-{
-    const QJsonValue value = object.value(key);
-    if (!value.isDouble())
-        return std::nullopt;
-    return value.toInteger();
-}
-
 std::optional<qint64> firstInt(const QJsonObject &object, QStringView a, QStringView b)
 {
     if (auto v = intField(object, a))
