@@ -2,11 +2,11 @@
 #include "providers/geministreamdecoder.h"
 
 #include "chat/chatjson.h"
+#include "net/ratelimitheaders.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRegularExpression>
 
 namespace versus {
 
@@ -38,19 +38,6 @@ bool isBrokenCallFinish(const QString &reason)
 {
     return reason == u"MALFORMED_FUNCTION_CALL" || reason == u"UNEXPECTED_TOOL_CALL" ||
            reason == u"TOO_MANY_TOOL_CALLS";
-}
-
-// "37s", "1.5s", "250ms" (a protobuf Duration in JSON is seconds with an "s").
-std::optional<double> durationSeconds(const QString &text)
-{
-    static const QRegularExpression re(QStringLiteral(R"(^\s*(\d+(?:\.\d+)?)\s*(ms|s)\s*$)"));
-    const auto match = re.match(text);
-    if (!match.hasMatch())
-        return std::nullopt;
-    double seconds = match.captured(1).toDouble();
-    if (match.captured(2) == u"ms")
-        seconds /= 1000.0;
-    return seconds;
 }
 
 ErrorKind kindFromStatusName(const QString &status, int code, bool *known)
@@ -121,7 +108,7 @@ ChatError geminiError(const QJsonObject &e, int httpStatus)
             error.code = reason;
         }
         if (type.endsWith(u"google.rpc.RetryInfo")) {
-            if (auto seconds = durationSeconds(detail.value(u"retryDelay").toString())) {
+            if (auto seconds = net::parseDurationSeconds(detail.value(u"retryDelay").toString().toUtf8())) {
                 error.retryAfterS = seconds;
                 retryInfo = true;
             }
