@@ -73,6 +73,18 @@ public:
                                                        const QJsonArray &toolRounds);
     /// Saves the final answer: every member of @p answer except ids and startedAt.
     std::expected<void, HistoryError> finishAnswer(const AnswerRecord &answer);
+    /// Empties stored answers for a regenerated turn, in one transaction: each becomes a
+    /// Streaming answer again (text, reasoning, tool calls, usage, figures, cost and error
+    /// cleared; started now), keeping its id, turn and lane, so the new answer replaces the old
+    /// one in place. Returns the answers as they are now. Errors: NotFound when one is unknown
+    /// (then none is reset).
+    std::expected<QList<AnswerRecord>, HistoryError> resetAnswers(const QList<qint64> &answerIds);
+    /// A new conversation titled @p title that branches off @p conversationId before the turn
+    /// @p beforeTurnId (an edited prompt): the same lanes, and copies of the turns before that
+    /// one with their images and answers (text, figures, cost as stored), in one transaction.
+    /// The original conversation is not changed. Returns the branch with its lanes (no turns).
+    std::expected<ConversationRecord, HistoryError> branchConversation(qint64 conversationId, qint64 beforeTurnId,
+                                                                       const QString &title);
     /// Removes the conversation with all its lanes, turns, answers and the images no other
     /// conversation's turn uses, from the tables, the
     /// full-text index and (secure_delete + index merge + WAL checkpoint) the file's bytes —
