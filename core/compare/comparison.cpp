@@ -257,6 +257,8 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
         Q_EMIT conversationChanged(); // its place in the list (newest first) changed
     }
     turn.prompt = prompt;
+    if (!turn.createdAt.isValid())
+        turn.createdAt = QDateTime::currentDateTimeUtc();
 
     m_running += int(targets.size()); // before any run can finish synchronously
     updateBusy();
@@ -265,69 +267,6 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
     for (ComparisonLane *lane : std::as_const(targets))
         startRun(lane, prompt, images, turn);
     return turn.id;
-}
-
-void Comparison::startRun(ComparisonLane *lane, const QString &prompt, const QList<ImageInput> &images,
-                          const history::TurnRecord &turn)
-{
-    LaneRunSpec spec;
-    spec.target = lane->target();
-    spec.config = lane->parameters();
-    spec.messages = lane->conversation()->requestMessages();
-    spec.messages.append(ChatMessage::user(prompt, images));
-    spec.baseUrl = m_baseUrl;
-    spec.tools = toolsForTurn(lane);
-    spec.external = m_external;
-    spec.maxToolRounds = m_maxToolRounds;
-    for (const history::AnswerRecord &answer : turn.answers) {
-        if (answer.laneId == lane->historyId())
-            spec.answerId = answer.id;
-    }
-
-    LaneTurn laneTurn;
-    laneTurn.turnId = turn.id;
-    laneTurn.answerId = spec.answerId;
-    laneTurn.prompt = prompt;
-    laneTurn.images = images;
-    laneTurn.sentAt = QDateTime::currentDateTimeUtc();
-    laneTurn.result.target = spec.target.toString();
-    laneTurn.result.provider = spec.target.provider;
-    laneTurn.result.model = spec.target.model;
-    const int row = lane->conversation()->appendTurn(laneTurn);
-
-    auto *run = new LaneRun(m_engine, std::move(spec), lane);
-    lane->m_run = run;
-    LaneConversation *conversation = lane->conversation();
-    connect(run, &LaneRun::deltaReceived, conversation,
-            [conversation, row](const ChatDelta &delta) { conversation->appendDelta(row, delta); });
-    connect(run, &LaneRun::roundFinished, conversation,
-            [conversation, run, row](int) { conversation->setRounds(row, run->rounds()); });
-    connect(run, &LaneRun::roundStarted, conversation, [conversation, run, row](int number) {
-        if (number > 1)
-            conversation->startRound(row, run->earlierText(), run->earlierReasoning());
-    });
-    connect(run, &LaneRun::historyFailed, this, &Comparison::historyFailed);
-    connect(run, &LaneRun::finished, this, [this, lane, run, row] { onRunFinished(lane, run, row); });
-    Q_EMIT lane->busyChanged(true);
-    Q_EMIT lane->runStarted(run);
-    run->start();
-}
-
-void Comparison::onRunFinished(ComparisonLane *lane, LaneRun *run, int row)
-{
-    const LaneResult result = run->result();
-    lane->conversation()->finishTurn(row, result, answerStateFor(result.chat.status));
-    addAnswerCost(m_sessionCost, result);
-    if (lane->m_run == run)
-        lane->m_run = nullptr;
-    run->deleteLater();
-    Q_EMIT lane->turnFinished(row);
-    Q_EMIT lane->busyChanged(false);
-    Q_EMIT laneFinished(lane, result);
-    if (--m_running == 0) {
-        updateBusy();
-        Q_EMIT turnFinished();
-    }
 }
 
 void Comparison::stop(ComparisonLane *lane)

@@ -85,6 +85,20 @@ public:
     /// the capability matrix); shown before sending. send() skips them (laneSkipped()), and the
     /// other lanes still get the turn; when every lane would be skipped nothing is sent.
     QList<LaneSkip> imageSkips(const QList<ImageInput> &images, ComparisonLane *onlyLane = nullptr) const;
+    /// Sends each lane's last prompt (with its images) again — of every lane that has a turn,
+    /// or of @p onlyLane — and the new answer replaces the lane's last one, in its
+    /// conversation and in the history (the stored answer is reset in place, one transaction
+    /// for all lanes, before any request leaves). Ignored (0) while busy; returns the number of
+    /// lanes that were sent the prompt again.
+    std::expected<int, history::HistoryError> regenerate(ComparisonLane *onlyLane = nullptr);
+    /// Sends @p prompt in place of the prompt of the turn at @p row of @p lane's conversation
+    /// (any turn), to every lane; the turns after it are replaced. The original conversation
+    /// stays in the history unchanged: when it is saved, the edit starts a branch — a new
+    /// stored conversation titled "<title> (edit)" with copies of the turns before the edited
+    /// one (answers and figures included) — and the comparison continues the branch. Unsaved,
+    /// the turns from the edited one on are dropped. Ignored (0) while busy or for an empty
+    /// prompt; otherwise as send().
+    std::expected<qint64, history::HistoryError> editAndResend(ComparisonLane *lane, int row, const QString &prompt);
     /// Stops one lane's turn; partial answers stay (and are saved).
     void stop(ComparisonLane *lane);
     void stopAll();
@@ -147,6 +161,8 @@ private:
     std::expected<void, history::HistoryError> storeLanes();
     void startRun(ComparisonLane *lane, const QString &prompt, const QList<ImageInput> &images,
                   const history::TurnRecord &turn);
+    /// Streams the answer to the turn at @p row of @p lane (its prompt after the turns before it).
+    void runTurn(ComparisonLane *lane, int row);
     void onRunFinished(ComparisonLane *lane, LaneRun *run, int row);
     void updateBusy();
     void clearLanes();

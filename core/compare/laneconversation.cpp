@@ -132,6 +132,32 @@ void LaneConversation::finishTurn(int row, const LaneResult &result, history::An
     Q_EMIT dataChanged(index(row), index(row));
 }
 
+void LaneConversation::restartTurn(int row, const LaneResult &result)
+{
+    if (row < 0 || row >= m_turns.size() || m_streamingRow >= 0)
+        return;
+    LaneTurn &turn = m_turns[row];
+    turn.result = result;
+    turn.state = history::AnswerState::Streaming;
+    m_streaming.reset();
+    m_streamingRow = row;
+    Q_EMIT dataChanged(index(row), index(row));
+}
+
+void LaneConversation::truncate(int row)
+{
+    row = std::max(row, 0);
+    if (row >= m_turns.size())
+        return;
+    beginRemoveRows(QModelIndex(), row, int(m_turns.size()) - 1);
+    m_turns.resize(row);
+    if (m_streamingRow >= row) {
+        m_streamingRow = -1;
+        m_streaming.reset();
+    }
+    endRemoveRows();
+}
+
 void LaneConversation::setTurns(QList<LaneTurn> turns)
 {
     beginResetModel();
@@ -146,10 +172,10 @@ void LaneConversation::clear()
     setTurns({});
 }
 
-QList<ChatMessage> LaneConversation::requestMessages() const
+QList<ChatMessage> LaneConversation::requestMessages(int before) const
 {
     QList<ChatMessage> messages;
-    for (int row = 0; row < m_turns.size(); ++row) {
+    for (int row = 0; row < std::min(before, int(m_turns.size())); ++row) {
         if (row == m_streamingRow)
             continue;
         const LaneTurn &turn = m_turns.at(row);

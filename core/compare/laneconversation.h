@@ -63,6 +63,11 @@ public:
     void startRound(int row, const QString &earlierText, const QString &earlierReasoning);
     /// Replaces the turn at @p row by its final form.
     void finishTurn(int row, const LaneResult &result, history::AnswerState state);
+    /// The turn at @p row streams again from nothing (it is regenerated): its answer is emptied,
+    /// its state is Streaming and @p result (target and model of the new answer) starts it.
+    void restartTurn(int row, const LaneResult &result);
+    /// Removes the turns from @p row on (an edited prompt replaces them).
+    void truncate(int row);
     /// Replaces every turn (a conversation opened from history).
     void setTurns(QList<LaneTurn> turns);
     void clear();
@@ -70,7 +75,9 @@ public:
     /// The conversation so far as chat messages for the next request: each turn's prompt and,
     /// when the model answered with text, its answer. A turn that produced no text (failed or
     /// stopped before any) is left out, so that the request stays valid.
-    QList<ChatMessage> requestMessages() const;
+    QList<ChatMessage> requestMessages() const { return requestMessages(int(m_turns.size())); }
+    /// The same for the turns before @p row (the context of the turn at @p row).
+    QList<ChatMessage> requestMessages(int row) const;
     /// The text the next request sends before the new prompt (for pre-send estimates).
     QString contextText() const;
     /// What the conversation's answers cost (see addAnswerCost()).

@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Comparison: running a lane's turn, and sending a turn again (regenerate, edit and resend).
+#include "compare/answercodec.h"
+#include "compare/comparison.h"
+#include "engine/engine.h"
+#include "history/historystore.h"
+
+namespace versus {
+
+void Comparison::startRun(ComparisonLane *lane, const QString &prompt, const QList<ImageInput> &images,
+                          const history::TurnRecord &turn)
+{
+    LaneTurn laneTurn;
+    laneTurn.turnId = turn.id;
+    for (const history::AnswerRecord &answer : turn.answers) {
+        if (answer.laneId == lane->historyId())
+            laneTurn.answerId = answer.id;
+    }
+    laneTurn.prompt = prompt;
+    laneTurn.images = images;
+    // One moment for every lane of the turn: an unsaved edit finds the turn's rows by it.
+    laneTurn.sentAt = turn.createdAt.isValid() ? turn.createdAt : QDateTime::currentDateTimeUtc();
+    laneTurn.result.target = lane->target().toString();
+    laneTurn.result.provider = lane->target().provider;
+    laneTurn.result.model = lane->target().model;
+    runTurn(lane, lane->conversation()->appendTurn(laneTurn));
+}
+
+void Comparison::runTurn(ComparisonLane *lane, int row)
+{
+    LaneConversation *conversation = lane->conversation();
+    const LaneTurn &turn = conversation->turn(row);
+    LaneRunSpec spec;
+    spec.target = lane->target();
+    spec.config = lane->parameters();
+    spec.messages = conversation->requestMessages(row);
+    spec.messages.append(ChatMessage::user(turn.prompt, turn.images));
+    spec.baseUrl = m_baseUrl;
+    spec.tools = toolsForTurn(lane);
+    spec.external = m_external;
+    spec.maxToolRounds = m_maxToolRounds;
+    spec.answerId = turn.answerId;
+
+    auto *run = new LaneRun(m_engine, std::move(spec), lane);
+    lane->m_run = run;
+    connect(run, &LaneRun::deltaReceived, conversation,
+            [conversation, row](const ChatDelta &delta) { conversation->appendDelta(row, delta); });
+    connect(run, &LaneRun::roundFinished, conversation,
+            [conversation, run, row](int) { conversation->setRounds(row, run->rounds()); });
+    connect(run, &LaneRun::roundStarted, conversation, [conversation, run, row](int number) {
+        if (number > 1)
+            conversation->startRound(row, run->earlierText(), run->earlierReasoning());
+    });
+    connect(run, &LaneRun::historyFailed, this, &Comparison::historyFailed);
+    connect(run, &LaneRun::finished, this, [this, lane, run, row] { onRunFinished(lane, run, row); });
+    Q_EMIT lane->busyChanged(true);
+    Q_EMIT lane->runStarted(run);
+    run->start();
+}
+
+void Comparison::onRunFinished(ComparisonLane *lane, LaneRun *run, int row)
+{
+    const LaneResult result = run->result();
+    lane->conversation()->finishTurn(row, result, answerStateFor(result.chat.status));
+    addAnswerCost(m_sessionCost, result);
+    if (lane->m_run == run)
+        lane->m_run = nullptr;
+    run->deleteLater();
+    Q_EMIT lane->turnFinished(row);
+    Q_EMIT lane->busyChanged(false);
+    Q_EMIT laneFinished(lane, result);
+    if (--m_running == 0) {
+        updateBusy();
+        Q_EMIT turnFinished();
+    }
+}
+
+std::expected<int, history::HistoryError> Comparison::regenerate(ComparisonLane *onlyLane)
+{
+    if (isBusy() || (onlyLane && !m_lanes.contains(onlyLane)))
+        return 0;
+    QList<ComparisonLane *> targets;
+    for (ComparisonLane *lane : onlyLane ? QList<ComparisonLane *>{onlyLane} : m_lanes) {
+        if (lane->conversation()->rowCount() > 0)
+            targets << lane;
+    }
+    if (targets.isEmpty())
+        return 0;
+
+    // The old answers leave the history before any request does: what is stored never
+    // mixes the old answer with the new one.
+    if (isSaving()) {
+        QList<qint64> answerIds;
+        for (const ComparisonLane *lane : std::as_const(targets)) {
+            const LaneConversation *conversation = lane->conversation();
+            if (const qint64 id = conversation->turn(conversation->rowCount() - 1).answerId)
+                answerIds << id;
+        }
+        if (!answerIds.isEmpty()) {
+            if (auto reset = m_engine.history()->resetAnswers(answerIds); !reset)
+                return std::unexpected(reset.error());
+        }
+    }
+
+    m_running += int(targets.size());
+    updateBusy();
+    for (ComparisonLane *lane : std::as_const(targets)) {
+        LaneResult fresh;
+        fresh.target = lane->target().toString();
+        fresh.provider = lane->target().provider;
+        fresh.model = lane->target().model;
+        const int row = lane->conversation()->rowCount() - 1;
+        lane->conversation()->restartTurn(row, fresh);
+        runTurn(lane, row);
+    }
+    return int(targets.size());
+}
+
+std::expected<qint64, history::HistoryError> Comparison::editAndResend(ComparisonLane *lane, int row,
+                                                                       const QString &prompt)
+{
+    if (isBusy() || !m_lanes.contains(lane) || row < 0 || row >= lane->conversation()->rowCount())
+        return 0;
+    const LaneTurn edited = lane->conversation()->turn(row);
+    if (prompt.trimmed().isEmpty() && edited.images.isEmpty())
+        return 0;
+    history::HistoryStore *store = m_engine.history();
+    if (isSaving() && m_conversationId && edited.turnId) {
+        // The original stays as it is; the comparison goes on in a copy of what came before.
+        auto branch = store->branchConversation(m_conversationId, edited.turnId, tr("%1 (edit)").arg(m_title));
+        if (!branch)
+            return std::unexpected(branch.error());
+        if (auto opened = open(branch->id); !opened)
+            return std::unexpected(opened.error());
+    } else {
+        // Every lane's rows of the edited turn and after it (a turn's rows share its moment).
+        for (ComparisonLane *each : std::as_const(m_lanes)) {
+            LaneConversation *conversation = each->conversation();
+            int first = conversation->rowCount();
+            while (first > 0 && conversation->turn(first - 1).sentAt >= edited.sentAt)
+                --first;
+            conversation->truncate(first);
+        }
+    }
+    return send(prompt, edited.images);
+}
+
+} // namespace versus
