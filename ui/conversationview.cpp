@@ -1,19 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversationview.h"
 
+#include "markdownblocks.h"
+#include "messagelinks.h"
 #include "richtext.h"
 #include "tooltracerender.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QScrollBar>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
 #include <QTextFrame>
+#include <QToolButton>
 #include <QUrlQuery>
 
 namespace versus::ui {
 
 ConversationView::ConversationView(QWidget *parent)
     : SafeTextBrowser(parent)
+    , m_jumpButton(new QToolButton(this))
 {
     // A transcript is appended to for hours: no undo history to grow with it.
     document()->setUndoRedoEnabled(false);
@@ -24,6 +30,19 @@ ConversationView::ConversationView(QWidget *parent)
     m_syncTimer.setInterval(33);
     connect(&m_syncTimer, &QTimer::timeout, this, &ConversationView::syncStreaming);
     connect(this, &SafeTextBrowser::internalLinkActivated, this, &ConversationView::onInternalLink);
+
+    m_jumpButton->setObjectName(QStringLiteral("jumpToLatest"));
+    m_jumpButton->setText(tr("Jump to latest ↓"));
+    m_jumpButton->setToolTip(tr("Scroll to the end and follow the answer again"));
+    m_jumpButton->setCursor(Qt::PointingHandCursor);
+    m_jumpButton->hide();
+    connect(m_jumpButton, &QToolButton::clicked, this, &ConversationView::jumpToLatest);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this, &ConversationView::onScrolled);
+    // The document grew (or was laid out further): a view that follows stays at the end.
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
+        if (m_following)
+            scrollToEnd();
+    });
 }
 
 void ConversationView::setConversation(LaneConversation *model)
@@ -165,7 +184,23 @@ void ConversationView::onInternalLink(const QUrl &url)
     const int turn = query.queryItemValue(QStringLiteral("turn")).toInt(&ok);
     if (!ok)
         return;
-    if (url.path() == u"image") {
+    if (url.path() == u"copy-code") {
+        const QStringList codes = codeBlocks(answerText(turn));
+        const int index = query.queryItemValue(QStringLiteral("index")).toInt();
+        if (index >= 0 && index < codes.size())
+            copy(codes.at(index), tr("Code copied to the clipboard."));
+    } else if (url.path() == u"copy") {
+        if (query.queryItemValue(QStringLiteral("what")) == u"prompt")
+            copy(promptText(turn), tr("Prompt copied to the clipboard."));
+        else
+            copy(answerText(turn), tr("Answer copied to the clipboard."));
+    } else if (url.path() == u"edit") {
+        if (turn >= 0 && turn < turnCount())
+            Q_EMIT editRequested(turn);
+    } else if (url.path() == u"regenerate") {
+        if (turn == turnCount() - 1 && !isStreaming())
+            Q_EMIT regenerateRequested();
+    } else if (url.path() == u"image") {
         const int image = query.queryItemValue(QStringLiteral("index")).toInt();
         if (turn < turnCount() && image >= 0 && image < m_model->turn(turn).images.size())
             Q_EMIT imageActivated(m_model->turn(turn).images.at(image));
@@ -175,6 +210,12 @@ void ConversationView::onInternalLink(const QUrl &url)
         const QString key = query.queryItemValue(QStringLiteral("key"));
         setCallExpanded(turn, key, !isCallExpanded(turn, key));
     }
+}
+
+void ConversationView::copy(const QString &text, const QString &what)
+{
+    QGuiApplication::clipboard()->setText(text);
+    Q_EMIT copied(what);
 }
 
 void ConversationView::resetFromModel()
@@ -188,7 +229,7 @@ void ConversationView::resetFromModel()
     for (int i = 0; i < m_views.size(); ++i)
         m_views[i].note = defaultNote(m_model->turn(i));
     renderAll();
-    scrollToEnd();
+    jumpToLatest();
 }
 
 void ConversationView::onRowsInserted(int first, int last)
@@ -198,6 +239,10 @@ void ConversationView::onRowsInserted(int first, int last)
         return;
     }
     m_syncTimer.stop();
+    m_stream.stop();
+    if (m_regenerateLink.hasSelection()) // only the last answer can be regenerated
+        m_regenerateLink.removeSelectedText();
+    m_regenerateLink = QTextCursor();
     QTextCursor cursor(document());
     cursor.movePosition(QTextCursor::End);
     for (int row = first; row <= last; ++row) {
@@ -211,28 +256,31 @@ void ConversationView::onRowsInserted(int first, int last)
         renderAssistant(cursor, turn, row);
         markRendered(turn);
     }
-    scrollToEnd();
+    jumpToLatest(); // a new prompt: back to the end
 }
 
 void ConversationView::onDataChanged(int first, int last)
 {
     const int tail = turnCount() - 1;
-    if (first == tail && last == tail && isStreamingTurn(m_model->turn(tail))) {
+    // A finished turn streams again (regenerated, retried): drawn anew, with the note it has now.
+    const bool restarted = first == tail && last == tail && isStreamingTurn(m_model->turn(tail)) && !m_tailStreaming;
+    if (first == tail && last == tail && isStreamingTurn(m_model->turn(tail)) && !restarted) {
         if (!m_syncTimer.isActive())
             m_syncTimer.start();
         return;
     }
     m_syncTimer.stop();
     for (int row = first; row <= last && row < m_views.size(); ++row) {
+        if (restarted)
+            m_views[row].noteSet = false;
         if (!m_views.at(row).noteSet)
             m_views[row].note = defaultNote(m_model->turn(row));
     }
-    const bool follow = isScrolledToEnd();
     if (first == tail && last == tail)
         rerenderTail();
     else
         renderAll();
-    if (follow)
+    if (m_following)
         scrollToEnd();
 }
 
@@ -255,6 +303,7 @@ ConversationView::TailShape ConversationView::shapeOf(const LaneTurn &turn)
 void ConversationView::markRendered(const LaneTurn &turn)
 {
     m_tailShape = shapeOf(turn);
+    m_tailStreaming = isStreamingTurn(turn);
     m_renderedText = turn.result.chat.text.size();
     m_renderedReasoning = turn.result.chat.reasoning.size();
     m_renderedToolCalls = turn.result.chat.toolCalls;
@@ -273,30 +322,32 @@ void ConversationView::syncStreaming()
     const TailShape shape = shapeOf(turn);
     if (!textGrew && !reasoningGrew && !toolsChanged && shape == m_tailShape)
         return;
-    const bool follow = isScrolledToEnd();
     // Appending is only right when the growing part is the last thing rendered: thinking
     // while nothing else has come, or answer text while no tool call follows it.
     // With a tool trace under the answer (a second round streams), the end of the document
     // is the trace, not the text: the turn is drawn again instead.
     const bool appendable = shape == m_tailShape && !toolsChanged && (shape.toolCalls == 0 || !textGrew) &&
                             shape.rounds == 0 && (shape.liveReasoning || !reasoningGrew || textGrew);
-    if (!appendable) {
+    if (!appendable || (textGrew && !shape.liveReasoning && !m_stream.isActive())) {
         rerenderTail();
     } else {
-        QTextCursor cursor(document());
-        cursor.movePosition(QTextCursor::End);
-        if (shape.liveReasoning)
+        if (shape.liveReasoning) {
+            QTextCursor cursor(document());
+            cursor.movePosition(QTextCursor::End);
             cursor.insertText(chat.reasoning.mid(m_renderedReasoning), dimFormat());
-        else if (textGrew)
-            cursor.insertText(chat.text.mid(m_renderedText), QTextCharFormat());
+        } else if (textGrew) {
+            m_stream.update(chat.text);
+        }
         markRendered(turn);
     }
-    if (follow)
+    if (m_following)
         scrollToEnd();
 }
 
 void ConversationView::renderAll()
 {
+    m_stream.stop();
+    m_regenerateLink = QTextCursor();
     document()->clear();
     m_turnStarts.clear();
     QTextCursor cursor(document());
@@ -335,6 +386,8 @@ void ConversationView::rerenderTail()
     const int count = turnCount();
     if (count == 0)
         return;
+    m_stream.stop();
+    m_regenerateLink = QTextCursor();
     QTextCursor cursor(document());
     cursor.setPosition(m_tailStart);
     cursor.movePosition(QTextCursor::End, QTextCursor::KeepAnchor);
@@ -346,136 +399,6 @@ void ConversationView::rerenderTail()
     markRendered(turn);
 }
 
-void ConversationView::startBlock(QTextCursor &cursor, const QTextBlockFormat &block, const QTextCharFormat &chars)
-{
-    if (cursor.block().length() > 1) {
-        cursor.insertBlock(block, chars);
-    } else {
-        cursor.setBlockFormat(block);
-        cursor.setBlockCharFormat(chars);
-        cursor.setCharFormat(chars);
-    }
-}
-
-QTextCharFormat ConversationView::dimFormat() const
-{
-    QTextCharFormat format;
-    format.setForeground(mix(palette().color(QPalette::Text), palette().color(QPalette::Base), 0.45));
-    return format;
-}
-
-void ConversationView::renderUser(QTextCursor &cursor, const LaneTurn &turn, int index)
-{
-    QTextFrameFormat frame;
-    frame.setBackground(mix(palette().color(QPalette::Base), palette().color(QPalette::Highlight), 0.12));
-    frame.setPadding(8);
-    frame.setBorder(0);
-    frame.setTopMargin(index == 0 ? 0 : 14);
-    frame.setBottomMargin(8);
-    cursor.insertFrame(frame);
-    // The prompt is the user's own text: shown as typed, never interpreted.
-    cursor.insertText(turn.prompt, QTextCharFormat());
-    if (!turn.images.isEmpty()) {
-        if (!turn.prompt.isEmpty())
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
-        m_promptImages.insert(cursor, turn.images, index);
-    }
-    cursor = document()->rootFrame()->lastCursorPosition();
-}
-
-void ConversationView::renderAssistant(QTextCursor &cursor, const LaneTurn &turn, int index)
-{
-    const ChatResult &chat = turn.result.chat;
-    const bool streaming = isStreamingTurn(turn);
-    const TailShape shape = shapeOf(turn);
-    if (!chat.reasoning.isEmpty())
-        renderReasoning(cursor, turn, index, shape.liveReasoning);
-
-    if (!chat.text.isEmpty()) {
-        startBlock(cursor);
-        if (streaming)
-            cursor.insertText(chat.text, QTextCharFormat());
-        else
-            cursor.insertFragment(
-                markdownFragment(chat.text, document()->defaultFont(), dimFormat(),
-                                 mix(palette().color(QPalette::Base), palette().color(QPalette::Text), 0.06)));
-    } else if (streaming && chat.reasoning.isEmpty() && chat.toolCalls.isEmpty()) {
-        startBlock(cursor, {}, dimFormat());
-        cursor.insertText(tr("Waiting for the first token…"), dimFormat());
-    }
-
-    // Calls the trace shows already (their round ended) are not drawn twice.
-    if (!callsShownInTrace(chat.toolCalls, turn.result.toolRounds)) {
-        for (const ToolCall &call : chat.toolCalls)
-            renderToolCall(cursor, call, streaming);
-    }
-    renderTrace(cursor, turn, index);
-
-    const QString note = index < m_views.size() ? m_views.at(index).note : QString();
-    if (!note.isEmpty()) {
-        QTextBlockFormat block;
-        block.setTopMargin(6);
-        QTextCharFormat format = dimFormat();
-        format.setFontItalic(true);
-        startBlock(cursor, block, format);
-        cursor.insertText(note, format);
-    }
-}
-
-void ConversationView::renderReasoning(QTextCursor &cursor, const LaneTurn &turn, int index, bool live)
-{
-    QTextCharFormat header = dimFormat();
-    QTextBlockFormat headerBlock;
-    headerBlock.setBottomMargin(4);
-    if (live) {
-        header.setFontItalic(true);
-        startBlock(cursor, headerBlock, header);
-        cursor.insertText(tr("Thinking…"), header);
-    } else {
-        QUrl url;
-        url.setScheme(QStringLiteral("versus"));
-        url.setPath(QStringLiteral("reasoning"));
-        url.setQuery(QStringLiteral("turn=%1").arg(index));
-        header.setAnchor(true);
-        header.setAnchorHref(url.toString());
-        startBlock(cursor, headerBlock, header);
-        const int words = wordCount(turn.result.chat.reasoning);
-        const QString count = words == 1 ? tr("1 word") : tr("%1 words").arg(words);
-        cursor.insertText(isReasoningExpanded(index) ? tr("▾ Hide reasoning (%1)").arg(count)
-                                                     : tr("▸ Show reasoning (%1)").arg(count),
-                          header);
-    }
-    if (live || isReasoningExpanded(index)) {
-        QTextBlockFormat body;
-        body.setLeftMargin(12);
-        body.setBottomMargin(6);
-        startBlock(cursor, body, dimFormat());
-        cursor.insertText(turn.result.chat.reasoning, dimFormat());
-        if (!live) {
-            // Leave the indented block so that what follows starts at the margin.
-            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
-        }
-    }
-}
-
-void ConversationView::renderToolCall(QTextCursor &cursor, const ToolCall &call, bool streaming)
-{
-    startBlock(cursor);
-    renderCallAsStreamed(cursor, call, streaming, traceStyle(palette(), dimFormat()));
-    cursor = document()->rootFrame()->lastCursorPosition();
-}
-
-void ConversationView::renderTrace(QTextCursor &cursor, const LaneTurn &turn, int index)
-{
-    if (turn.result.toolRounds.isEmpty())
-        return;
-    startBlock(cursor);
-    renderToolTrace(cursor, turn.result.toolRounds, index,
-                    index < m_views.size() ? m_views.at(index).expandedCalls : QSet<QString>(),
-                    traceStyle(palette(), dimFormat()));
-    cursor = document()->rootFrame()->lastCursorPosition();
-}
-
 bool ConversationView::isScrolledToEnd() const
 {
     const QScrollBar *bar = verticalScrollBar();
@@ -484,7 +407,41 @@ bool ConversationView::isScrolledToEnd() const
 
 void ConversationView::scrollToEnd()
 {
+    m_autoScrolling = true;
     verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    m_autoScrolling = false;
+}
+
+void ConversationView::onScrolled()
+{
+    if (m_autoScrolling)
+        return;
+    // The user moved: up stops following, back at the end follows again.
+    m_following = isScrolledToEnd();
+    m_jumpButton->setVisible(!m_following);
+    if (!m_following)
+        placeJumpButton();
+}
+
+void ConversationView::jumpToLatest()
+{
+    m_following = true;
+    m_jumpButton->hide();
+    scrollToEnd();
+}
+
+void ConversationView::placeJumpButton()
+{
+    m_jumpButton->adjustSize();
+    const QRect area = viewport()->geometry();
+    m_jumpButton->move(area.right() - m_jumpButton->width() - 12, area.bottom() - m_jumpButton->height() - 10);
+    m_jumpButton->raise();
+}
+
+void ConversationView::resizeEvent(QResizeEvent *event)
+{
+    SafeTextBrowser::resizeEvent(event);
+    placeJumpButton();
 }
 
 } // namespace versus::ui

@@ -2,13 +2,17 @@
 #pragma once
 
 #include "compare/laneconversation.h"
+#include "markdownstream.h"
 #include "promptimages.h"
 #include "safetextbrowser.h"
 
 #include <QList>
 #include <QPointer>
 #include <QSet>
+#include <QTextCursor>
 #include <QTimer>
+
+class QToolButton;
 
 namespace versus::ui {
 
@@ -17,11 +21,16 @@ namespace versus::ui {
 /// (name and pretty-printed arguments) and a note when it did not end normally.
 ///
 /// Rendering follows docs on streaming text: while a turn streams, what the model gained is
-/// appended to the end of the document as plain text, at most ~30 times a second (the view
-/// coalesces the model's dataChanged itself; syncStreaming() does it at once); only when the
-/// layout of the turn changes (the first answer text after thinking, a tool call) is the
-/// streaming turn re-rendered. When the turn ends its answer is converted to Markdown once,
-/// without HTML. The view keeps no copy of the text: only what it has rendered so far.
+/// added at the end of the document at most ~30 times a second (the view coalesces the
+/// model's dataChanged itself; syncStreaming() does it at once): completed Markdown blocks are
+/// drawn as Markdown, the unfinished tail is appended as plain text (MarkdownStream); only when
+/// the layout of the turn changes (the first answer text after thinking, a tool call) is the
+/// streaming turn re-rendered. When the turn ends its answer is drawn once more, the same way
+/// at once (it looks the same), without HTML. The view keeps no copy of the text.
+///
+/// Each message has small links: Copy (prompt or answer), Edit on prompts, Regenerate on the
+/// last answer, Copy on each code block. The view follows the end of the conversation while
+/// it grows, until the user scrolls up; a "Jump to latest" button then brings it back.
 class ConversationView : public SafeTextBrowser {
     Q_OBJECT
 public:
@@ -62,9 +71,26 @@ public:
     bool isCallExpanded(int turn, const QString &key) const;
     void setCallExpanded(int turn, const QString &key, bool expanded);
 
+    /// Whether the view follows the end of the conversation as it grows (off once the user
+    /// scrolled up, on again at the end or with the jump button).
+    bool isFollowing() const { return m_following; }
+    /// "Jump to latest ↓", shown while the view does not follow ("jumpToLatest").
+    QToolButton *jumpButton() const { return m_jumpButton; }
+    /// Scrolls to the end and follows it again.
+    void jumpToLatest();
+
 Q_SIGNALS:
     /// The thumbnail of @p image, sent with a prompt, was clicked.
     void imageActivated(const versus::ImageInput &image);
+    /// "Edit" of @p turn's prompt was clicked.
+    void editRequested(int turn);
+    /// "Regenerate" of the last answer was clicked.
+    void regenerateRequested();
+    /// Something was copied to the clipboard (for a status message).
+    void copied(const QString &what);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     struct TurnView {
@@ -93,6 +119,8 @@ private:
     void renderUser(QTextCursor &cursor, const LaneTurn &turn, int index);
     void renderAssistant(QTextCursor &cursor, const LaneTurn &turn, int index);
     void renderReasoning(QTextCursor &cursor, const LaneTurn &turn, int index, bool live);
+    void renderActions(QTextCursor &cursor, const LaneTurn &turn, int index);
+    AnswerStyle answerStyle(int turn) const;
     void renderToolCall(QTextCursor &cursor, const ToolCall &call, bool streaming);
     void renderTrace(QTextCursor &cursor, const LaneTurn &turn, int index);
     void rerenderTurn(int turn);
@@ -101,7 +129,10 @@ private:
     QTextCharFormat dimFormat() const;
     bool isScrolledToEnd() const;
     void scrollToEnd();
+    void onScrolled();
+    void placeJumpButton();
     void onInternalLink(const QUrl &url);
+    void copy(const QString &text, const QString &what);
 
     QPointer<LaneConversation> m_model;
     QList<TurnView> m_views;
@@ -110,10 +141,16 @@ private:
     QTimer m_syncTimer;
     int m_tailStart = 0; // where the last turn's answer part begins in the document
     TailShape m_tailShape;
+    bool m_tailStreaming = false; // the last turn was drawn while it streamed
     qsizetype m_renderedText = 0; // of the streaming turn
     qsizetype m_renderedReasoning = 0;
     QList<ToolCall> m_renderedToolCalls;
     PromptImages m_promptImages;
+    MarkdownStream m_stream;      // the streaming turn's answer text
+    QTextCursor m_regenerateLink; // on the last answer; removed when a turn follows
+    bool m_following = true;
+    bool m_autoScrolling = false;
+    QToolButton *m_jumpButton;
 };
 
 } // namespace versus::ui

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "messagelinks.h"
+
+#include "metrics/charcounts.h"
+#include "richtext.h"
+
+#include <QCoreApplication>
+#include <QTextCursor>
+#include <QUrl>
+
+#include <cmath>
+
+namespace versus::ui {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("versus::ui::ConversationView", text);
+}
+} // namespace
+
+QString messageLink(const QString &action, int turn, const QString &what)
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("versus"));
+    url.setPath(action);
+    url.setQuery(what.isEmpty() ? QStringLiteral("turn=%1").arg(turn)
+                                : QStringLiteral("turn=%1&what=%2").arg(turn).arg(what));
+    return url.toString();
+}
+
+int insertLinks(QTextCursor &cursor, const QList<MessageLink> &links, const QTextCharFormat &format)
+{
+    const int start = cursor.position();
+    for (qsizetype i = 0; i < links.size(); ++i) {
+        if (i > 0)
+            cursor.insertText(QStringLiteral("   "), format);
+        QTextCharFormat link = format;
+        link.setAnchor(true);
+        link.setAnchorHref(links.at(i).href);
+        link.setToolTip(links.at(i).toolTip);
+        link.setFontUnderline(true);
+        cursor.insertText(links.at(i).text, link);
+    }
+    return start;
+}
+
+QString reasoningHeader(const LaneTurn &turn, bool expanded)
+{
+    const ChatResult &chat = turn.result.chat;
+    const int words = wordCount(chat.reasoning);
+    const QString count = words == 1 ? tr("1 word") : tr("%1 words").arg(words);
+    QString header = expanded ? tr("▾ Hide reasoning (%1)").arg(count) : tr("▸ Show reasoning (%1)").arg(count);
+    if (const auto ms = turn.result.metrics.reasoningMs; ms && *ms >= 0)
+        header += tr(" · %1 s").arg(*ms / 1000.0, 0, 'f', *ms < 10000 ? 1 : 0);
+    if (chat.usage.reasoningTokens && !chat.usage.estimated) {
+        header += tr(" · %1 tokens").arg(*chat.usage.reasoningTokens);
+    } else {
+        // Not reported: estimated from the text as the footer's figures are (docs/metrics.md).
+        const qint64 tokens = chat.usage.reasoningTokens
+                                  ? *chat.usage.reasoningTokens
+                                  : qint64(std::llround(CharCounts::of(chat.reasoning).baseTokens()));
+        header += tr(" · ~%1 tokens").arg(tokens);
+    }
+    return header;
+}
+
+} // namespace versus::ui
