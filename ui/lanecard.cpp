@@ -15,6 +15,7 @@ LaneCard::LaneCard(QWidget *parent)
     , m_message(new QLabel(this))
     , m_advice(new QLabel(this))
     , m_action(new QPushButton(this))
+    , m_retry(new QPushButton(this))
     , m_dismiss(new QToolButton(this))
 {
     setObjectName(QStringLiteral("laneCard"));
@@ -22,6 +23,8 @@ LaneCard::LaneCard(QWidget *parent)
     m_message->setObjectName(QStringLiteral("cardMessage"));
     m_advice->setObjectName(QStringLiteral("cardAdvice"));
     m_action->setObjectName(QStringLiteral("cardAction"));
+    m_retry->setObjectName(QStringLiteral("cardRetry"));
+    m_retry->hide();
     m_dismiss->setObjectName(QStringLiteral("cardDismiss"));
 
     QFont bold = m_title->font();
@@ -41,6 +44,7 @@ LaneCard::LaneCard(QWidget *parent)
     top->addWidget(m_title, 1);
     top->addWidget(m_dismiss, 0, Qt::AlignTop);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_retry);
     buttons->addWidget(m_action);
     buttons->addStretch(1);
     auto *layout = new QVBoxLayout(this);
@@ -52,6 +56,7 @@ LaneCard::LaneCard(QWidget *parent)
     layout->addLayout(buttons);
 
     connect(m_action, &QPushButton::clicked, this, &LaneCard::actionTriggered);
+    connect(m_retry, &QPushButton::clicked, this, &LaneCard::retryTriggered);
     connect(m_dismiss, &QToolButton::clicked, this, &LaneCard::dismiss);
     hide();
 }
@@ -73,7 +78,15 @@ void LaneCard::showCard(Kind kind, const QString &title, const QString &message,
     m_advice->setVisible(!advice.isEmpty());
     m_action->setText(actionText);
     m_action->setVisible(!actionText.isEmpty());
+    m_retry->hide();
     show();
+}
+
+void LaneCard::setRetryText(const QString &text, const QString &toolTip)
+{
+    m_retry->setText(text);
+    m_retry->setToolTip(toolTip);
+    m_retry->setVisible(!text.isEmpty());
 }
 
 void LaneCard::dismiss()

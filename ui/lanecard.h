@@ -11,8 +11,8 @@ namespace versus::ui {
 
 /// A card inside a lane for what went wrong and what to do next: a title, the provider's
 /// own words, a piece of advice and, when there is one, a button for the next step
-/// ("Open Providers & Keys"). Children: cardTitle, cardMessage, cardAdvice, cardAction,
-/// cardDismiss.
+/// ("Open Providers & Keys") and a Retry button (setRetryText()). Children: cardTitle,
+/// cardMessage, cardAdvice, cardAction, cardRetry, cardDismiss.
 class LaneCard : public QFrame {
     Q_OBJECT
 public:
@@ -24,6 +24,10 @@ public:
     void showCard(Kind kind, const QString &title, const QString &message, const QString &advice = QString(),
                   const QString &actionText = QString());
     void dismiss();
+    /// Shows a Retry button with @p text (and @p toolTip) on the card shown now; empty hides it.
+    /// showCard() hides it.
+    void setRetryText(const QString &text, const QString &toolTip = QString());
+    QPushButton *retryButton() const { return m_retry; }
 
     Kind kind() const { return m_kind; }
     QString title() const;
@@ -32,6 +36,7 @@ public:
 
 Q_SIGNALS:
     void actionTriggered();
+    void retryTriggered();
 
 private:
     Kind m_kind = Kind::Error;
@@ -39,6 +44,7 @@ private:
     QLabel *m_message;
     QLabel *m_advice;
     QPushButton *m_action;
+    QPushButton *m_retry;
     QToolButton *m_dismiss;
 };
 

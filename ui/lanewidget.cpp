@@ -2,6 +2,7 @@
 #include "lanewidget.h"
 
 #include "conversationview.h"
+#include "editpromptdialog.h"
 #include "engine/engine.h"
 #include "imagepreview.h"
 #include "lanecard.h"
@@ -95,6 +96,9 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     connect(m_targetBar, &LaneTargetBar::closeRequested, this, &LaneWidget::closeRequested);
     connect(m_targetBar, &LaneTargetBar::toolsRequested, this, &LaneWidget::editTools);
     connect(m_card, &LaneCard::actionTriggered, this, [this] { Q_EMIT openKeysRequested(this->target().provider); });
+    connect(m_card, &LaneCard::retryTriggered, this, &LaneWidget::regenerate);
+    connect(m_view, &ConversationView::regenerateRequested, this, &LaneWidget::regenerate);
+    connect(m_view, &ConversationView::editRequested, this, &LaneWidget::editPrompt);
     connect(lane, &ComparisonLane::targetChanged, this, [this] {
         if (target().provider != m_lane->target().provider || target().model != m_lane->target().model)
             showTarget();
@@ -299,6 +303,33 @@ void LaneWidget::showAnswerError(const ChatError &error)
     const bool keyProblem = error.kind == ErrorKind::Auth;
     m_card->showCard(LaneCard::Kind::Error, title, error.message, advice,
                      keyProblem ? tr("Open Providers && Keys") : QString());
+    m_card->setRetryText(tr("Retry"), tr("Send this turn again to this lane: the new answer replaces the failed one"));
+}
+
+void LaneWidget::regenerate()
+{
+    if (!m_comparison || isBusy())
+        return;
+    if (auto sent = m_comparison->regenerate(m_lane); !sent)
+        Q_EMIT sendFailed(sent.error());
+}
+
+void LaneWidget::editPrompt(int row)
+{
+    if (!m_comparison || row < 0 || row >= conversation()->rowCount())
+        return;
+    // The window owns the dialog: resending may replace this lane (the branch gets lanes of its own).
+    auto *dialog = new EditPromptDialog(conversation()->turn(row).prompt, m_comparison->isSaving(), window());
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<ComparisonLane> lane = m_lane;
+    QPointer<LaneWidget> self = this;
+    connect(dialog, &QDialog::accepted, m_comparison.data(), [comparison = m_comparison, lane, self, dialog, row] {
+        if (!comparison || !lane)
+            return;
+        if (auto sent = comparison->editAndResend(lane, row, dialog->prompt()); !sent && self)
+            Q_EMIT self->sendFailed(sent.error());
+    });
+    dialog->open();
 }
 
 void LaneWidget::send(const QString &prompt)
@@ -410,6 +441,7 @@ void LaneWidget::onTurnFinished(int row)
         m_view->setNote(row, keyProblem->succeeded() ? tr("Not sent: no key for %1.").arg(name)
                                                      : tr("Not sent: the key for %1 cannot be read.").arg(name));
         showKeyCard(*keyProblem);
+        m_card->setRetryText(tr("Retry"), tr("Send this turn again once the key is stored"));
         m_footer->setState(tr("Not sent"));
         return;
     }

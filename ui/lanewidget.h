@@ -66,6 +66,10 @@ public:
 public Q_SLOTS:
     /// Sends @p prompt to this lane only.
     void send(const QString &prompt);
+    /// Sends the last prompt again to this lane; the new answer replaces the last one.
+    void regenerate();
+    /// Opens the prompt of @p row to edit and resend (EditPromptDialog).
+    void editPrompt(int row);
     /// Stops the answer; the partial text stays.
     void stop();
     /// Looks up the key of the lane's provider again and shows or clears the "no key" card.

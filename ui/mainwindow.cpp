@@ -181,6 +181,13 @@ void MainWindow::updateBusy()
     m_composer->setBusy(busy);
     m_actions.stopAll->setEnabled(busy);
     m_actions.send->setEnabled(!busy);
+    m_actions.regenerate->setEnabled(!busy);
+}
+
+void MainWindow::regenerateAll()
+{
+    if (auto sent = m_comparison->regenerate(); !sent)
+        showHistoryError(sent.error(), true);
 }
 
 void MainWindow::scheduleEstimate()

@@ -72,6 +72,8 @@ public Q_SLOTS:
     void sendPrompt(const QString &text);
     /// Sends what the composer holds, then clears it (Ctrl+Enter).
     void sendComposerText();
+    /// Sends the last prompt again to every lane (Ctrl+R); the new answers replace the last ones.
+    void regenerateAll();
     /// Stops every lane (Esc); partial answers stay.
     void stopAll();
     /// Empties every lane's conversation (Ctrl+N).

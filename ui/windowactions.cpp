@@ -49,6 +49,9 @@ WindowActions addWindowActions(QMainWindow *window)
                               tr("Send the prompt to every lane"));
     actions.stopAll = makeAction(tr("Stop all"), "stopAllAction", {QKeySequence(Qt::Key_Escape)},
                                  tr("Stop every lane; partial answers stay"));
+    actions.regenerate = makeAction(tr("Regenerate"), "regenerateAction", {QKeySequence(Qt::CTRL | Qt::Key_R)},
+                                    tr("Send the last prompt again to every lane: the new answers replace the last "
+                                       "ones, in the window and in the history"));
     actions.providerKeys = makeAction(tr("Providers && Keys…"), "providerKeysAction", {},
                                       tr("API keys for each provider, kept in the system keychain"));
     actions.mcpServers = makeAction(tr("MCP servers…"), "mcpServersAction", {},
@@ -90,6 +93,7 @@ WindowActions addWindowActions(QMainWindow *window)
     file->addSeparator();
     file->addAction(actions.send);
     file->addAction(actions.stopAll);
+    file->addAction(actions.regenerate);
     file->addAction(actions.attachImage);
     file->addAction(actions.focusComposer);
     file->addSeparator();
@@ -136,6 +140,7 @@ void connectWindowActions(const WindowActions &actions, MainWindow *window)
     QObject::connect(actions.newComparison, &QAction::triggered, window, &MainWindow::newComparison);
     QObject::connect(actions.send, &QAction::triggered, window, &MainWindow::sendComposerText);
     QObject::connect(actions.stopAll, &QAction::triggered, window, &MainWindow::stopAll);
+    QObject::connect(actions.regenerate, &QAction::triggered, window, &MainWindow::regenerateAll);
     QObject::connect(actions.providerKeys, &QAction::triggered, window, [window] { window->openProviderKeys(); });
     QObject::connect(actions.mcpServers, &QAction::triggered, window, &MainWindow::openMcpServers);
     QObject::connect(actions.metricsHelp, &QAction::triggered, window, &MainWindow::showMetricsHelp);

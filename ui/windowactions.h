@@ -16,6 +16,7 @@ struct WindowActions {
     QAction *newComparison = nullptr;
     QAction *send = nullptr;
     QAction *stopAll = nullptr;
+    QAction *regenerate = nullptr; ///< Ctrl+R: every lane's last answer again (replacing it)
     QAction *focusComposer = nullptr;
     QAction *attachImage = nullptr; ///< Ctrl+Shift+A: image files to send with the prompt
     QAction *find = nullptr;
