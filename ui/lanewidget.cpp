@@ -318,6 +318,10 @@ void LaneWidget::editPrompt(int row)
 {
     if (!m_comparison || row < 0 || row >= conversation()->rowCount())
         return;
+    if (m_comparison->isBusy()) {
+        m_footer->setState(tr("Stop the running answers to edit a prompt"));
+        return;
+    }
     // The window owns the dialog: resending may replace this lane (the branch gets lanes of its own).
     auto *dialog = new EditPromptDialog(conversation()->turn(row).prompt, m_comparison->isSaving(), window());
     dialog->setAttribute(Qt::WA_DeleteOnClose);

@@ -134,7 +134,11 @@ void MarkdownStream::drawPieces(QStringView text, const QList<qsizetype> &ends, 
         m_tailBlockInserted = true;
     }
     m_tailPos = cursor.position();
-    cursor.insertText(text.mid(m_drawn).toString(), QTextCharFormat());
+    // Blank lines between blocks are margins once drawn: the tail does not start with them.
+    QStringView tail = text.mid(m_drawn);
+    while (tail.startsWith(u'\n') || tail.startsWith(u'\r'))
+        tail = tail.mid(1);
+    cursor.insertText(tail.toString(), QTextCharFormat());
 }
 
 void MarkdownStream::update(QStringView text)
