@@ -86,7 +86,9 @@ history::LaneRecord Comparison::laneRecord(const ComparisonLane *lane) const
     record.position = indexOf(lane);
     record.provider = lane->target().provider;
     record.model = lane->target().model;
-    record.parameters = parametersToJson(lane->parameters());
+    record.parameters = parametersToJson(effectiveParameters(lane));
+    if (lane->parameters().systemPrompt.trimmed().isEmpty() && !m_defaultSystemPrompt.isEmpty())
+        record.parameters.insert(u"system_from_default", true);
     writeToolParameters(record.parameters, lane);
     return record;
 }
@@ -176,6 +178,23 @@ bool Comparison::setLaneParameters(ComparisonLane *lane, const ProviderConfig &p
     lane->m_parameters = parameters;
     saveLanes();
     return true;
+}
+
+void Comparison::setDefaultSystemPrompt(const QString &prompt)
+{
+    if (prompt == m_defaultSystemPrompt)
+        return;
+    m_defaultSystemPrompt = prompt;
+    if (!isBusy())
+        saveLanes(); // the lanes that use it say so in the history from now on
+}
+
+ProviderConfig Comparison::effectiveParameters(const ComparisonLane *lane) const
+{
+    ProviderConfig config = lane->parameters();
+    if (config.systemPrompt.trimmed().isEmpty())
+        config.systemPrompt = m_defaultSystemPrompt;
+    return config;
 }
 
 bool Comparison::isBusy() const
@@ -272,7 +291,7 @@ void Comparison::startRun(ComparisonLane *lane, const QString &prompt, const QLi
 {
     LaneRunSpec spec;
     spec.target = lane->target();
-    spec.config = lane->parameters();
+    spec.config = effectiveParameters(lane);
     spec.messages = lane->conversation()->requestMessages();
     spec.messages.append(ChatMessage::user(prompt, images));
     spec.baseUrl = m_baseUrl;
@@ -458,6 +477,8 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
     for (const history::LaneRecord &laneRecord : std::as_const(lanes)) {
         auto *lane = new ComparisonLane(Target{laneRecord.provider, laneRecord.model}, this);
         lane->m_parameters = parametersFromJson(laneRecord.parameters);
+        if (laneRecord.parameters.value(u"system_from_default").toBool())
+            lane->m_parameters.systemPrompt.clear(); // it was the default's, not the lane's own
         readToolParameters(laneRecord.parameters, lane);
         lane->m_historyId = laneRecord.id;
         lane->conversation()->setTurns(turnsOfLane.take(laneRecord.id));

@@ -22,7 +22,7 @@ QList<LaneEstimate> Comparison::estimate(const QString &prompt) const
             continue;
         }
         e.priced = true;
-        const QString text = lane->parameters().systemPrompt + lane->conversation()->contextText() + prompt;
+        const QString text = effectiveParameters(lane).systemPrompt + lane->conversation()->contextText() + prompt;
         const Usage usage = m_engine.estimator().estimate(e.target.provider, e.target.model, QStringView(), text);
         e.promptTokens = usage.promptTokens.value_or(0);
         std::optional<qint64> maxOutput = lane->parameters().maxTokens;
