@@ -145,6 +145,7 @@ LaneParametersPopover::LaneParametersPopover(const Provider &provider, const QSt
     connect(m_reset, &QPushButton::clicked, this, &LaneParametersPopover::resetFields);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     showValues(current);
+    m_temperature->setFocus(); // typing starts in the first field
 }
 
 void LaneParametersPopover::showValues(const ProviderConfig &config)

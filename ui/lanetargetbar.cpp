@@ -61,7 +61,8 @@ LaneTargetBar::LaneTargetBar(const ProviderRegistry &registry, QWidget *parent)
         tr("Temperature, top-p, max tokens, reasoning effort, service tier and system prompt of this lane"));
     m_chips->setObjectName(QStringLiteral("parameterChips"));
     m_chips->setTextFormat(Qt::PlainText);
-    m_chips->setContentsMargins(8, 0, 8, 2);
+    m_chips->setContentsMargins(4, 0, 0, 0);
+    m_chips->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // long chips never widen the lane
     m_chips->setForegroundRole(QPalette::PlaceholderText);
     m_chips->hide();
 
@@ -96,21 +97,29 @@ LaneTargetBar::LaneTargetBar(const ProviderRegistry &registry, QWidget *parent)
     m_menuButton->setPopupMode(QToolButton::InstantPopup);
     m_menuButton->setMenu(m_menu);
 
+    m_menuButton->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; }"));
+
+    // Two rows: what the lane asks, with its menu; then what the model can do and how it is asked.
     auto *row = new QHBoxLayout;
-    row->setContentsMargins(6, 6, 4, 4);
+    row->setContentsMargins(6, 6, 4, 0);
     row->setSpacing(6);
     row->addWidget(m_providerBox);
     row->addWidget(m_modelBox, 1);
-    row->addWidget(m_badges);
-    row->addWidget(m_parametersButton);
-    row->addWidget(m_toolsButton);
     row->addWidget(m_menuButton);
     row->addWidget(m_closeButton);
+    auto *second = new QHBoxLayout;
+    second->setContentsMargins(6, 2, 4, 4);
+    second->setSpacing(6);
+    second->addWidget(m_badges);
+    second->addWidget(m_parametersButton);
+    second->addWidget(m_toolsButton);
+    second->addWidget(m_chips, 1);
+    second->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addLayout(row);
-    layout->addWidget(m_chips);
+    layout->addLayout(second);
 
     connect(m_providerBox, &QComboBox::currentIndexChanged, this, &LaneTargetBar::onProviderPicked);
     connect(m_modelBox, &QComboBox::currentTextChanged, this, &LaneTargetBar::onModelEdited);

@@ -118,6 +118,7 @@ std::expected<void, history::HistoryError> Comparison::storeLanes()
         if (auto updated = store->updateLane(laneRecord(lane)); !updated)
             return std::unexpected(updated.error());
     }
+    m_defaultInHistory = m_defaultSystemPrompt;
     return {};
 }
 
@@ -180,23 +181,6 @@ bool Comparison::setLaneParameters(ComparisonLane *lane, const ProviderConfig &p
     return true;
 }
 
-void Comparison::setDefaultSystemPrompt(const QString &prompt)
-{
-    if (prompt == m_defaultSystemPrompt)
-        return;
-    m_defaultSystemPrompt = prompt;
-    if (!isBusy())
-        saveLanes(); // the lanes that use it say so in the history from now on
-}
-
-ProviderConfig Comparison::effectiveParameters(const ComparisonLane *lane) const
-{
-    ProviderConfig config = lane->parameters();
-    if (config.systemPrompt.trimmed().isEmpty())
-        config.systemPrompt = m_defaultSystemPrompt;
-    return config;
-}
-
 bool Comparison::isBusy() const
 {
     return m_running > 0;
@@ -226,6 +210,7 @@ std::expected<void, history::HistoryError> Comparison::ensureConversation(const 
         m_lanes[i]->m_historyId = created->lanes.at(i).id;
     m_conversationId = created->id;
     m_title = created->title;
+    m_defaultInHistory = m_defaultSystemPrompt;
     Q_EMIT conversationChanged();
     return {};
 }
@@ -259,7 +244,8 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
         // A lane added while the history could not be written is stored now.
         const bool unstored = std::any_of(targets.cbegin(), targets.cend(),
                                           [](const ComparisonLane *lane) { return lane->historyId() == 0; });
-        if (unstored) {
+        // So are the lanes' records when the default system prompt changed since they were written.
+        if (unstored || m_defaultInHistory != m_defaultSystemPrompt) {
             if (auto stored = storeLanes(); !stored)
                 return std::unexpected(stored.error());
         }
@@ -406,6 +392,7 @@ void Comparison::forgetConversation(bool deleteStored)
         lane->m_historyId = 0;
     m_conversationId = 0;
     m_title.clear();
+    m_defaultInHistory.reset();
     Q_EMIT conversationChanged();
 }
 
@@ -473,6 +460,8 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
     clearLanes();
     m_conversationId = record->id;
     m_title = record->title;
+    // The next turn stores the lanes with the default system prompt it is sent with.
+    m_defaultInHistory.reset();
     m_maxToolRounds = kDefaultMaxToolRounds; // unless the lanes say otherwise
     for (const history::LaneRecord &laneRecord : std::as_const(lanes)) {
         auto *lane = new ComparisonLane(Target{laneRecord.provider, laneRecord.model}, this);

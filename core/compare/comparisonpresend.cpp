@@ -61,4 +61,20 @@ QList<LaneSkip> Comparison::imageSkips(const QList<ImageInput> &images, Comparis
     return skips;
 }
 
+void Comparison::setDefaultSystemPrompt(const QString &prompt)
+{
+    if (prompt == m_defaultSystemPrompt)
+        return;
+    // The lanes' records in the history say so with the next turn that is sent with it.
+    m_defaultSystemPrompt = prompt;
+}
+
+ProviderConfig Comparison::effectiveParameters(const ComparisonLane *lane) const
+{
+    ProviderConfig config = lane->parameters();
+    if (config.systemPrompt.trimmed().isEmpty())
+        config.systemPrompt = m_defaultSystemPrompt;
+    return config;
+}
+
 } // namespace versus

@@ -619,6 +619,23 @@ void tst_Lanes::globalSystemPrompt()
     QCOMPARE(stored->lanes.at(1).parameters.value(u"system").toString(), QStringLiteral("Be brief."));
     QCOMPARE(stored->lanes.at(1).parameters.value(u"system_from_default").toBool(), true);
 
+    // Another global prompt: the record keeps what was sent until a turn is sent with the new one.
+    window->comparison()->setDefaultSystemPrompt(QStringLiteral("Be terse."));
+    QCOMPARE(harness.engine.history()->conversation(id)->lanes.at(1).parameters.value(u"system").toString(),
+             QStringLiteral("Be brief."));
+    QTest::keyClicks(composer->editor(), QStringLiteral("Encore"));
+    QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
+    QTRY_COMPARE(server.requestCount(), 4);
+    QTRY_VERIFY(!window->isBusy());
+    QCOMPARE(server.lastRequest().json().value(u"messages").toArray().at(0)[u"content"].toString(),
+             server.lastRequest().json().value(u"model").toString() == kGroqSmall.model
+                 ? QStringLiteral("Be terse.")
+                 : QStringLiteral("You are lane one."));
+    const auto restored = harness.engine.history()->conversation(id);
+    QVERIFY(restored);
+    QCOMPARE(restored->lanes.at(1).parameters.value(u"system").toString(), QStringLiteral("Be terse."));
+    QCOMPARE(restored->lanes.at(0).parameters.value(u"system").toString(), QStringLiteral("You are lane one."));
+
     // Reopened (the next session, with another global prompt): lane 2 takes the global one it
     // has now, lane 1 keeps its own.
     harness.settings.setDefaultSystemPrompt(QStringLiteral("Be verbose."));
