@@ -9,6 +9,8 @@ namespace {
 const QString kLaneTargets = QStringLiteral("lanes/targets");
 const QString kWindowGeometry = QStringLiteral("window/geometry");
 const QString kWindowState = QStringLiteral("window/state");
+const QString kSendKey = QStringLiteral("composer/sendKey");
+const QString kDefaultSystemPrompt = QStringLiteral("composer/systemPrompt");
 } // namespace
 
 AppSettings::AppSettings()
@@ -44,6 +46,27 @@ void AppSettings::setLaneTargets(const QList<Target> &targets)
     for (const Target &target : targets)
         list.append(target.toString());
     m_settings->setValue(kLaneTargets, list);
+}
+
+QString AppSettings::sendKey() const
+{
+    const QString key = m_settings->value(kSendKey).toString();
+    return key == u"ctrl-enter" ? key : QStringLiteral("enter");
+}
+
+void AppSettings::setSendKey(const QString &key)
+{
+    m_settings->setValue(kSendKey, key == u"ctrl-enter" ? key : QStringLiteral("enter"));
+}
+
+QString AppSettings::defaultSystemPrompt() const
+{
+    return m_settings->value(kDefaultSystemPrompt).toString();
+}
+
+void AppSettings::setDefaultSystemPrompt(const QString &prompt)
+{
+    m_settings->setValue(kDefaultSystemPrompt, prompt);
 }
 
 QByteArray AppSettings::windowGeometry() const

@@ -29,6 +29,14 @@ public:
     QList<Target> laneTargets() const;
     void setLaneTargets(const QList<Target> &targets);
 
+    /// What sends the composer's prompt: "enter" (the default; Shift+Enter is a new line) or
+    /// "ctrl-enter" (Enter is a new line).
+    QString sendKey() const;
+    void setSendKey(const QString &key);
+    /// The system prompt of every lane that has none of its own; empty = none.
+    QString defaultSystemPrompt() const;
+    void setDefaultSystemPrompt(const QString &prompt);
+
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;

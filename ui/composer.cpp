@@ -6,14 +6,18 @@
 #include "imagestrip.h"
 #include "prompteditor.h"
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QGridLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMimeData>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 namespace versus::ui {
 
@@ -24,24 +28,26 @@ Composer::Composer(QWidget *parent)
     , m_stop(new QPushButton(tr("Stop"), this))
     , m_estimate(new QLabel(this))
     , m_attach(new QPushButton(tr("Attach image…"), this))
+    , m_systemButton(new QPushButton(tr("System prompt…"), this))
     , m_strip(new ImageStrip(this))
 {
     setObjectName(QStringLiteral("composer"));
     m_editor->setObjectName(QStringLiteral("composerEditor"));
-    m_editor->setPlaceholderText(
-        tr("Ask every lane the same thing… (Ctrl+Enter sends, Esc stops; paste or drop images to attach them)"));
     m_editor->setTabChangesFocus(true);
+    m_editor->installEventFilter(this);
     const int lines = 4;
     m_editor->setFixedHeight(m_editor->fontMetrics().lineSpacing() * lines + 2 * m_editor->frameWidth() + 12);
 
     m_send->setObjectName(QStringLiteral("sendButton"));
-    m_send->setToolTip(tr("Send to every lane (Ctrl+Enter)"));
     m_send->setDefault(true);
     m_stop->setObjectName(QStringLiteral("stopButton"));
     m_stop->setToolTip(tr("Stop every lane (Esc); partial answers stay"));
     m_attach->setObjectName(QStringLiteral("attachButton"));
     m_attach->setToolTip(
         tr("Attach PNG, JPEG, WebP or GIF images to the prompt (Ctrl+Shift+A); up to %1").arg(kMaxImages));
+    m_systemButton->setObjectName(QStringLiteral("systemPromptButton"));
+    setSystemPrompt(QString());
+    updateSendWording();
     m_estimate->setObjectName(QStringLiteral("estimate"));
     m_estimate->setTextFormat(Qt::PlainText);
 
@@ -54,7 +60,8 @@ Composer::Composer(QWidget *parent)
     layout->addWidget(m_send, 1, 1);
     layout->addWidget(m_stop, 2, 1);
     layout->addWidget(m_attach, 3, 1, Qt::AlignTop);
-    layout->addWidget(m_estimate, 4, 0, 1, 2);
+    layout->addWidget(m_systemButton, 4, 1);
+    layout->addWidget(m_estimate, 4, 0);
     layout->setColumnStretch(0, 1);
     layout->setRowStretch(3, 1);
     setAcceptDrops(true); // files dropped beside the box are taken like those dropped on it
@@ -62,6 +69,7 @@ Composer::Composer(QWidget *parent)
     connect(m_send, &QPushButton::clicked, this, &Composer::sendRequested);
     connect(m_stop, &QPushButton::clicked, this, &Composer::stopRequested);
     connect(m_attach, &QPushButton::clicked, this, &Composer::chooseImages);
+    connect(m_systemButton, &QPushButton::clicked, this, &Composer::editSystemPrompt);
     connect(m_strip, &ImageStrip::removeRequested, this, &Composer::removeImage);
     connect(static_cast<PromptEditor *>(m_editor), &PromptEditor::imagesOffered, this, &Composer::attachMimeData);
     connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
@@ -69,6 +77,84 @@ Composer::Composer(QWidget *parent)
         Q_EMIT textChanged();
     });
     updateButtons();
+}
+
+void Composer::setSendWithCtrlEnter(bool ctrlEnter)
+{
+    m_ctrlEnter = ctrlEnter;
+    updateSendWording();
+}
+
+void Composer::updateSendWording()
+{
+    const QString key = m_ctrlEnter ? tr("Ctrl+Enter") : tr("Enter");
+    m_editor->setPlaceholderText(m_ctrlEnter ? tr("Ask every lane the same thing… (Ctrl+Enter sends, Esc stops; "
+                                                  "paste or drop images to attach them)")
+                                             : tr("Ask every lane the same thing… (Enter sends, Shift+Enter starts "
+                                                  "a new line, Esc stops; paste or drop images to attach them)"));
+    m_send->setToolTip(tr("Send to every lane (%1)").arg(key));
+}
+
+void Composer::setSystemPrompt(const QString &prompt)
+{
+    m_systemPrompt = prompt;
+    const bool set = !prompt.trimmed().isEmpty();
+    m_systemButton->setText(set ? tr("System prompt ✓") : tr("System prompt…"));
+    m_systemButton->setToolTip(
+        set ? tr("Every lane without a system prompt of its own is told:\n%1").arg(prompt.left(300))
+            : tr("A system prompt for every lane that has none of its own (a lane's Parameters set its own)"));
+}
+
+void Composer::editSystemPrompt()
+{
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(QStringLiteral("systemPromptDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("System prompt"));
+    auto *label = new QLabel(tr("Sent to every lane that has no system prompt of its own, from the next prompt on. "
+                                "Saved with the conversation."),
+                             dialog);
+    label->setWordWrap(true);
+    auto *edit = new QPlainTextEdit(dialog);
+    edit->setObjectName(QStringLiteral("systemPromptEdit"));
+    edit->setPlainText(m_systemPrompt);
+    edit->setTabChangesFocus(true);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, dialog);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(label);
+    layout->addWidget(edit, 1);
+    layout->addWidget(buttons);
+    dialog->resize(520, 300);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(dialog, &QDialog::accepted, this, [this, edit] {
+        const QString prompt = edit->toPlainText().trimmed();
+        if (prompt == m_systemPrompt)
+            return;
+        setSystemPrompt(prompt);
+        Q_EMIT systemPromptEdited(prompt);
+    });
+    dialog->open();
+}
+
+bool Composer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched != m_editor || event->type() != QEvent::KeyPress)
+        return QWidget::eventFilter(watched, event);
+    const auto *key = static_cast<QKeyEvent *>(event);
+    if (key->key() != Qt::Key_Return && key->key() != Qt::Key_Enter)
+        return false;
+    const Qt::KeyboardModifiers modifiers = key->modifiers() & ~Qt::KeypadModifier;
+    if (modifiers == Qt::ShiftModifier) {
+        m_editor->insertPlainText(QStringLiteral("\n")); // a plain new line, not a line separator
+        return true;
+    }
+    if (modifiers == Qt::NoModifier && !m_ctrlEnter) {
+        if (canSend())
+            Q_EMIT sendRequested();
+        return true;
+    }
+    return false; // Ctrl+Enter is the window's "Send to all lanes"; Enter in Ctrl+Enter mode a new line
 }
 
 QString Composer::text() const

@@ -17,8 +17,12 @@ namespace versus::ui {
 class ImageStrip;
 
 /// The prompt box under the lanes: what is typed here goes to every lane. Shows what
-/// sending may cost (the pre-send estimate summed over the lanes). Ctrl+Enter is the
-/// window's "Send to all lanes" action; the box itself only edits text.
+/// sending may cost (the pre-send estimate summed over the lanes). Enter sends and Shift+Enter
+/// starts a new line, or, with setSendWithCtrlEnter(), Enter is a new line and only Ctrl+Enter
+/// (the window's "Send to all lanes" action, which works either way) sends.
+///
+/// "System prompt…" edits the system prompt of every lane that has none of its own (kept by
+/// the window in AppSettings and given to the Comparison).
 ///
 /// Images go with the prompt: "Attach image…" (Ctrl+Shift+A, a window action), a pasted
 /// picture or files, files dropped on the box. They show in an ImageStrip above the text;
@@ -37,6 +41,17 @@ public:
     QLabel *estimateLabel() const { return m_estimate; }
     QPushButton *attachButton() const { return m_attach; }
     ImageStrip *imageStrip() const { return m_strip; }
+    QPushButton *systemPromptButton() const { return m_systemButton; }
+
+    /// Whether Ctrl+Enter (not Enter) sends; Enter then starts a new line.
+    void setSendWithCtrlEnter(bool ctrlEnter);
+    bool sendsWithCtrlEnter() const { return m_ctrlEnter; }
+
+    /// The system prompt shown by "System prompt…" (no signal).
+    void setSystemPrompt(const QString &prompt);
+    QString systemPrompt() const { return m_systemPrompt; }
+    /// Opens the system prompt editor ("systemPromptDialog"; OK keeps what it holds).
+    void editSystemPrompt();
 
     QString text() const;
     const QList<ImageInput> &images() const { return m_images; }
@@ -69,13 +84,17 @@ Q_SIGNALS:
     void imagesChanged();
     /// Something offered as an image was not attached; @p message says what and why.
     void attachFailed(const QString &message);
+    /// The user changed the system prompt in its editor.
+    void systemPromptEdited(const QString &prompt);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
 private:
     void updateButtons();
+    void updateSendWording();
     void reportErrors(const QStringList &errors);
 
     QPlainTextEdit *m_editor;
@@ -83,6 +102,9 @@ private:
     QPushButton *m_stop;
     QLabel *m_estimate;
     QPushButton *m_attach;
+    QPushButton *m_systemButton;
+    QString m_systemPrompt;
+    bool m_ctrlEnter = false;
     ImageStrip *m_strip;
     QList<ImageInput> m_images;
     std::function<QStringList()> m_askImagePaths;

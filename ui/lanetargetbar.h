@@ -5,15 +5,21 @@
 
 #include <QWidget>
 
+class QAction;
 class QComboBox;
+class QLabel;
+class QMenu;
 class QToolButton;
 
 namespace versus::ui {
 
 class CapabilityBadges;
+class ModelPicker;
 
-/// The header row of a lane: what it asks (a provider, and a model the catalog knows or any
-/// id typed in), the model's capability badges, and the button that closes the lane.
+/// The header of a lane: what it asks (a provider, and a model from the provider's list or any
+/// id typed in; see ModelPicker), the model's capability badges, "Parameters" and "Tools", the
+/// lane menu ("⋯": send to this lane only, focus the lane, …) and the button that closes the
+/// lane; under them, the parameters that differ from the defaults ("parameterChips").
 /// setTarget() shows a target without a signal; targetEdited() is emitted when the user
 /// picks or types another one.
 class LaneTargetBar : public QWidget {
@@ -33,11 +39,23 @@ public:
     void setClosable(bool closable);
 
     QComboBox *providerBox() const { return m_providerBox; }
-    QComboBox *modelBox() const { return m_modelBox; }
+    QComboBox *modelBox() const;
+    ModelPicker *modelPicker() const { return m_modelBox; }
     CapabilityBadges *badges() const { return m_badges; }
     /// "Tools" (with the count of tools and a schema mark when set): opens the lane's tools.
     QToolButton *toolsButton() const { return m_toolsButton; }
     void setToolsSummary(int toolCount, bool schema, int serverTools);
+    /// "Parameters": opens the lane's parameters (LaneParametersPopover).
+    QToolButton *parametersButton() const { return m_parametersButton; }
+    /// The parameters that differ from the defaults, e.g. "T 0.2 · max 512"; hidden when empty.
+    void setParameterChips(const QString &chips, const QString &toolTip);
+    QLabel *parameterChips() const { return m_chips; }
+    /// "⋯": the lane menu; its actions are named "sendHereAction", "focusLaneAction",
+    /// "parametersAction", "toolsAction" and "closeLaneAction".
+    QToolButton *menuButton() const { return m_menuButton; }
+    QMenu *laneMenu() const { return m_menu; }
+    /// Whether the lane fills the strip alone (the menu then offers "Show all lanes").
+    void setFocused(bool focused);
 
 Q_SIGNALS:
     /// The user picked another provider (@p providerChanged; the first of its models is
@@ -45,6 +63,11 @@ Q_SIGNALS:
     void targetEdited(bool providerChanged);
     void closeRequested();
     void toolsRequested();
+    void parametersRequested();
+    /// "Send to this lane only": the composer's prompt goes to this lane alone.
+    void sendHereRequested();
+    /// "Focus lane" / "Show all lanes".
+    void focusToggleRequested();
 
 private:
     void onProviderPicked();
@@ -54,10 +77,16 @@ private:
 
     const ProviderRegistry &m_registry;
     QComboBox *m_providerBox;
-    QComboBox *m_modelBox;
+    ModelPicker *m_modelBox;
     CapabilityBadges *m_badges;
+    QToolButton *m_parametersButton;
     QToolButton *m_toolsButton;
+    QToolButton *m_menuButton;
     QToolButton *m_closeButton;
+    QLabel *m_chips;
+    QMenu *m_menu;
+    QAction *m_sendHere;
+    QAction *m_focus;
 };
 
 } // namespace versus::ui

@@ -6,6 +6,7 @@
 #include "engine/engine.h"
 #include "imagepreview.h"
 #include "lanecard.h"
+#include "laneparameterspopover.h"
 #include "lanetoolsdialog.h"
 #include "mcp/hub.h"
 #include "metrics/tokenestimator.h"
@@ -19,6 +20,7 @@
 
 #include <QDateTime>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace std::chrono_literals;
@@ -95,6 +97,9 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     connect(m_targetBar, &LaneTargetBar::targetEdited, this, &LaneWidget::onTargetEdited);
     connect(m_targetBar, &LaneTargetBar::closeRequested, this, &LaneWidget::closeRequested);
     connect(m_targetBar, &LaneTargetBar::toolsRequested, this, &LaneWidget::editTools);
+    connect(m_targetBar, &LaneTargetBar::parametersRequested, this, &LaneWidget::editParameters);
+    connect(m_targetBar, &LaneTargetBar::sendHereRequested, this, &LaneWidget::sendHereRequested);
+    connect(m_targetBar, &LaneTargetBar::focusToggleRequested, this, &LaneWidget::focusToggleRequested);
     connect(m_card, &LaneCard::actionTriggered, this, [this] { Q_EMIT openKeysRequested(this->target().provider); });
     connect(m_card, &LaneCard::retryTriggered, this, &LaneWidget::regenerate);
     connect(m_view, &ConversationView::regenerateRequested, this, &LaneWidget::regenerate);
@@ -132,7 +137,36 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
 
     showLastTurn();
     showToolSettings();
+    showParameters();
     recheckKey();
+}
+
+void LaneWidget::editParameters()
+{
+    const Provider *p = provider();
+    if (!m_comparison || isBusy() || !p)
+        return;
+    if (m_parametersPopover)
+        m_parametersPopover->close();
+    auto *popover = new LaneParametersPopover(*p, target().model, m_lane->parameters(), this);
+    popover->setAttribute(Qt::WA_DeleteOnClose);
+    popover->setWindowFlags(Qt::Popup); // closes on a click elsewhere, like a popover
+    m_parametersPopover = popover;
+    connect(popover, &LaneParametersPopover::applied, this, [this](const ProviderConfig &parameters) {
+        if (m_comparison)
+            m_comparison->setLaneParameters(m_lane, parameters);
+        showParameters();
+    });
+    QWidget *anchor = m_targetBar->parametersButton();
+    popover->adjustSize();
+    popover->move(anchor->mapToGlobal(QPoint(0, anchor->height())));
+    popover->show();
+}
+
+void LaneWidget::showParameters()
+{
+    const ProviderConfig &parameters = m_lane->parameters();
+    m_targetBar->setParameterChips(parameterChips(parameters), parameterChipsToolTip(parameters));
 }
 
 void LaneWidget::editTools()
@@ -155,33 +189,6 @@ void LaneWidget::showToolSettings()
     const ProviderConfig &parameters = m_lane->parameters();
     m_targetBar->setToolsSummary(int(m_lane->tools().tools().size()), !parameters.responseSchema.isEmpty(),
                                  int(parameters.serverTools.size()));
-}
-
-void LaneWidget::showToolSummary(const LaneResult &result)
-{
-    QStringList parts;
-    QStringList tips;
-    if (!result.toolRounds.isEmpty())
-        parts << tr("Tools: %1").arg(toolTraceSummary(result.toolRounds, result.toolRoundLimitReached));
-    if (result.structuredOutput) {
-        const tools::StructuredOutputCheck &check = *result.structuredOutput;
-        parts << (check.valid ? tr("Structured output: ✓ valid") : tr("Structured output: ✗ invalid"));
-        if (!check.jsonError.isEmpty())
-            tips << check.jsonError;
-        for (const tools::SchemaError &error : check.errors)
-            tips << tools::formatSchemaError(error);
-    }
-    m_toolSummary->setText(parts.join(QStringLiteral("   ")));
-    m_toolSummary->setToolTip(tips.join(u'\n'));
-    const bool invalid = result.structuredOutput && !result.structuredOutput->valid;
-    m_toolSummary->setProperty("invalid", invalid);
-    QPalette palette = m_toolSummary->parentWidget()->palette();
-    if (invalid) {
-        const bool dark = palette.color(QPalette::Window).lightnessF() < 0.5;
-        palette.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28));
-    }
-    m_toolSummary->setPalette(palette);
-    m_toolSummary->setVisible(!parts.isEmpty());
 }
 
 LaneWidget::~LaneWidget()
@@ -226,11 +233,11 @@ void LaneWidget::updatePlaceholder()
     const QString providerName = p ? p->info().displayName : t.provider;
     if (t.model.isEmpty()) {
         m_view->setPlaceholderText(
-            tr("This lane asks %1: type the id of one of its models in the box above, then write a "
-               "prompt below and press Ctrl+Enter.")
+            tr("This lane asks %1: pick or type one of its models in the box above, then write a "
+               "prompt below and send it.")
                 .arg(providerName));
     } else {
-        m_view->setPlaceholderText(tr("Write a prompt below and press Ctrl+Enter: it goes to every lane at once.\n\n"
+        m_view->setPlaceholderText(tr("Write a prompt below and send it: it goes to every lane at once.\n\n"
                                       "This lane asks %1 on %2.")
                                        .arg(t.model, providerName));
     }
@@ -274,38 +281,6 @@ void LaneWidget::recheckKey()
         });
 }
 
-void LaneWidget::showKeyCard(const KeyResult &result)
-{
-    const Provider *p = provider();
-    if (!p)
-        return;
-    const ProviderInfo &info = p->info();
-    m_cardPurpose = CardPurpose::Key;
-    if (result.succeeded()) {
-        m_card->showCard(LaneCard::Kind::Warning, tr("No key for %1").arg(info.displayName),
-                         tr("Store a %1 API key in Providers & Keys, or set %2 before starting Versus.")
-                             .arg(info.displayName, info.keyEnvVar),
-                         QString(), tr("Open Providers && Keys"));
-    } else {
-        m_card->showCard(LaneCard::Kind::Warning, tr("The key for %1 cannot be read").arg(info.displayName),
-                         keyStatusMessage(result), QString(), tr("Open Providers && Keys"));
-    }
-}
-
-void LaneWidget::showAnswerError(const ChatError &error)
-{
-    const Provider *p = provider();
-    m_cardPurpose = CardPurpose::Answer;
-    QString title = errorTitle(error.kind);
-    if (error.httpStatus > 0)
-        title += tr(" (HTTP %1)").arg(error.httpStatus);
-    const QString advice = p ? errorAdvice(error, p->info(), AdviceFor::App) : QString();
-    const bool keyProblem = error.kind == ErrorKind::Auth;
-    m_card->showCard(LaneCard::Kind::Error, title, error.message, advice,
-                     keyProblem ? tr("Open Providers && Keys") : QString());
-    m_card->setRetryText(tr("Retry"), tr("Send this turn again to this lane: the new answer replaces the failed one"));
-}
-
 void LaneWidget::regenerate()
 {
     if (!m_comparison || isBusy())
@@ -342,20 +317,6 @@ void LaneWidget::send(const QString &prompt)
         return;
     if (auto sent = m_comparison->send(prompt, m_lane); !sent)
         Q_EMIT sendFailed(sent.error());
-}
-
-void LaneWidget::setImageSkipNote(const QString &note)
-{
-    m_willSkipNote = note;
-    showImageNote();
-}
-
-void LaneWidget::showImageNote()
-{
-    // Before sending, what will happen; after, what happened to the turn just sent.
-    const QString note = !m_willSkipNote.isEmpty() ? m_willSkipNote : m_skippedNote;
-    m_imageNote->setText(note);
-    m_imageNote->setVisible(!note.isEmpty());
 }
 
 void LaneWidget::onRunStarted(LaneRun *run)

@@ -3,6 +3,7 @@
 
 #include "appservices.h"
 #include "compare/comparison.h"
+#include "laneparameterspopover.h"
 #include "lanetargetbar.h"
 #include "secrets/keyresult.h"
 
@@ -62,6 +63,10 @@ public:
 
     /// Opens the lane's tools and structured output (LaneToolsDialog).
     void editTools();
+    /// Opens the lane's parameters (LaneParametersPopover) under its "Parameters" button.
+    void editParameters();
+    /// The parameters popover while it is open.
+    LaneParametersPopover *parametersPopover() const { return m_parametersPopover; }
 
 public Q_SLOTS:
     /// Sends @p prompt to this lane only.
@@ -78,6 +83,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     void closeRequested();
     void busyChanged(bool busy);
+    /// "Send to this lane only" in the lane menu.
+    void sendHereRequested();
+    /// "Focus lane" / "Show all lanes" in the lane menu.
+    void focusToggleRequested();
     /// @p providerId needs a key: the user asked to open Providers & Keys.
     void openKeysRequested(const QString &providerId);
     /// Sending to this lane alone failed before anything was sent (the history could not be written).
@@ -98,6 +107,7 @@ private:
     void showKeyCard(const KeyResult &result);
     void showAnswerError(const ChatError &error);
     void showToolSettings();
+    void showParameters();
     void showToolSummary(const LaneResult &result);
     void showImageNote();
 
@@ -113,6 +123,7 @@ private:
     QLabel *m_imageNote;
     QString m_willSkipNote;
     QString m_skippedNote;
+    QPointer<LaneParametersPopover> m_parametersPopover;
 
     CardPurpose m_cardPurpose = CardPurpose::None;
     quint64 m_keyCheckGeneration = 0;

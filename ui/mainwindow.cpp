@@ -91,6 +91,12 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     });
     connect(m_splitter, &LaneStrip::busyChanged, this, &MainWindow::updateBusy);
     connect(m_splitter, &LaneStrip::openKeysRequested, this, &MainWindow::openProviderKeys);
+    connect(m_splitter, &LaneStrip::sendToLaneRequested, this, &MainWindow::sendComposerTextTo);
+    connect(m_composer, &Composer::systemPromptEdited, this, [this](const QString &prompt) {
+        m_services.settings->setDefaultSystemPrompt(prompt);
+        m_comparison->setDefaultSystemPrompt(prompt);
+        scheduleEstimate();
+    });
     connect(m_splitter, &LaneStrip::sendFailed, this,
             [this](const history::HistoryError &error) { showHistoryError(error, true); });
     connect(m_comparison, &Comparison::busyChanged, this, &MainWindow::updateBusy);
@@ -118,6 +124,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_comparison, &Comparison::historyFailed, this,
             [this](const history::HistoryError &error) { showHistoryError(error, false); });
 
+    applyComposerSettings();
     setLaneTargets(services.settings->laneTargets()); // the catalog's first chat model when none
 
     if (!restoreGeometry(services.settings->windowGeometry())) {
@@ -235,15 +242,33 @@ void MainWindow::sendPrompt(const QString &text)
     sendPrompt(text, {});
 }
 
+void MainWindow::applyComposerSettings()
+{
+    m_composer->setSendWithCtrlEnter(m_services.settings->sendKey() == u"ctrl-enter");
+    const QString systemPrompt = m_services.settings->defaultSystemPrompt();
+    m_composer->setSystemPrompt(systemPrompt);
+    m_comparison->setDefaultSystemPrompt(systemPrompt);
+    scheduleEstimate();
+}
+
 bool MainWindow::sendPrompt(const QString &text, const QList<ImageInput> &images)
+{
+    return sendPromptTo(text, images, nullptr);
+}
+
+bool MainWindow::sendPromptTo(const QString &text, const QList<ImageInput> &images, ComparisonLane *onlyLane)
 {
     if ((text.trimmed().isEmpty() && images.isEmpty()) || isBusy())
         return false;
-    if (!images.isEmpty() && m_comparison->imageSkips(images).size() == lanes().size()) {
-        showMessage(tr("No lane's model can see images. Choose a model with the V badge, or remove the images."));
+    const qsizetype receivers = onlyLane ? 1 : lanes().size();
+    if (!images.isEmpty() && m_comparison->imageSkips(images, onlyLane).size() == receivers) {
+        showMessage(onlyLane ? tr("This lane's model cannot see images. Choose a model with the V badge, or remove "
+                                  "the images.")
+                             : tr("No lane's model can see images. Choose a model with the V badge, or remove the "
+                                  "images."));
         return false;
     }
-    if (auto sent = m_comparison->send(text, images); !sent) {
+    if (auto sent = m_comparison->send(text, images, onlyLane); !sent) {
         // Nothing was sent: the prompt stays in (or goes back to) the composer, and the bar says why.
         if (m_composer->text().isEmpty() && m_composer->images().isEmpty()) {
             m_composer->setText(text);
@@ -279,6 +304,14 @@ void MainWindow::sendComposerText()
         return;
     // Cleared only once sent: when the history cannot save it, text and images stay.
     if (sendPrompt(m_composer->text(), m_composer->images()))
+        m_composer->clear();
+}
+
+void MainWindow::sendComposerTextTo(ComparisonLane *lane)
+{
+    if (!lane || !m_composer->canSend() || isBusy())
+        return;
+    if (sendPromptTo(m_composer->text(), m_composer->images(), lane))
         m_composer->clear();
 }
 

@@ -64,16 +64,21 @@ public:
     /// Sends @p text with @p images to every lane whose model can see them (the others show
     /// why they were skipped). False, with a message, when nothing was sent.
     bool sendPrompt(const QString &text, const QList<ImageInput> &images);
+    /// Applies what AppSettings says of the composer: the send key and the system prompt of
+    /// lanes without their own (done at start; again after the settings changed).
+    void applyComposerSettings();
 
 public Q_SLOTS:
     /// Adds a lane with a provider no lane uses yet (Ctrl+Shift+N).
     void addLaneForNextProvider();
     /// Sends @p text to every lane as their next turn.
     void sendPrompt(const QString &text);
-    /// Sends what the composer holds, then clears it (Ctrl+Enter).
+    /// Sends what the composer holds, then clears it (Enter or Ctrl+Enter).
     void sendComposerText();
     /// Sends the last prompt again to every lane (Ctrl+R); the new answers replace the last ones.
     void regenerateAll();
+    /// Sends what the composer holds to @p lane only ("Send to this lane only"), then clears it.
+    void sendComposerTextTo(versus::ComparisonLane *lane);
     /// Stops every lane (Esc); partial answers stay.
     void stopAll();
     /// Empties every lane's conversation (Ctrl+N).
@@ -102,6 +107,7 @@ private:
     void showMessage(const QString &text, const QString &actionText = QString());
     void hideMessage();
     void sendUnsaved();
+    bool sendPromptTo(const QString &text, const QList<ImageInput> &images, ComparisonLane *onlyLane);
     void showHistoryError(const history::HistoryError &error, bool nothingSent);
     void showHistoryReport();
     void updateBusy();

@@ -75,6 +75,9 @@ WindowActions addWindowActions(QMainWindow *window)
     actions.attachImage =
         makeAction(tr("Attach image…"), "attachImageAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
                    tr("Attach PNG, JPEG, WebP or GIF images to the prompt (or paste or drop them)"));
+    actions.toggleLaneFocus = makeAction(
+        tr("Focus lane / Show all lanes"), "toggleLaneFocusAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
+        tr("Give the lane that has the focus the whole width, or show every lane again"));
     actions.focusComposer = makeAction(tr("Go to the prompt"), "focusComposerAction",
                                        {QKeySequence(Qt::CTRL | Qt::Key_L)}, tr("Move the focus to the prompt box"));
 
@@ -104,6 +107,7 @@ WindowActions addWindowActions(QMainWindow *window)
     file->addAction(actions.quit);
     QMenu *view = window->menuBar()->addMenu(tr("&View"));
     view->addAction(actions.sidebar);
+    view->addAction(actions.toggleLaneFocus);
     QMenu *settings = window->menuBar()->addMenu(tr("&Settings"));
     settings->addAction(actions.providerKeys);
     settings->addAction(actions.mcpServers);
@@ -150,6 +154,8 @@ void connectWindowActions(const WindowActions &actions, MainWindow *window)
                      [window] { window->composer()->chooseImages(); });
     QObject::connect(actions.focusComposer, &QAction::triggered, window,
                      [window] { window->composer()->editor()->setFocus(); });
+    QObject::connect(actions.toggleLaneFocus, &QAction::triggered, window,
+                     [window] { window->laneStrip()->toggleFocusOfCurrentLane(); });
     for (int i = 0; i < actions.focusLane.size(); ++i)
         QObject::connect(actions.focusLane.at(i), &QAction::triggered, window,
                          [window, i] { window->laneStrip()->focusLane(i); });

@@ -23,7 +23,8 @@ struct WindowActions {
     QAction *exportMarkdown = nullptr; ///< disabled until the conversation is saved
     QAction *exportJson = nullptr;     ///< disabled until the conversation is saved
     QAction *quit = nullptr;
-    QAction *sidebar = nullptr; ///< checkable: the conversations sidebar is shown
+    QAction *sidebar = nullptr;         ///< checkable: the conversations sidebar is shown
+    QAction *toggleLaneFocus = nullptr; ///< Ctrl+Shift+F: the current lane alone, or all lanes again
     QAction *providerKeys = nullptr;
     QAction *mcpServers = nullptr;
     QAction *metricsHelp = nullptr;

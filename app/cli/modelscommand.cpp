@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "interruptnotifier.h"
 #include "pricing/cost.h"
+#include "providers/modelchoices.h"
 #include "providers/modellistcache.h"
 #include "providers/modellistjob.h"
 #include "wording/erroradvice.h"
@@ -10,8 +11,6 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
-
-#include <algorithm>
 
 namespace versus::cli {
 
@@ -79,20 +78,7 @@ public:
     // The models shown: chat models unless --all, sorted, with their enforced capabilities.
     QList<ModelInfo> shown(const QList<ModelInfo> &models, int &hidden) const
     {
-        QList<ModelInfo> list;
-        hidden = 0;
-        for (const ModelInfo &model : models) {
-            if (!m_all && !isChatModel(model)) {
-                ++hidden;
-                continue;
-            }
-            ModelInfo entry = mergeWithCatalog(model, m_provider);
-            entry.capabilities = enforcedCapabilities(m_provider, entry);
-            list << entry;
-        }
-        std::sort(list.begin(), list.end(),
-                  [](const ModelInfo &a, const ModelInfo &b) { return a.id.compare(b.id, Qt::CaseInsensitive) < 0; });
-        return list;
+        return modelChoices(m_provider, models, m_all, &hidden);
     }
 
     void print(const Listing &listing) const

@@ -86,7 +86,9 @@ history::LaneRecord Comparison::laneRecord(const ComparisonLane *lane) const
     record.position = indexOf(lane);
     record.provider = lane->target().provider;
     record.model = lane->target().model;
-    record.parameters = parametersToJson(lane->parameters());
+    record.parameters = parametersToJson(effectiveParameters(lane));
+    if (lane->parameters().systemPrompt.trimmed().isEmpty() && !m_defaultSystemPrompt.isEmpty())
+        record.parameters.insert(u"system_from_default", true);
     writeToolParameters(record.parameters, lane);
     return record;
 }
@@ -116,6 +118,7 @@ std::expected<void, history::HistoryError> Comparison::storeLanes()
         if (auto updated = store->updateLane(laneRecord(lane)); !updated)
             return std::unexpected(updated.error());
     }
+    m_defaultInHistory = m_defaultSystemPrompt;
     return {};
 }
 
@@ -207,6 +210,7 @@ std::expected<void, history::HistoryError> Comparison::ensureConversation(const 
         m_lanes[i]->m_historyId = created->lanes.at(i).id;
     m_conversationId = created->id;
     m_title = created->title;
+    m_defaultInHistory = m_defaultSystemPrompt;
     Q_EMIT conversationChanged();
     return {};
 }
@@ -240,7 +244,8 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
         // A lane added while the history could not be written is stored now.
         const bool unstored = std::any_of(targets.cbegin(), targets.cend(),
                                           [](const ComparisonLane *lane) { return lane->historyId() == 0; });
-        if (unstored) {
+        // So are the lanes' records when the default system prompt changed since they were written.
+        if (unstored || m_defaultInHistory != m_defaultSystemPrompt) {
             if (auto stored = storeLanes(); !stored)
                 return std::unexpected(stored.error());
         }
@@ -326,6 +331,7 @@ void Comparison::forgetConversation(bool deleteStored)
         lane->m_historyId = 0;
     m_conversationId = 0;
     m_title.clear();
+    m_defaultInHistory.reset();
     Q_EMIT conversationChanged();
 }
 
@@ -393,10 +399,14 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
     clearLanes();
     m_conversationId = record->id;
     m_title = record->title;
+    // The next turn stores the lanes with the default system prompt it is sent with.
+    m_defaultInHistory.reset();
     m_maxToolRounds = kDefaultMaxToolRounds; // unless the lanes say otherwise
     for (const history::LaneRecord &laneRecord : std::as_const(lanes)) {
         auto *lane = new ComparisonLane(Target{laneRecord.provider, laneRecord.model}, this);
         lane->m_parameters = parametersFromJson(laneRecord.parameters);
+        if (laneRecord.parameters.value(u"system_from_default").toBool())
+            lane->m_parameters.systemPrompt.clear(); // it was the default's, not the lane's own
         readToolParameters(laneRecord.parameters, lane);
         lane->m_historyId = laneRecord.id;
         lane->conversation()->setTurns(turnsOfLane.take(laneRecord.id));

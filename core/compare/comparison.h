@@ -55,6 +55,14 @@ public:
     /// Changes what a lane asks. Refused (false) while it is busy.
     bool setLaneTarget(ComparisonLane *lane, const Target &target);
     bool setLaneParameters(ComparisonLane *lane, const ProviderConfig &parameters);
+    /// The system prompt of every lane whose own system prompt is empty (the app's global one;
+    /// empty = none). It is stored with such lanes in the history, when a turn is sent with it, as
+    /// the "system" they were sent, marked "system_from_default", so a reopened conversation shows
+    /// what the model was told (one prompt per lane: the one its latest turns were sent with).
+    void setDefaultSystemPrompt(const QString &prompt);
+    QString defaultSystemPrompt() const { return m_defaultSystemPrompt; }
+    /// What a lane's next turn sends: its parameters, with the default system prompt when it has none.
+    ProviderConfig effectiveParameters(const ComparisonLane *lane) const;
     bool setLaneTools(ComparisonLane *lane, const tools::ToolSet &tools);
     bool setLaneMcpServersOff(ComparisonLane *lane, const QStringList &servers);
     /// The MCP servers' tools (not owned; must outlive the comparison): each lane's turn
@@ -179,6 +187,8 @@ private:
     CostTotals m_sessionCost;
     QUrl m_baseUrl;
     int m_maxToolRounds = kDefaultMaxToolRounds;
+    QString m_defaultSystemPrompt;
+    std::optional<QString> m_defaultInHistory; ///< the default the stored lane records were written with
     tools::ExternalTools *m_external = nullptr;
 };
 

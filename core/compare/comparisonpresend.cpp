@@ -22,7 +22,7 @@ QList<LaneEstimate> Comparison::estimate(const QString &prompt) const
             continue;
         }
         e.priced = true;
-        const QString text = lane->parameters().systemPrompt + lane->conversation()->contextText() + prompt;
+        const QString text = effectiveParameters(lane).systemPrompt + lane->conversation()->contextText() + prompt;
         const Usage usage = m_engine.estimator().estimate(e.target.provider, e.target.model, QStringView(), text);
         e.promptTokens = usage.promptTokens.value_or(0);
         std::optional<qint64> maxOutput = lane->parameters().maxTokens;
@@ -59,6 +59,22 @@ QList<LaneSkip> Comparison::imageSkips(const QList<ImageInput> &images, Comparis
                  tr("%1 cannot see images, so this lane was not sent the prompt.").arg(lane->target().toString())});
     }
     return skips;
+}
+
+void Comparison::setDefaultSystemPrompt(const QString &prompt)
+{
+    if (prompt == m_defaultSystemPrompt)
+        return;
+    // The lanes' records in the history say so with the next turn that is sent with it.
+    m_defaultSystemPrompt = prompt;
+}
+
+ProviderConfig Comparison::effectiveParameters(const ComparisonLane *lane) const
+{
+    ProviderConfig config = lane->parameters();
+    if (config.systemPrompt.trimmed().isEmpty())
+        config.systemPrompt = m_defaultSystemPrompt;
+    return config;
 }
 
 } // namespace versus

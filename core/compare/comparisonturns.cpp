@@ -32,7 +32,7 @@ void Comparison::runTurn(ComparisonLane *lane, int row)
     const LaneTurn &turn = conversation->turn(row);
     LaneRunSpec spec;
     spec.target = lane->target();
-    spec.config = lane->parameters();
+    spec.config = effectiveParameters(lane);
     spec.messages = conversation->requestMessages(row);
     spec.messages.append(ChatMessage::user(turn.prompt, turn.images));
     spec.baseUrl = m_baseUrl;
