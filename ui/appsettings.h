@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "net/proxysettings.h"
 #include "providers/providerregistry.h"
 
 #include <QByteArray>
@@ -33,6 +34,22 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
+
+    /// The key that sends the prompt: "enter" (Shift+Enter for a new line) or "ctrl-enter".
+    QString sendKey() const;
+    void setSendKey(const QString &key);
+    /// "system" (follow the desktop's palette), "light" or "dark".
+    QString theme() const;
+    void setTheme(const QString &theme);
+    /// "system" or a language code ("en"); read at start.
+    QString language() const;
+    void setLanguage(const QString &language);
+    /// Where the history database is opened at the next start; empty = the default place.
+    QString historyPath() const;
+    void setHistoryPath(const QString &path);
+    /// How requests reach the network; System unless the user chose otherwise.
+    net::ProxySettings proxy() const;
+    void setProxy(const net::ProxySettings &proxy);
 
     /// Writes pending changes to storage.
     void sync();

@@ -25,6 +25,10 @@ struct WindowActions {
     QAction *sidebar = nullptr; ///< checkable: the conversations sidebar is shown
     QAction *providerKeys = nullptr;
     QAction *mcpServers = nullptr;
+    QAction *settings = nullptr;        ///< Settings → General (and the other pages)
+    QAction *customEndpoints = nullptr; ///< Settings → Custom endpoints
+    QAction *prices = nullptr;          ///< Settings → Prices
+    QAction *welcome = nullptr;         ///< Help → Welcome
     QAction *metricsHelp = nullptr;
     QAction *about = nullptr;
     QList<QAction *> focusLane; ///< Ctrl+1 … Ctrl+9
