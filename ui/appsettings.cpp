@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appsettings.h"
 
+#include "engine/engine.h"
+
 #include <QSettings>
 
 namespace versus::ui {

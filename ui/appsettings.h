@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "net/proxysettings.h"
 #include "providers/providerregistry.h"
 
 #include <QByteArray>
@@ -10,6 +9,10 @@
 #include <memory>
 
 class QSettings;
+
+namespace versus::net {
+struct ProxySettings; // the engine's (Engine::setProxy); ui reaches net only through the engine
+} // namespace versus::net
 
 namespace versus::ui {
 

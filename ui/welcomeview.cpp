@@ -93,7 +93,6 @@ void WelcomeView::probe(int timeoutMs)
         delete item;
     }
     m_status->setText(tr("Looking for Ollama, llama.cpp and LM Studio…"));
-    m_status->show();
     m_rescan->setEnabled(false);
     m_probe->start(timeoutMs);
 }
@@ -131,7 +130,6 @@ void WelcomeView::probeFinished()
     m_status->setText(m_probe->servers().isEmpty()
                           ? tr("None found. Start Ollama, llama.cpp or LM Studio, then look again.")
                           : QString());
-    m_status->setVisible(m_probe->servers().isEmpty());
 }
 
 } // namespace versus::ui

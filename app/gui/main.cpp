@@ -69,8 +69,10 @@ int main(int argc, char **argv)
     services.settings = &settings;
 
     ui::MainWindow window(services);
-    if (!targets.isEmpty())
+    if (!targets.isEmpty()) {
         window.setLaneTargets(targets);
+        window.hideWelcome(); // lanes were asked for: no first-start view over them
+    }
     window.show();
 
     if (parser.isSet(keysOption))

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Settings and first run, clicked through the real window offscreen: the Settings dialog and
-// its pages (custom endpoints, prices, general), and the welcome view listing a local model
-// server that the test runs on a loopback port. The user's files go to a temporary
-// XDG_CONFIG_HOME; keys to an in-memory store.
+// Settings clicked through the real window offscreen: the dialog and its pages (custom
+// endpoints answering in a lane over a loopback server, prices charged, general settings
+// stored and applied). The user's files go to a temporary XDG_CONFIG_HOME; keys to an
+// in-memory store.
 #include "appsettings.h"
 #include "composer.h"
 #include "conversationview.h"
@@ -17,13 +17,14 @@
 #include "settings/pricespage.h"
 #include "settings/providerkeyspage.h"
 #include "settings/settingsdialog.h"
-#include "welcomeview.h"
+#include "settingsharness.h"
 
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -46,114 +47,6 @@
 using namespace versus;
 using namespace versus::ui;
 using namespace versus::test;
-
-namespace {
-
-const Target kGroqTarget{QStringLiteral("groq"), QStringLiteral("openai/gpt-oss-120b")};
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
-
-/// An OpenAI-compatible streamed answer of @p text with usage @p prompt → @p completion.
-ScriptedResponse answer(const QString &text, int prompt = 20, int completion = 3)
-{
-    const auto choice = [](const QJsonObject &delta, const QJsonValue &finish) {
-        return QJsonArray{QJsonObject{
-            {QStringLiteral("index"), 0}, {QStringLiteral("delta"), delta}, {QStringLiteral("finish_reason"), finish}}};
-    };
-    return ScriptedResponse::sseData(
-        {compact({{QStringLiteral("id"), QStringLiteral("c1")},
-                  {QStringLiteral("choices"), choice({{QStringLiteral("content"), text}}, QJsonValue())}}),
-         compact({{QStringLiteral("id"), QStringLiteral("c1")},
-                  {QStringLiteral("choices"), choice({}, QStringLiteral("stop"))}}),
-         compact({{QStringLiteral("id"), QStringLiteral("c1")},
-                  {QStringLiteral("choices"), QJsonArray()},
-                  {QStringLiteral("usage"), QJsonObject{{QStringLiteral("prompt_tokens"), prompt},
-                                                        {QStringLiteral("completion_tokens"), completion},
-                                                        {QStringLiteral("total_tokens"), prompt + completion}}}})});
-}
-
-void setBaseUrl(const QString &provider, const QUrl &url)
-{
-    qputenv(baseUrlEnvVar(provider).toLatin1().constData(), url.toString().toUtf8());
-}
-
-QUrl closedUrl()
-{
-    return QUrl(QStringLiteral("http://127.0.0.1:%1/v1").arg(closedLoopbackPort()));
-}
-
-/// The composition root of one test: its own config folder, settings file, history, keys.
-struct Harness {
-    QTemporaryDir dir;
-    QNetworkAccessManager network;
-    MemoryKeyStore keys;
-    std::unique_ptr<Engine> engine;
-    AppSettings settings{std::make_unique<QSettings>(dir.filePath(QStringLiteral("versus.ini")), QSettings::IniFormat)};
-
-    Harness()
-    {
-        qputenv("XDG_CONFIG_HOME", dir.filePath(QStringLiteral("config")).toUtf8());
-        network.setProxy(QNetworkProxy::NoProxy);
-        EngineOptions options;
-        options.keyStore = &keys;
-        options.network = &network;
-        options.userFiles = false;
-        options.historyPath = dir.filePath(QStringLiteral("history.sqlite"));
-        engine = std::make_unique<Engine>(options);
-        engine->transport.retry.maxRetries = 0;
-    }
-
-    AppServices services()
-    {
-        AppServices s;
-        s.engine = engine.get();
-        s.settings = &settings;
-        return s;
-    }
-
-    bool storeKey(const QString &provider, const char *key)
-    {
-        QObject context;
-        bool done = false;
-        keys.write(provider, ApiKey::fromUtf8(QByteArray(key)), &context, [&done](KeyResult) { done = true; });
-        return QTest::qWaitFor([&done] { return done; }, 5000);
-    }
-
-    std::unique_ptr<MainWindow> openWindow()
-    {
-        auto window = std::make_unique<MainWindow>(services());
-        window->show();
-        window->activateWindow();
-        if (!QTest::qWaitForWindowExposed(window.get()))
-            qWarning("window not exposed");
-        return window;
-    }
-};
-
-template<typename W>
-W *part(QWidget *parent, const char *name)
-{
-    auto *widget = parent->findChild<W *>(QLatin1String(name));
-    if (!widget)
-        qWarning("no %s", name);
-    return widget;
-}
-
-void typeAndSend(MainWindow &window, const QString &prompt)
-{
-    QTest::keyClicks(window.composer()->editor(), prompt);
-    QTest::mouseClick(window.composer()->sendButton(), Qt::LeftButton);
-}
-
-QAction *action(MainWindow &window, const char *name)
-{
-    return window.findChild<QAction *>(QLatin1String(name));
-}
-
-} // namespace
 
 class tst_Settings : public QObject {
     Q_OBJECT
@@ -306,6 +199,32 @@ private Q_SLOTS:
         QTest::mouseClick(part<QPushButton>(&page, "endpointRemove"), Qt::LeftButton);
         QCOMPARE(changed.size(), 1);
         QVERIFY(!harness.engine->registry().find(QStringLiteral("first")));
+    }
+
+    void handWrittenProblemIsShown()
+    {
+        Harness harness;
+        const QString path = ProviderRegistry::userCatalogPath();
+        QVERIFY(QDir().mkpath(QFileInfo(path).absolutePath()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "{\"providers\": [{\"id\": \"files\", \"name\": \"Files\", \"base_url\": \"ftp://files.example.com\"}]}");
+        file.close();
+        harness.engine->reloadProviders();
+        CustomEndpointsPage page(*harness.engine);
+        page.show();
+        QCOMPARE(part<QListWidget>(&page, "endpointList")->count(), 1); // listed, to be mended
+        QLabel *error = part<QLabel>(&page, "endpointError");
+        QVERIFY(error->isVisible());
+        QVERIFY2(error->text().contains(QStringLiteral("base_url")), qPrintable(error->text()));
+        QVERIFY2(error->text().contains(QStringLiteral("files")), qPrintable(error->text()));
+        // Mended in the page, the problem is gone and the endpoint usable.
+        part<QListWidget>(&page, "endpointList")->setCurrentRow(0);
+        part<QLineEdit>(&page, "endpointUrl")->setText(QStringLiteral("https://files.example.com/v1"));
+        QVERIFY(page.save());
+        QVERIFY(error->isHidden());
+        QVERIFY(harness.engine->registry().find(QStringLiteral("files")));
     }
 
     void priceOverrideIsShownAndCharged()
@@ -537,69 +456,6 @@ private Q_SLOTS:
         QVERIFY(part<QLabel>(&page, "historyNote")
                     ->text()
                     .contains(QDir::toNativeSeparators(history::HistoryStore::defaultPath())));
-    }
-
-    void welcomeListsALocalServerAndOpensALane()
-    {
-        ScriptedServer server;
-        QVERIFY(server.listen());
-        server.route(
-            "GET", "/ollama/v1/models",
-            ScriptedResponse::json(
-                200,
-                "{\"object\":\"list\",\"data\":[{\"id\":\"llama3:8b\",\"object\":\"model\"},\n"
-                "                                                    {\"id\":\"qwen3:4b\",\"object\":\"model\"}]}"));
-        server.route("POST", "/ollama/v1/chat/completions", answer(QStringLiteral("Local hello")));
-        setBaseUrl(QStringLiteral("ollama"), server.url("/ollama/v1"));
-        Harness harness; // nothing saved yet: a first start
-        auto window = harness.openWindow();
-        WelcomeView *welcome = window->welcomeView();
-        QVERIFY(welcome);
-        QVERIFY(welcome->isVisible());
-        QVERIFY(!window->laneStrip()->isVisible());
-        QVERIFY(window->composer()->isVisible()); // usable while the probe runs
-
-        QTRY_VERIFY(welcome->findChild<QPushButton *>(QStringLiteral("openLocal_ollama")));
-        QTRY_VERIFY(!welcome->localProbe()->isRunning());
-        QVERIFY(!welcome->findChild<QWidget *>(QStringLiteral("localServer_llamacpp"))); // its port is closed
-        QVERIFY(!welcome->findChild<QWidget *>(QStringLiteral("localServer_lmstudio")));
-        auto *models = part<QComboBox>(welcome, "localModels_ollama");
-        QCOMPARE(models->count(), 2);
-        models->setCurrentIndex(1);
-        QTest::mouseClick(part<QPushButton>(welcome, "openLocal_ollama"), Qt::LeftButton);
-
-        QVERIFY(!welcome->isVisible());
-        QVERIFY(window->laneStrip()->isVisible());
-        QCOMPARE(window->lanes().size(), 1);
-        LaneWidget *lane = window->lanes().first();
-        QCOMPARE(lane->target(), (Target{QStringLiteral("ollama"), QStringLiteral("qwen3:4b")}));
-        QCOMPARE(harness.settings.laneTargets(), QList<Target>{lane->target()});
-        typeAndSend(*window, QStringLiteral("Hello, local"));
-        QTRY_COMPARE(lane->view()->answerText(0), QStringLiteral("Local hello"));
-        QCOMPARE(server.lastRequest().json().value(u"model").toString(), QStringLiteral("qwen3:4b"));
-    }
-
-    void welcomeOnlyOnFirstStartAndFromHelp()
-    {
-        Harness harness;
-        harness.settings.setLaneTargets({kGroqTarget});
-        auto window = harness.openWindow();
-        QVERIFY(!window->welcomeView()); // lanes were saved: not a first start
-        action(*window, "welcomeAction")->trigger();
-        QVERIFY(window->welcomeView() && window->welcomeView()->isVisible());
-        QTRY_VERIFY(!window->welcomeView()->localProbe()->isRunning());
-        auto *status = part<QLabel>(window->welcomeView(), "welcomeProbeStatus");
-        QVERIFY2(status->text().contains(QStringLiteral("None found")), qPrintable(status->text()));
-        QSignalSpy keys(window->welcomeView(), &WelcomeView::openKeysRequested);
-        QTest::mouseClick(part<QPushButton>(window->welcomeView(), "welcomeKeys"), Qt::LeftButton);
-        QCOMPARE(keys.size(), 1);
-        QTRY_VERIFY(window->settingsDialog() && window->settingsDialog()->isVisible());
-        QCOMPARE(window->settingsDialog()->currentPage(), SettingsDialog::Page::ProviderKeys);
-        window->settingsDialog()->close();
-        QTest::mouseClick(part<QPushButton>(window->welcomeView(), "welcomeClose"), Qt::LeftButton);
-        QVERIFY(!window->welcomeView()->isVisible());
-        QVERIFY(window->laneStrip()->isVisible());
-        QCOMPARE(window->lanes().first()->target(), kGroqTarget); // closing changes no lane
     }
 };
 

@@ -119,6 +119,13 @@ void CustomEndpointsPage::refresh()
     } else {
         startNew();
     }
+    // What the registry could not use in the file (written by hand), in its words.
+    QStringList problems;
+    for (const CatalogProblem &problem : m_engine.catalogProblems()) {
+        if (problem.file == m_path)
+            problems << problem.toString();
+    }
+    showError(problems.join(u'\n'));
 }
 
 void CustomEndpointsPage::startNew()
@@ -204,7 +211,6 @@ bool CustomEndpointsPage::save()
     m_editingId = endpoint.id;
     m_engine.reloadProviders();
     refresh();
-    showError(QString());
     Q_EMIT providersChanged();
     return true;
 }

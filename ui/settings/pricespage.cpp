@@ -71,6 +71,7 @@ PricesPage::PricesPage(Engine &engine, const QString &path, QWidget *parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSortingEnabled(true);
+    m_table->sortByColumn(ProviderColumn, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(ModelColumn, QHeaderView::Stretch);
 
@@ -107,6 +108,7 @@ PricesPage::PricesPage(Engine &engine, const QString &path, QWidget *parent)
     editor->addWidget(m_cacheWrite, 2, 3);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_error, 1);
+    buttons->addStretch(); // the buttons keep their size when there is no message
     buttons->addWidget(m_remove);
     buttons->addWidget(m_save);
 
