@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "appsettings.h"
 
+#include "engine/engine.h"
+
 #include <QSettings>
 
 namespace versus::ui {
@@ -11,6 +13,18 @@ const QString kWindowGeometry = QStringLiteral("window/geometry");
 const QString kWindowState = QStringLiteral("window/state");
 const QString kSendKey = QStringLiteral("composer/sendKey");
 const QString kDefaultSystemPrompt = QStringLiteral("composer/systemPrompt");
+const QString kTheme = QStringLiteral("theme");
+const QString kLanguage = QStringLiteral("language");
+const QString kHistoryPath = QStringLiteral("history/path");
+const QString kProxyMode = QStringLiteral("network/proxyMode");
+const QString kProxyHost = QStringLiteral("network/proxyHost");
+const QString kProxyPort = QStringLiteral("network/proxyPort");
+
+QString oneOf(const QVariant &value, const QStringList &allowed)
+{
+    const QString text = value.toString();
+    return allowed.contains(text) ? text : allowed.first();
+}
 } // namespace
 
 AppSettings::AppSettings()
@@ -87,6 +101,60 @@ QByteArray AppSettings::windowState() const
 void AppSettings::setWindowState(const QByteArray &state)
 {
     m_settings->setValue(kWindowState, state);
+}
+
+QString AppSettings::theme() const
+{
+    return oneOf(m_settings->value(kTheme),
+                 {QStringLiteral("system"), QStringLiteral("light"), QStringLiteral("dark")});
+}
+
+void AppSettings::setTheme(const QString &theme)
+{
+    m_settings->setValue(kTheme, theme);
+}
+
+QString AppSettings::language() const
+{
+    const QString language = m_settings->value(kLanguage).toString();
+    return language.isEmpty() ? QStringLiteral("system") : language;
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    m_settings->setValue(kLanguage, language);
+}
+
+QString AppSettings::historyPath() const
+{
+    return m_settings->value(kHistoryPath).toString();
+}
+
+void AppSettings::setHistoryPath(const QString &path)
+{
+    if (path.isEmpty())
+        m_settings->remove(kHistoryPath);
+    else
+        m_settings->setValue(kHistoryPath, path);
+}
+
+net::ProxySettings AppSettings::proxy() const
+{
+    net::ProxySettings proxy;
+    proxy.mode = net::proxyModeFromName(m_settings->value(kProxyMode).toString()).value_or(proxy.mode);
+    proxy.host = m_settings->value(kProxyHost).toString();
+    const int port = m_settings->value(kProxyPort).toInt();
+    proxy.port = quint16(std::clamp(port, 0, 65535));
+    if (proxy.mode == net::ProxySettings::Mode::Manual && (proxy.host.isEmpty() || proxy.port == 0))
+        proxy.mode = net::ProxySettings::Mode::System; // half a manual proxy is none at all
+    return proxy;
+}
+
+void AppSettings::setProxy(const net::ProxySettings &proxy)
+{
+    m_settings->setValue(kProxyMode, net::proxyModeName(proxy.mode));
+    m_settings->setValue(kProxyHost, proxy.host);
+    m_settings->setValue(kProxyPort, int(proxy.port));
 }
 
 void AppSettings::sync()

@@ -10,6 +10,10 @@
 
 class QSettings;
 
+namespace versus::net {
+struct ProxySettings; // the engine's (Engine::setProxy); ui reaches net only through the engine
+} // namespace versus::net
+
 namespace versus::ui {
 
 /// The one typed facade over QSettings for the desktop app: which lanes are open and how
@@ -41,6 +45,19 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
+
+    /// "system" (follow the desktop's palette), "light" or "dark".
+    QString theme() const;
+    void setTheme(const QString &theme);
+    /// "system" or a language code ("en"); read at start.
+    QString language() const;
+    void setLanguage(const QString &language);
+    /// Where the history database is opened at the next start; empty = the default place.
+    QString historyPath() const;
+    void setHistoryPath(const QString &path);
+    /// How requests reach the network; System unless the user chose otherwise.
+    net::ProxySettings proxy() const;
+    void setProxy(const net::ProxySettings &proxy);
 
     /// Writes pending changes to storage.
     void sync();

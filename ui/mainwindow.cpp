@@ -17,6 +17,7 @@
 #include "messagebar.h"
 #include "pricing/pricecatalog.h"
 #include "sessionstatus.h"
+#include "welcomeview.h"
 #include "windowactions.h"
 #include "windowdialogs.h"
 
@@ -125,7 +126,17 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
             [this](const history::HistoryError &error) { showHistoryError(error, false); });
 
     applyComposerSettings();
+    connect(this, &MainWindow::sendKeyChanged, this, &MainWindow::applyComposerSettings);
+    // First start: no lanes saved and no conversation kept yet.
+    bool firstStart = services.settings->laneTargets().isEmpty();
+    if (history::HistoryStore *store = services.engine->history(); store && firstStart) {
+        const auto conversations = store->conversations();
+        firstStart = conversations && conversations->isEmpty();
+    }
+    connect(m_composer, &Composer::sendRequested, this, &MainWindow::hideWelcome);
     setLaneTargets(services.settings->laneTargets()); // the catalog's first chat model when none
+    if (firstStart)
+        showWelcome();
 
     if (!restoreGeometry(services.settings->windowGeometry())) {
         // Room for three lanes side by side, without covering a small screen.
@@ -145,7 +156,7 @@ MainWindow::~MainWindow() = default;
 
 QDialog *MainWindow::providerKeysDialog() const
 {
-    return m_keysDialog;
+    return m_settingsDialog;
 }
 
 QList<LaneWidget *> MainWindow::lanes() const
@@ -432,23 +443,68 @@ void MainWindow::showHistoryReport()
 
 void MainWindow::openProviderKeys(const QString &providerId)
 {
-    const bool created = !m_keysDialog;
-    if (created)
-        m_keysDialog = createProviderKeysDialog(*m_services.engine, this);
-    raiseProviderKeysDialog(m_keysDialog, !created, providerId);
+    openSettings(SettingsDialog::Page::ProviderKeys);
+    raiseSettingsDialog(m_settingsDialog, false, SettingsDialog::Page::ProviderKeys, providerId);
 }
 
 QDialog *MainWindow::mcpServersDialog() const
 {
-    return m_mcpDialog;
+    return m_settingsDialog;
 }
 
 void MainWindow::openMcpServers()
 {
-    const bool created = !m_mcpDialog;
-    if (created)
-        m_mcpDialog = createMcpServersDialog(*m_services.engine, this);
-    raiseMcpServersDialog(m_mcpDialog, !created);
+    openSettings(SettingsDialog::Page::McpServers);
+}
+
+void MainWindow::openSettings(SettingsDialog::Page page)
+{
+    const bool created = !m_settingsDialog;
+    if (created) {
+        m_settingsDialog = createSettingsDialog(*m_services.engine, *m_services.settings, this);
+        connect(m_settingsDialog, &SettingsDialog::providersChanged, this, [this] {
+            syncProviderBoxes(m_services.engine->registry(), lanes());
+            scheduleEstimate();
+        });
+        connect(m_settingsDialog, &SettingsDialog::pricesChanged, this, &MainWindow::scheduleEstimate);
+        connect(m_settingsDialog, &SettingsDialog::themeChanged, this, &MainWindow::themeChanged);
+        connect(m_settingsDialog, &SettingsDialog::sendKeyChanged, this, &MainWindow::sendKeyChanged);
+    }
+    raiseSettingsDialog(m_settingsDialog, !created, page);
+}
+
+void MainWindow::showWelcome()
+{
+    if (!m_welcome) {
+        m_welcome = new WelcomeView(*m_services.engine, this);
+        if (auto *layout = qobject_cast<QVBoxLayout *>(m_splitter->parentWidget()->layout()))
+            layout->insertWidget(layout->indexOf(m_splitter), m_welcome, 1);
+        connect(m_welcome, &WelcomeView::closeRequested, this, &MainWindow::hideWelcome);
+        connect(m_welcome, &WelcomeView::openKeysRequested, this, [this] { openProviderKeys(); });
+        connect(m_welcome, &WelcomeView::openLaneRequested, this, &MainWindow::openLocalLane);
+    }
+    m_splitter->hide();
+    m_welcome->show();
+    m_welcome->probe();
+}
+
+void MainWindow::hideWelcome()
+{
+    if (!m_welcome || m_welcome->isHidden())
+        return;
+    m_welcome->hide();
+    m_splitter->show();
+}
+
+void MainWindow::openLocalLane(const Target &target)
+{
+    hideWelcome();
+    if (m_comparison->conversationId() <= 0 && !isBusy())
+        setLaneTargets({target});
+    else
+        addLane(target);
+    if (!lanes().isEmpty())
+        m_composer->editor()->setFocus();
 }
 
 void MainWindow::showMetricsHelp()

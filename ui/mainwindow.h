@@ -7,6 +7,7 @@
 #include "messagebar.h"
 #include "pricing/costtotals.h"
 #include "providers/providerregistry.h"
+#include "settings/settingsdialog.h"
 #include "windowactions.h"
 
 #include <QMainWindow>
@@ -27,6 +28,7 @@ class HistorySidebar;
 
 class LaneWidget;
 class SessionStatus;
+class WelcomeView;
 
 /// The Versus window, a view of one Comparison: lanes side by side (a single lane is a
 /// comparison of one), the composer under them that sends one prompt to every lane, and the
@@ -56,6 +58,10 @@ public:
     QDialog *providerKeysDialog() const;
     /// The MCP servers dialog, once it has been opened.
     QDialog *mcpServersDialog() const;
+    /// The Settings dialog (every page, MCP servers and Providers & Keys too), once opened.
+    SettingsDialog *settingsDialog() const { return m_settingsDialog; }
+    /// The welcome view, once it has been shown (first start, Help → Welcome).
+    WelcomeView *welcomeView() const { return m_welcome; }
 
     /// Adds a lane for @p target at the right end; null when there are six already.
     LaneWidget *addLane(const Target &target);
@@ -95,8 +101,23 @@ public Q_SLOTS:
     void openProviderKeys(const QString &providerId = QString());
     /// Opens Settings → MCP servers.
     void openMcpServers();
+    /// Opens Settings at @p page.
+    void openSettings(versus::ui::SettingsDialog::Page page);
+    /// Shows the welcome view in place of the lanes and looks for local model servers.
+    void showWelcome();
+    /// Shows the lanes again.
+    void hideWelcome();
+    /// A lane for @p target (a local server's model, from the welcome view): the lanes are
+    /// replaced while nothing was sent yet, else one is added.
+    void openLocalLane(const versus::Target &target);
     void showMetricsHelp();
     void showAbout();
+
+Q_SIGNALS:
+    /// Settings → General changed the theme ("system", "light", "dark") or the send key
+    /// ("enter", "ctrl-enter"); already stored in AppSettings.
+    void themeChanged(const QString &theme);
+    void sendKeyChanged(const QString &key);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -128,9 +149,9 @@ private:
     Composer *m_composer;
     SessionStatus *m_status = nullptr;
     QTimer m_estimateTimer;
-    QPointer<QDialog> m_keysDialog;
+    QPointer<SettingsDialog> m_settingsDialog;
     QPointer<QDialog> m_metricsDialog;
-    QPointer<QDialog> m_mcpDialog;
+    WelcomeView *m_welcome = nullptr;
 
     WindowActions m_actions;
 };

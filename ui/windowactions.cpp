@@ -56,6 +56,14 @@ WindowActions addWindowActions(QMainWindow *window)
                                       tr("API keys for each provider, kept in the system keychain"));
     actions.mcpServers = makeAction(tr("MCP servers…"), "mcpServersAction", {},
                                     tr("The MCP servers that give the models tools, and their tools"));
+    actions.settings = makeAction(tr("Settings…"), "settingsAction", {QKeySequence::Preferences},
+                                  tr("Send key, theme, language, history location and proxy"));
+    actions.customEndpoints = makeAction(tr("Custom endpoints…"), "customEndpointsAction", {},
+                                         tr("OpenAI-compatible services of your own: proxies, gateways, servers"));
+    actions.prices = makeAction(tr("Prices…"), "pricesAction", {},
+                                tr("The price of every model, and your own prices where they differ"));
+    actions.welcome = makeAction(tr("Welcome"), "welcomeAction", {},
+                                 tr("What Versus does, and the model servers running on this machine"));
     actions.metricsHelp =
         makeAction(tr("Metrics…"), "metricsHelpAction", {}, tr("How every figure is measured or estimated"));
     actions.about = makeAction(tr("About Versus"), "aboutAction", {}, tr("Version and license"));
@@ -110,8 +118,13 @@ WindowActions addWindowActions(QMainWindow *window)
     view->addAction(actions.toggleLaneFocus);
     QMenu *settings = window->menuBar()->addMenu(tr("&Settings"));
     settings->addAction(actions.providerKeys);
+    settings->addAction(actions.customEndpoints);
+    settings->addAction(actions.prices);
     settings->addAction(actions.mcpServers);
+    settings->addSeparator();
+    settings->addAction(actions.settings);
     QMenu *help = window->menuBar()->addMenu(tr("&Help"));
+    help->addAction(actions.welcome);
     help->addAction(actions.metricsHelp);
     help->addAction(actions.about);
 
@@ -147,6 +160,13 @@ void connectWindowActions(const WindowActions &actions, MainWindow *window)
     QObject::connect(actions.regenerate, &QAction::triggered, window, &MainWindow::regenerateAll);
     QObject::connect(actions.providerKeys, &QAction::triggered, window, [window] { window->openProviderKeys(); });
     QObject::connect(actions.mcpServers, &QAction::triggered, window, &MainWindow::openMcpServers);
+    QObject::connect(actions.settings, &QAction::triggered, window,
+                     [window] { window->openSettings(SettingsDialog::Page::General); });
+    QObject::connect(actions.customEndpoints, &QAction::triggered, window,
+                     [window] { window->openSettings(SettingsDialog::Page::CustomEndpoints); });
+    QObject::connect(actions.prices, &QAction::triggered, window,
+                     [window] { window->openSettings(SettingsDialog::Page::Prices); });
+    QObject::connect(actions.welcome, &QAction::triggered, window, &MainWindow::showWelcome);
     QObject::connect(actions.metricsHelp, &QAction::triggered, window, &MainWindow::showMetricsHelp);
     QObject::connect(actions.about, &QAction::triggered, window, &MainWindow::showAbout);
     QObject::connect(actions.quit, &QAction::triggered, window, &QWidget::close);

@@ -27,6 +27,10 @@ struct WindowActions {
     QAction *toggleLaneFocus = nullptr; ///< Ctrl+Shift+F: the current lane alone, or all lanes again
     QAction *providerKeys = nullptr;
     QAction *mcpServers = nullptr;
+    QAction *settings = nullptr;        ///< Settings → General (and the other pages)
+    QAction *customEndpoints = nullptr; ///< Settings → Custom endpoints
+    QAction *prices = nullptr;          ///< Settings → Prices
+    QAction *welcome = nullptr;         ///< Help → Welcome
     QAction *metricsHelp = nullptr;
     QAction *about = nullptr;
     QList<QAction *> focusLane; ///< Ctrl+1 … Ctrl+9

@@ -2,19 +2,17 @@
 #include "windowdialogs.h"
 
 #include "engine/engine.h"
+#include "lanewidget.h"
 #include "metrics/metricdocs.h"
-#include "providers/modellistkeycheck.h"
 #include "safetextbrowser.h"
-#include "settings/mcpserverspage.h"
-#include "settings/providerkeyspage.h"
 
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QMessageBox>
-#include <QScreen>
-#include <QScrollArea>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace versus::ui {
@@ -27,78 +25,43 @@ QString tr(const char *text)
 }
 } // namespace
 
-QDialog *createProviderKeysDialog(Engine &engine, QWidget *parent)
+SettingsDialog *createSettingsDialog(Engine &engine, AppSettings &settings, QWidget *parent)
 {
-    QList<KeyedProvider> providers;
-    for (const Provider *provider : engine.registry().providers()) {
-        const ProviderInfo &info = provider->info();
-        if (info.keyRequired)
-            providers.append(KeyedProvider{info.id, info.displayName, info.keyEnvVar, info.keyRequired});
-    }
-    auto *dialog = new QDialog(parent);
-    dialog->setObjectName(QStringLiteral("providerKeysDialog"));
-    dialog->setWindowTitle(tr("Providers & Keys"));
-    auto *page = new ProviderKeysPage(&engine.keyStore(), providers, dialog);
-    page->setKeyCheck(net::modelListKeyCheck(engine.network(), engine.registry()));
-    auto *scroll = new QScrollArea(dialog);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setWidget(page);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(scroll, 1);
-    layout->addWidget(buttons);
-    // Wide enough for the key entries to show a whole masked key beside the row's buttons.
-    QSize size(1080, 420);
-    if (const QScreen *screen = parent ? parent->screen() : nullptr)
-        size = size.boundedTo(screen->availableSize() * 0.9);
-    dialog->resize(size);
-    return dialog;
+    return new SettingsDialog(engine, settings, parent);
 }
 
-void raiseProviderKeysDialog(QDialog *dialog, bool refresh, const QString &providerId)
+void raiseSettingsDialog(SettingsDialog *dialog, bool refresh, SettingsDialog::Page page, const QString &providerId)
 {
-    if (refresh) {
-        if (auto *page = dialog->findChild<ProviderKeysPage *>())
-            page->refresh();
-    }
+    if (refresh)
+        dialog->refresh();
+    dialog->showPage(page);
     dialog->show();
     dialog->raise();
     dialog->activateWindow();
-    if (!providerId.isEmpty()) {
+    if (page == SettingsDialog::Page::ProviderKeys && !providerId.isEmpty()) {
         if (auto *entry = dialog->findChild<QLineEdit *>(QStringLiteral("entry_") + providerId))
             entry->setFocus();
     }
 }
 
-QDialog *createMcpServersDialog(Engine &engine, QWidget *parent)
+void syncProviderBoxes(const ProviderRegistry &registry, const QList<LaneWidget *> &lanes)
 {
-    auto *dialog = new QDialog(parent);
-    dialog->setObjectName(QStringLiteral("mcpServersDialog"));
-    dialog->setWindowTitle(tr("MCP servers"));
-    auto *page = new McpServersPage(engine, QString(), dialog);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
-    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
-    auto *layout = new QVBoxLayout(dialog);
-    layout->addWidget(page, 1);
-    layout->addWidget(buttons);
-    QSize size(1100, 620);
-    if (const QScreen *screen = parent ? parent->screen() : nullptr)
-        size = size.boundedTo(screen->availableSize() * 0.9);
-    dialog->resize(size);
-    return dialog;
-}
-
-void raiseMcpServersDialog(QDialog *dialog, bool refresh)
-{
-    if (refresh) {
-        if (auto *page = dialog->findChild<McpServersPage *>())
-            page->refresh();
+    const QList<const Provider *> providers = registry.providers();
+    for (LaneWidget *lane : lanes) {
+        QComboBox *box = lane->providerBox();
+        const QSignalBlocker blocker(box); // the lane's target does not change
+        for (int i = box->count() - 1; i >= 0; --i) {
+            const QString id = box->itemData(i).toString();
+            if (const Provider *provider = registry.find(id))
+                box->setItemText(i, provider->info().displayName);
+            else if (i != box->currentIndex())
+                box->removeItem(i);
+        }
+        for (const Provider *provider : providers) {
+            if (box->findData(provider->id()) < 0)
+                box->addItem(provider->info().displayName, provider->id());
+        }
     }
-    dialog->show();
-    dialog->raise();
-    dialog->activateWindow();
 }
 
 QDialog *createMetricsHelpDialog(QWidget *parent)

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "settings/settingsdialog.h"
+
+#include <QList>
 #include <QString>
 
 class QDialog;
@@ -8,22 +11,24 @@ class QWidget;
 
 namespace versus {
 class Engine;
+class ProviderRegistry;
 } // namespace versus
 
 // The window's secondary dialogs, built on demand; the window keeps and shows them.
 namespace versus::ui {
 
-/// Settings → Providers & Keys ("providerKeysDialog"): a ProviderKeysPage for every provider
-/// of @p engine that needs a key, with a key check that lists the provider's models.
-QDialog *createProviderKeysDialog(Engine &engine, QWidget *parent);
-/// Shows the Providers & Keys @p dialog again with the keys read anew, and the entry of
-/// @p providerId focused when given.
-void raiseProviderKeysDialog(QDialog *dialog, bool refresh, const QString &providerId);
-/// Settings → MCP servers ("mcpServersDialog"): an McpServersPage over the servers of
-/// mcp::defaultConfigPath() (loaded into @p engine when it has none yet).
-QDialog *createMcpServersDialog(Engine &engine, QWidget *parent);
-/// Shows the MCP servers @p dialog again, the servers shown anew when @p refresh.
-void raiseMcpServersDialog(QDialog *dialog, bool refresh);
+class AppSettings;
+class LaneWidget;
+
+/// Settings ("settingsDialog") over @p engine and @p settings, opened at the General page.
+SettingsDialog *createSettingsDialog(Engine &engine, AppSettings &settings, QWidget *parent);
+/// Shows @p dialog at @p page, the keys and servers read anew when @p refresh, and on the
+/// Providers & Keys page the entry of @p providerId focused when given.
+void raiseSettingsDialog(SettingsDialog *dialog, bool refresh, SettingsDialog::Page page,
+                         const QString &providerId = QString());
+/// Brings the lanes' provider boxes up to date with @p registry after it was reloaded: new
+/// providers added, renamed ones renamed, removed ones dropped unless a lane still shows one.
+void syncProviderBoxes(const ProviderRegistry &registry, const QList<LaneWidget *> &lanes);
 /// Help → Metrics ("metricsHelp"): how every figure is measured or estimated.
 QDialog *createMetricsHelpDialog(QWidget *parent);
 /// Help → About ("aboutBox"), opened window-modal; it deletes itself when closed.

@@ -48,7 +48,11 @@ int main(int argc, char **argv)
         targets.append(*target);
     }
 
-    Engine engine; // network, catalogs, estimator, OS keychain, history
+    ui::AppSettings settings;
+    EngineOptions options;
+    options.historyPath = settings.historyPath(); // Settings → General → History, from this start on
+    Engine engine(options);                       // network, catalogs, estimator, OS keychain, history
+    engine.setProxy(settings.proxy());            // system settings (HTTPS_PROXY …) unless the user chose otherwise
     for (const CatalogProblem &problem : engine.catalogProblems())
         qWarning("versus: %s", qPrintable(problem.toString()));
     for (const PriceError &error : engine.priceProblems())
@@ -59,15 +63,16 @@ int main(int argc, char **argv)
     // they come (Settings → MCP servers shows each one's state).
     if (auto mcp = engine.loadMcp(); !mcp)
         qWarning("versus: %s", qPrintable(mcp.error()));
-    ui::AppSettings settings;
 
     ui::AppServices services;
     services.engine = &engine;
     services.settings = &settings;
 
     ui::MainWindow window(services);
-    if (!targets.isEmpty())
+    if (!targets.isEmpty()) {
         window.setLaneTargets(targets);
+        window.hideWelcome(); // lanes were asked for: no first-start view over them
+    }
     window.show();
 
     if (parser.isSet(keysOption))

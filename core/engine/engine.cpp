@@ -56,6 +56,21 @@ Engine::Engine(EngineOptions options)
 
 Engine::~Engine() = default;
 
+void Engine::reloadProviders()
+{
+    m_registry->reload();
+}
+
+QList<PriceError> Engine::reloadPriceOverrides(const QString &path)
+{
+    return m_prices.loadOverrides(path);
+}
+
+void Engine::setProxy(const net::ProxySettings &settings)
+{
+    net::applyProxy(*m_network, settings);
+}
+
 void Engine::stopMcp()
 {
     if (m_mcpTools)

@@ -3,6 +3,7 @@
 
 #include "history/historystore.h"
 #include "metrics/tokenestimator.h"
+#include "net/proxysettings.h"
 #include "pricing/pricecatalog.h"
 #include "providers/chatstream.h"
 #include "providers/providerregistry.h"
@@ -68,6 +69,15 @@ public:
     const std::optional<history::HistoryError> &historyError() const { return m_historyError; }
     /// Opens the history at @p path, replacing the one open (tests; "start again").
     void openHistory(const QString &path = QString());
+
+    /// Reads the catalogs again after Settings changed the user's providers.json: new custom
+    /// endpoints can be used at once (registry().generation() grows; see ProviderRegistry::reload).
+    void reloadProviders();
+    /// Reads the user's price overrides again after Settings changed pricing.json; the next
+    /// cost is computed with them. Returns the file's problems.
+    QList<PriceError> reloadPriceOverrides(const QString &path = PriceCatalog::defaultOverridePath());
+    /// Routes the engine's requests as @p settings say (Settings → General → Proxy).
+    void setProxy(const net::ProxySettings &settings);
 
     /// Problems met while loading the catalogs (the rest loaded), for a warning line or tooltip.
     QList<CatalogProblem> catalogProblems() const { return m_registry->problems(); }

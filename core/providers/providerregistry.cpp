@@ -290,6 +290,27 @@ std::unique_ptr<ProviderRegistry> ProviderRegistry::createDefault()
     return registry;
 }
 
+void ProviderRegistry::reload(const QString &userPath)
+{
+    ProviderRegistry fresh;
+    fresh.loadCatalogFile(QStringLiteral(":/versus/providers.json"), QStringLiteral("bundled"));
+    if (QFile::exists(userPath))
+        fresh.loadCatalogFile(userPath, QStringLiteral("user"));
+    for (auto &provider : fresh.m_providers) {
+        auto old = std::find_if(m_providers.begin(), m_providers.end(),
+                                [&](const auto &p) { return p && p->id() == provider->id(); });
+        if (old != m_providers.end() && (*old)->info() == provider->info())
+            provider = std::move(*old); // unchanged: the same object as before
+    }
+    for (auto &provider : m_providers) {
+        if (provider)
+            m_retired.push_back(std::move(provider));
+    }
+    m_providers = std::move(fresh.m_providers);
+    m_problems = std::move(fresh.m_problems);
+    ++m_generation;
+}
+
 bool ProviderRegistry::loadCatalogFile(const QString &path, const QString &origin)
 {
     QFile file(path);

@@ -45,13 +45,23 @@ public:
     void loadCatalog(const QByteArray &json, const QString &fileName, const QString &origin);
     bool loadCatalogFile(const QString &path, const QString &origin);
 
+    /// Reads the bundled catalog and the user's file (@p userPath) again, so that endpoints
+    /// added or edited in Settings show without a restart. Providers whose entry did not change
+    /// stay the same objects; the others are kept alive (retired) until the registry goes,
+    /// because lanes and runs hold `const Provider *`. Problems are those of this reading.
+    void reload(const QString &userPath = userCatalogPath());
+    /// Grows by one at every reload(): views listing providers compare it to know they are stale.
+    int generation() const { return m_generation; }
+
     const Provider *find(const QString &id) const;
     QList<const Provider *> providers() const;
     const QList<CatalogProblem> &problems() const { return m_problems; }
 
 private:
     std::vector<std::unique_ptr<Provider>> m_providers;
+    std::vector<std::unique_ptr<Provider>> m_retired;
     QList<CatalogProblem> m_problems;
+    int m_generation = 0;
 };
 
 /// Parses one catalog entry; an error string names what is wrong.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Settings → MCP servers, driven offscreen with clicks and typing: real versus-test-mcp
 // processes, a temporary configuration file and an engine over an in-memory key store.
+#include "appsettings.h"
 #include "engine/engine.h"
 #include "mcp/client.h"
 #include "mcp/hub.h"
@@ -23,6 +24,7 @@
 #include <QNetworkProxy>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -336,10 +338,16 @@ private Q_SLOTS:
     void dialogFromTheWindow()
     {
         Harness h;
-        std::unique_ptr<QDialog> dialog(createMcpServersDialog(h.engine, nullptr));
-        QCOMPARE(dialog->objectName(), QStringLiteral("mcpServersDialog"));
+        QTemporaryDir dir;
+        AppSettings settings(
+            std::make_unique<QSettings>(dir.filePath(QStringLiteral("versus.ini")), QSettings::IniFormat));
+        std::unique_ptr<SettingsDialog> dialog(createSettingsDialog(h.engine, settings, nullptr));
+        raiseSettingsDialog(dialog.get(), false, SettingsDialog::Page::McpServers);
+        QCOMPARE(dialog->objectName(), QStringLiteral("settingsDialog"));
+        QCOMPARE(dialog->currentPage(), SettingsDialog::Page::McpServers);
         auto *page = dialog->findChild<McpServersPage *>();
         QVERIFY(page);
+        QVERIFY(page->isVisible()); // the page shown is the MCP servers' one
         QCOMPARE(page->configPath(), mcp::defaultConfigPath());
         QVERIFY(dialog->findChild<QTreeWidget *>(QStringLiteral("mcpServerList")));
     }
