@@ -9,6 +9,9 @@ namespace {
 const QString kLaneTargets = QStringLiteral("lanes/targets");
 const QString kWindowGeometry = QStringLiteral("window/geometry");
 const QString kWindowState = QStringLiteral("window/state");
+const QString kSideSplitter = QStringLiteral("window/sideSplitter");
+const QString kLaneSplitter = QStringLiteral("window/laneSplitter");
+const QString kTheme = QStringLiteral("theme");
 } // namespace
 
 AppSettings::AppSettings()
@@ -64,6 +67,37 @@ QByteArray AppSettings::windowState() const
 void AppSettings::setWindowState(const QByteArray &state)
 {
     m_settings->setValue(kWindowState, state);
+}
+
+QByteArray AppSettings::sideSplitterState() const
+{
+    return m_settings->value(kSideSplitter).toByteArray();
+}
+
+void AppSettings::setSideSplitterState(const QByteArray &state)
+{
+    m_settings->setValue(kSideSplitter, state);
+}
+
+QByteArray AppSettings::laneSplitterState() const
+{
+    return m_settings->value(kLaneSplitter).toByteArray();
+}
+
+void AppSettings::setLaneSplitterState(const QByteArray &state)
+{
+    m_settings->setValue(kLaneSplitter, state);
+}
+
+QString AppSettings::theme() const
+{
+    const QString theme = m_settings->value(kTheme).toString();
+    return theme == u"light" || theme == u"dark" ? theme : QStringLiteral("system");
+}
+
+void AppSettings::setTheme(const QString &theme)
+{
+    m_settings->setValue(kTheme, theme);
 }
 
 void AppSettings::sync()

@@ -4,6 +4,7 @@
 #include "richtext.h"
 #include "tooltracerender.h"
 
+#include <QEvent>
 #include <QScrollBar>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
@@ -328,6 +329,16 @@ void ConversationView::renderAll()
     }
     if (count > 0)
         markRendered(m_model->turn(count - 1));
+}
+
+void ConversationView::changeEvent(QEvent *event)
+{
+    SafeTextBrowser::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange || !m_model || turnCount() == 0)
+        return;
+    const int scroll = verticalScrollBar()->value();
+    renderAll();
+    verticalScrollBar()->setValue(scroll);
 }
 
 void ConversationView::rerenderTail()

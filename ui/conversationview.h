@@ -66,6 +66,11 @@ Q_SIGNALS:
     /// The thumbnail of @p image, sent with a prompt, was clicked.
     void imageActivated(const versus::ImageInput &image);
 
+protected:
+    /// A new palette (the theme, or the desktop going dark) re-renders the rich text, whose
+    /// colours (prompt bubble, dimmed text, code) are derived from the palette.
+    void changeEvent(QEvent *event) override;
+
 private:
     struct TurnView {
         bool reasoningExpanded = false;
