@@ -287,9 +287,9 @@ void ConversationView::syncStreaming()
         QTextCursor cursor(document());
         cursor.movePosition(QTextCursor::End);
         if (shape.liveReasoning)
-            cursor.insertText(chat.reasoning.mid(m_renderedReasoning), dimFormat());
+            insertShownText(cursor, chat.reasoning, m_renderedReasoning, shownLength(chat.reasoning), dimFormat());
         else if (textGrew)
-            cursor.insertText(chat.text.mid(m_renderedText), QTextCharFormat());
+            insertShownText(cursor, chat.text, m_renderedText, shownLength(chat.text), QTextCharFormat());
         markRendered(turn);
     }
     if (follow)
@@ -405,7 +405,7 @@ void ConversationView::renderAssistant(QTextCursor &cursor, const LaneTurn &turn
     if (!chat.text.isEmpty()) {
         startBlock(cursor);
         if (streaming)
-            cursor.insertText(chat.text, QTextCharFormat());
+            insertShownText(cursor, chat.text, 0, shownLength(chat.text), QTextCharFormat());
         else
             cursor.insertFragment(
                 markdownFragment(chat.text, document()->defaultFont(), dimFormat(),
@@ -461,7 +461,8 @@ void ConversationView::renderReasoning(QTextCursor &cursor, const LaneTurn &turn
         body.setLeftMargin(12);
         body.setBottomMargin(6);
         startBlock(cursor, body, dimFormat());
-        cursor.insertText(turn.result.chat.reasoning, dimFormat());
+        const QString &reasoning = turn.result.chat.reasoning;
+        insertShownText(cursor, reasoning, 0, shownLength(reasoning), dimFormat());
         if (!live) {
             // Leave the indented block so that what follows starts at the margin.
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
