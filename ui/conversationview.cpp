@@ -287,9 +287,9 @@ void ConversationView::syncStreaming()
         QTextCursor cursor(document());
         cursor.movePosition(QTextCursor::End);
         if (shape.liveReasoning)
-            insertShownText(cursor, chat.reasoning, m_renderedReasoning, shownLength(chat.reasoning), dimFormat());
+            insertShownText(cursor, chat.reasoning, m_renderedReasoning, streamedLength(chat.reasoning), dimFormat());
         else if (textGrew)
-            insertShownText(cursor, chat.text, m_renderedText, shownLength(chat.text), QTextCharFormat());
+            insertShownText(cursor, chat.text, m_renderedText, streamedLength(chat.text), QTextCharFormat());
         markRendered(turn);
     }
     if (follow)

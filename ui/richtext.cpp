@@ -116,15 +116,29 @@ void tintCode(QTextDocument &document, const QColor &background)
     }
 }
 
-qsizetype shownLength(const QString &text)
+namespace {
+
+qsizetype lengthWithin(const QString &text, qsizetype characters, qsizetype lines)
 {
-    const qsizetype limit = std::min(text.size(), kShownCharacters);
-    qsizetype lines = 0;
+    const qsizetype limit = std::min(text.size(), characters);
+    qsizetype seen = 0;
     for (qsizetype i = 0; i < limit; ++i) {
-        if (text.at(i) == u'\n' && ++lines == kShownLines)
+        if (text.at(i) == u'\n' && ++seen == lines)
             return i + 1;
     }
     return limit;
+}
+
+} // namespace
+
+qsizetype shownLength(const QString &text)
+{
+    return lengthWithin(text, kShownCharacters, kShownLines);
+}
+
+qsizetype streamedLength(const QString &text)
+{
+    return lengthWithin(text, kStreamedCharacters, kStreamedLines);
 }
 
 void insertShownText(QTextCursor &cursor, const QString &text, qsizetype from, qsizetype to,

@@ -35,6 +35,12 @@ inline constexpr qsizetype kShownLines = 600;
 inline constexpr qsizetype kLongestShownLine = 1000;
 /// The length of the part of @p text a view shows (see kShownCharacters).
 qsizetype shownLength(const QString &text);
+/// While an answer streams, its text is appended a flush at a time (each costs what it adds,
+/// not what is already there), so more of it is shown: up to kStreamedCharacters characters
+/// in kStreamedLines lines. When it ends it is rendered again within shownLength().
+inline constexpr qsizetype kStreamedCharacters = 256 * 1024;
+inline constexpr qsizetype kStreamedLines = 5000;
+qsizetype streamedLength(const QString &text);
 /// Inserts the characters [@p from, @p to) of @p text at @p cursor as plain text in @p format,
 /// a new paragraph every kLongestShownLine characters of a line (counted from the line's
 /// start in @p text, so that pieces appended one after the other break the same way).
