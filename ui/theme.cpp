@@ -96,9 +96,10 @@ QPalette darkPalette()
     palette.setColor(QPalette::Button, QColor(0x35, 0x38, 0x3d));
     palette.setColor(QPalette::ButtonText, text);
     palette.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
-    palette.setColor(QPalette::Light, QColor(0x48, 0x4b, 0x51));
-    palette.setColor(QPalette::Midlight, QColor(0x3c, 0x3f, 0x44));
-    palette.setColor(QPalette::Mid, QColor(0x25, 0x27, 0x2a));
+    palette.setColor(QPalette::Light, QColor(0x5f, 0x63, 0x6a));
+    palette.setColor(QPalette::Midlight, QColor(0x4a, 0x4e, 0x54));
+    // Mid draws disabled outlines and "not supported" badges: visible on the dark base.
+    palette.setColor(QPalette::Mid, QColor(0x6a, 0x6e, 0x75));
     palette.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
     palette.setColor(QPalette::Shadow, QColor(0x0c, 0x0c, 0x0d));
     palette.setColor(QPalette::Highlight, highlight);

@@ -5,6 +5,7 @@
 // read no file, make no network request, not crash, and render in under 100 ms.
 #include "compare/laneconversation.h"
 #include "conversationview.h"
+#include "richtext.h"
 #include "safetextdocument.h"
 
 #include <QElapsedTimer>
@@ -13,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextFrame>
+#include <QTextTable>
 
 #include <atomic>
 #include <fcntl.h>
@@ -134,6 +137,7 @@ private Q_SLOTS:
     void finishedAnswer();
     void streamedAnswer_data() { finishedAnswer_data(); }
     void streamedAnswer();
+    void ordinaryAnswersStayMarkdown();
 
 private:
     /// No file opened, no connection made, nothing followed, no image kept.
@@ -311,6 +315,48 @@ void tst_HostileMarkdown::streamedAnswer()
     if (QTest::currentTestFailed())
         return;
     checkSafe(view);
+}
+
+// The limits that turn a hostile answer into plain text leave ordinary ones alone.
+void tst_HostileMarkdown::ordinaryAnswersStayMarkdown()
+{
+    const QString answer =
+        QStringLiteral("## Results\n\nSome **bold** text, `code` and [a link](https://a.example/).\n\n") +
+        hugeTable(20, 5) + QStringLiteral("\n- one\n- two\n  - nested\n\n```cpp\nint x;\n```\n");
+    QVERIFY(isCheapMarkdown(answer));
+    LaneConversation model;
+    ConversationView view;
+    view.setConversation(&model);
+    LaneTurn turn;
+    turn.prompt = QStringLiteral("prompt");
+    model.appendTurn(turn);
+    LaneResult result;
+    result.chat.text = answer;
+    model.finishTurn(0, result, history::AnswerState::Complete);
+    QTextDocument *document = view.document();
+    int tables = 0;
+    int lists = 0;
+    for (QTextBlock block = document->begin(); block.isValid(); block = block.next()) {
+        if (block.textList())
+            ++lists;
+    }
+    for (QTextFrame *frame : document->rootFrame()->childFrames())
+        tables += qobject_cast<QTextTable *>(frame) ? 1 : 0;
+    QCOMPARE(tables, 1);
+    QVERIFY(lists >= 3);
+    QVERIFY(!document->toPlainText().contains(QStringLiteral("**bold**")));
+    QVERIFY(!document->toPlainText().contains(QStringLiteral("Shown as plain text")));
+
+    // The hostile kinds, each past one limit, are not.
+    QVERIFY(!isCheapMarkdown(hugeTable(40, 5)));
+    QVERIFY(!isCheapMarkdown(QString(repeated(QStringLiteral("- "), 9) + u'x')));
+    QVERIFY(isCheapMarkdown(QString(repeated(QStringLiteral("- "), 8) + u'x')));
+    QVERIFY(!isCheapMarkdown(QString(repeated(QStringLiteral("*"), 17) + u'x')));
+    QVERIFY(!isCheapMarkdown(repeated(QStringLiteral("word "), 500)));
+    QVERIFY(!isCheapMarkdown(repeated(QStringLiteral("line\n"), 151)));
+    QVERIFY(isCheapMarkdown(repeated(QStringLiteral("line\n\n"), 150)));
+    QVERIFY(isCheapMarkdown(
+        QString(QStringLiteral("```\n") + repeated(QStringLiteral("|*_[\n"), 1000) + QStringLiteral("```\n"))));
 }
 
 QTEST_MAIN(tst_HostileMarkdown)
