@@ -25,6 +25,8 @@ QString oneOf(const QVariant &value, const QStringList &allowed)
     const QString text = value.toString();
     return allowed.contains(text) ? text : allowed.first();
 }
+const QString kSideSplitter = QStringLiteral("window/sideSplitter");
+const QString kLaneSplitter = QStringLiteral("window/laneSplitter");
 } // namespace
 
 AppSettings::AppSettings()
@@ -101,6 +103,26 @@ QByteArray AppSettings::windowState() const
 void AppSettings::setWindowState(const QByteArray &state)
 {
     m_settings->setValue(kWindowState, state);
+}
+
+QByteArray AppSettings::sideSplitterState() const
+{
+    return m_settings->value(kSideSplitter).toByteArray();
+}
+
+void AppSettings::setSideSplitterState(const QByteArray &state)
+{
+    m_settings->setValue(kSideSplitter, state);
+}
+
+QByteArray AppSettings::laneSplitterState() const
+{
+    return m_settings->value(kLaneSplitter).toByteArray();
+}
+
+void AppSettings::setLaneSplitterState(const QByteArray &state)
+{
+    m_settings->setValue(kLaneSplitter, state);
 }
 
 QString AppSettings::theme() const

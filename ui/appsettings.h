@@ -45,6 +45,16 @@ public:
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;
     void setWindowState(const QByteArray &state);
+    /// QSplitter::saveState() of the splitter between the conversations sidebar and the lanes.
+    QByteArray sideSplitterState() const;
+    void setSideSplitterState(const QByteArray &state);
+    /// QSplitter::saveState() of the lanes side by side (their widths).
+    QByteArray laneSplitterState() const;
+    void setLaneSplitterState(const QByteArray &state);
+
+    /// The colour theme: "system" (the default, the desktop's palette), "light" or "dark".
+    QString theme() const;
+    void setTheme(const QString &theme);
 
     /// "system" (follow the desktop's palette), "light" or "dark".
     QString theme() const;

@@ -169,7 +169,8 @@ void ConversationView::renderReasoning(QTextCursor &cursor, const LaneTurn &turn
         body.setLeftMargin(12);
         body.setBottomMargin(6);
         startBlock(cursor, body, dimFormat());
-        cursor.insertText(turn.result.chat.reasoning, dimFormat());
+        const QString &reasoning = turn.result.chat.reasoning;
+        insertShownText(cursor, reasoning, 0, shownLength(reasoning), dimFormat());
         if (!live) {
             // Leave the indented block so that what follows starts at the margin.
             cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());

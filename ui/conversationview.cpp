@@ -8,6 +8,7 @@
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QEvent>
 #include <QScrollBar>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
@@ -334,7 +335,7 @@ void ConversationView::syncStreaming()
         if (shape.liveReasoning) {
             QTextCursor cursor(document());
             cursor.movePosition(QTextCursor::End);
-            cursor.insertText(chat.reasoning.mid(m_renderedReasoning), dimFormat());
+            insertShownText(cursor, chat.reasoning, m_renderedReasoning, streamedLength(chat.reasoning), dimFormat());
         } else if (textGrew) {
             m_stream.update(chat.text);
         }
@@ -379,6 +380,16 @@ void ConversationView::renderAll()
     }
     if (count > 0)
         markRendered(m_model->turn(count - 1));
+}
+
+void ConversationView::changeEvent(QEvent *event)
+{
+    SafeTextBrowser::changeEvent(event);
+    if (event->type() != QEvent::PaletteChange || !m_model || turnCount() == 0)
+        return;
+    const int scroll = verticalScrollBar()->value();
+    renderAll();
+    verticalScrollBar()->setValue(scroll);
 }
 
 void ConversationView::rerenderTail()

@@ -92,6 +92,11 @@ Q_SIGNALS:
 protected:
     void resizeEvent(QResizeEvent *event) override;
 
+protected:
+    /// A new palette (the theme, or the desktop going dark) re-renders the rich text, whose
+    /// colours (prompt bubble, dimmed text, code) are derived from the palette.
+    void changeEvent(QEvent *event) override;
+
 private:
     struct TurnView {
         bool reasoningExpanded = false;

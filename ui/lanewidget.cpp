@@ -14,10 +14,12 @@
 #include "pricing/pricecatalog.h"
 #include "providers/chatstream.h"
 #include "secrets/keyresolver.h"
+#include "theme.h"
 #include "toolaskpanel.h"
 #include "tooltracerender.h"
 #include "wording/erroradvice.h"
 
+#include <QApplication>
 #include <QDateTime>
 #include <QLabel>
 #include <QToolButton>
@@ -64,14 +66,13 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     m_imageNote->setWordWrap(true);
     m_imageNote->setAutoFillBackground(true);
     m_imageNote->setContentsMargins(8, 4, 8, 4);
-    {
+    followPalette(m_imageNote, [this] {
         QPalette notePalette = m_imageNote->palette();
-        const QColor base = notePalette.color(QPalette::Base);
-        const bool dark = base.lightnessF() < 0.5;
+        const bool dark = isDark(QApplication::palette());
         notePalette.setColor(QPalette::Window, dark ? QColor(0x2d, 0x3a, 0x4a) : QColor(0xe8, 0xf0, 0xfb));
         notePalette.setColor(QPalette::WindowText, dark ? QColor(0xc9, 0xd8, 0xea) : QColor(0x24, 0x3b, 0x55));
         m_imageNote->setPalette(notePalette);
-    }
+    });
     m_imageNote->hide();
 
     auto *cardBox = new QVBoxLayout;

@@ -146,6 +146,9 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         resize(size);
     }
     restoreState(services.settings->windowState());
+    // After the lanes exist: a lane strip's state holds one width per lane.
+    m_sideSplitter->restoreState(services.settings->sideSplitterState());
+    m_splitter->restoreState(services.settings->laneSplitterState());
     setAcceptDrops(true); // image files dropped anywhere on the window go with the prompt
     m_composer->editor()->setFocus();
     updateBusy();
@@ -527,6 +530,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveLaneTargets();
     m_services.settings->setWindowGeometry(saveGeometry());
     m_services.settings->setWindowState(saveState());
+    m_services.settings->setSideSplitterState(m_sideSplitter->saveState());
+    m_services.settings->setLaneSplitterState(m_splitter->saveState());
     m_services.settings->sync();
     QMainWindow::closeEvent(event);
 }

@@ -135,10 +135,15 @@ void MarkdownStream::drawPieces(QStringView text, const QList<qsizetype> &ends, 
     }
     m_tailPos = cursor.position();
     // Blank lines between blocks are margins once drawn: the tail does not start with them.
-    QStringView tail = text.mid(m_drawn);
-    while (tail.startsWith(u'\n') || tail.startsWith(u'\r'))
-        tail = tail.mid(1);
-    cursor.insertText(tail.toString(), QTextCharFormat());
+    qsizetype tailStart = m_drawn;
+    while (tailStart < text.size() && (text.at(tailStart) == u'\n' || text.at(tailStart) == u'\r'))
+        ++tailStart;
+    // Plain text within the streamed limits (a megabyte line is laid out in pieces, the rest waits
+    // for the final rendering).
+    const QString whole = text.toString();
+    const qsizetype to = streamedLength(whole);
+    if (to > tailStart)
+        insertShownText(cursor, whole, tailStart, to, QTextCharFormat());
 }
 
 void MarkdownStream::update(QStringView text)
@@ -149,9 +154,12 @@ void MarkdownStream::update(QStringView text)
     if (!ends.isEmpty()) {
         drawPieces(text, ends, false);
     } else if (text.size() > m_shown) {
-        QTextCursor cursor(m_document);
-        cursor.movePosition(QTextCursor::End);
-        cursor.insertText(text.mid(m_shown).toString(), QTextCharFormat());
+        const QString whole = text.toString();
+        if (const qsizetype to = streamedLength(whole); to > m_shown) {
+            QTextCursor cursor(m_document);
+            cursor.movePosition(QTextCursor::End);
+            insertShownText(cursor, whole, m_shown, to, QTextCharFormat());
+        }
     }
     m_shown = text.size();
 }

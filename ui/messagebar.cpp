@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagebar.h"
 
+#include "richtext.h"
+#include "theme.h"
+
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -16,10 +20,16 @@ MessageBar::MessageBar(QWidget *parent)
     setObjectName(QStringLiteral("messageBar"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
-    QPalette warning = palette();
-    warning.setColor(QPalette::Window, QColor(0xff, 0xf4, 0xce));
-    warning.setColor(QPalette::WindowText, QColor(0x4a, 0x3b, 0x00));
-    setPalette(warning);
+    // A warning's amber, toned to the theme: a pale yellow on light windows, a dim amber on dark.
+    followPalette(this, [this] {
+        const QPalette app = QApplication::palette();
+        const bool dark = isDark(app);
+        QPalette warning = palette();
+        warning.setColor(QPalette::Window,
+                         mix(app.color(QPalette::Window), QColor(0xf2, 0xb9, 0x2c), dark ? 0.22 : 0.28));
+        warning.setColor(QPalette::WindowText, app.color(QPalette::WindowText));
+        setPalette(warning);
+    });
     m_text->setObjectName(QStringLiteral("messageText"));
     m_text->setWordWrap(true);
     m_text->setTextFormat(Qt::PlainText);

@@ -7,9 +7,13 @@
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QStringTokenizer>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
+
+#include <algorithm>
+#include <climits>
 
 namespace versus::ui {
 
@@ -112,17 +116,209 @@ void tintCode(QTextDocument &document, const QColor &background)
     }
 }
 
+namespace {
+
+qsizetype lengthWithin(const QString &text, qsizetype characters, qsizetype lines)
+{
+    const qsizetype limit = std::min(text.size(), characters);
+    qsizetype seen = 0;
+    for (qsizetype i = 0; i < limit; ++i) {
+        if (text.at(i) == u'\n' && ++seen == lines)
+            return i + 1;
+    }
+    return limit;
+}
+
+} // namespace
+
+qsizetype shownLength(const QString &text)
+{
+    return lengthWithin(text, kShownCharacters, kShownLines);
+}
+
+qsizetype streamedLength(const QString &text)
+{
+    return lengthWithin(text, kStreamedCharacters, kStreamedLines);
+}
+
+void insertShownText(QTextCursor &cursor, const QString &text, qsizetype from, qsizetype to,
+                     const QTextCharFormat &format)
+{
+    if (from >= to)
+        return;
+    qsizetype lineStart = from;
+    while (lineStart > 0 && text.at(lineStart - 1) != u'\n')
+        --lineStart;
+    qsizetype column = (from - lineStart) % kLongestShownLine;
+    QString shown;
+    shown.reserve(to - from + (to - from) / kLongestShownLine + 1);
+    if (column == 0 && from > lineStart)
+        shown += u'\n'; // the line reached a piece's length at the end of the last insert
+    for (qsizetype i = from; i < to; ++i) {
+        const QChar c = text.at(i);
+        if (c == u'\n') {
+            column = 0;
+        } else if (column == kLongestShownLine) {
+            shown += u'\n';
+            column = 1;
+        } else {
+            ++column;
+        }
+        shown += c;
+    }
+    cursor.insertText(shown, format);
+}
+
+namespace {
+
+// Limits of what Qt's Markdown import lays out within a frame's time on a slow machine
+// (measured with tests/ui/tst_hostilemarkdown): its cost grows with the square of a
+// paragraph's spans and lines, and a table costs about a millisecond per cell.
+constexpr qsizetype kCheapCharacters = 32 * 1024;
+constexpr qsizetype kCheapLineLength = 2048;
+constexpr int kCheapParagraphLines = 150; // lines in a row without a blank line
+constexpr int kCheapLines = 400;          // non-blank lines outside code blocks
+constexpr int kCheapParagraphMarkup = 300;
+constexpr int kCheapNesting = 8;
+constexpr int kCheapMarkupRun = 16;
+constexpr int kCheapTableCells = 150;
+
+bool isMarkup(QChar c)
+{
+    switch (c.unicode()) {
+    case '*':
+    case '_':
+    case '~':
+    case '`':
+    case '[':
+    case ']':
+    case '<':
+    case '>':
+    case '!':
+    case '&':
+    case '|':
+        return true;
+    default:
+        return false;
+    }
+}
+
+// Block quotes and list items a line opens ("> - 1. > x" opens four).
+int nesting(QStringView line)
+{
+    int depth = 0;
+    qsizetype i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && line.at(i) == u' ')
+            ++i;
+        if (i >= line.size())
+            break;
+        const QChar c = line.at(i);
+        if (c == u'>') {
+            ++depth;
+            ++i;
+            continue;
+        }
+        if ((c == u'-' || c == u'*' || c == u'+') && i + 1 < line.size() && line.at(i + 1) == u' ') {
+            ++depth;
+            i += 2;
+            continue;
+        }
+        qsizetype digits = i;
+        while (digits < line.size() && line.at(digits).isDigit() && digits - i < 9)
+            ++digits;
+        if (digits > i && digits + 1 < line.size() && (line.at(digits) == u'.' || line.at(digits) == u')') &&
+            line.at(digits + 1) == u' ') {
+            ++depth;
+            i = digits + 2;
+            continue;
+        }
+        break;
+    }
+    return depth;
+}
+
+bool isFence(QStringView line)
+{
+    const QStringView trimmed = line.trimmed();
+    return trimmed.startsWith(u"```") || trimmed.startsWith(u"~~~");
+}
+
+} // namespace
+
+bool isCheapMarkdown(QStringView markdown)
+{
+    if (markdown.size() > kCheapCharacters)
+        return false;
+    bool inFence = false;
+    int lines = 0;
+    int paragraphLines = 0;
+    int paragraphMarkup = 0;
+    int tableCells = 0;
+    for (QStringView line : markdown.tokenize(u'\n')) {
+        if (isFence(line)) {
+            inFence = !inFence;
+            continue;
+        }
+        if (inFence)
+            continue;
+        if (line.trimmed().isEmpty()) {
+            paragraphLines = 0;
+            paragraphMarkup = 0;
+            continue;
+        }
+        if (line.size() > kCheapLineLength || ++lines > kCheapLines || ++paragraphLines > kCheapParagraphLines ||
+            nesting(line) > kCheapNesting)
+            return false;
+        const bool tableRow = line.trimmed().startsWith(u'|');
+        int run = 0;
+        for (const QChar c : line) {
+            if (!isMarkup(c)) {
+                run = 0;
+                continue;
+            }
+            if (++run > kCheapMarkupRun || ++paragraphMarkup > kCheapParagraphMarkup)
+                return false;
+            if (c == u'|' && tableRow && ++tableCells > kCheapTableCells)
+                return false;
+        }
+    }
+    return true;
+}
+
 QTextDocumentFragment markdownFragment(const QString &markdown, const QFont &font, const QTextCharFormat &dim,
                                        const QColor &codeBackground)
 {
     // Parsed in a document that loads nothing either, then copied into the caller's.
     SafeTextDocument parsed;
     parsed.setDefaultFont(font);
-    QTextDocument::MarkdownFeatures features(QTextDocument::MarkdownDialectGitHub);
-    features |= QTextDocument::MarkdownNoHTML;
-    parsed.setMarkdown(markdown, features);
-    replaceImages(parsed, dim);
-    tintCode(parsed, codeBackground);
+    const qsizetype shown = shownLength(markdown);
+    const QString text = markdown.left(shown);
+    QTextCursor cursor(&parsed);
+    if (isCheapMarkdown(text)) {
+        QTextDocument::MarkdownFeatures features(QTextDocument::MarkdownDialectGitHub);
+        features |= QTextDocument::MarkdownNoHTML;
+        parsed.setMarkdown(text, features);
+        replaceImages(parsed, dim);
+        tintCode(parsed, codeBackground);
+    } else {
+        insertShownText(cursor, text, 0, text.size(), QTextCharFormat());
+        cursor.insertBlock(QTextBlockFormat(), dim);
+        cursor.insertText(QCoreApplication::translate("versus::ui::ConversationView",
+                                                      "[Shown as plain text: too large or too deeply nested to lay "
+                                                      "out as Markdown.]"),
+                          dim);
+    }
+    if (shown < markdown.size()) {
+        cursor.movePosition(QTextCursor::End);
+        cursor.insertBlock(QTextBlockFormat(), dim);
+        cursor.insertText(QCoreApplication::translate("versus::ui::ConversationView",
+                                                      "[%n more characters not shown: the answer is too long to show "
+                                                      "here. Export the conversation to read all of it.]",
+                                                      nullptr,
+                                                      int(std::min<qsizetype>(markdown.size() - shown, INT_MAX))),
+                          dim);
+    }
     return QTextDocumentFragment(&parsed);
 }
 

@@ -6,6 +6,7 @@
 
 class QFont;
 class QTextCharFormat;
+class QTextCursor;
 class QTextDocument;
 class QTextDocumentFragment;
 
@@ -24,8 +25,35 @@ int wordCount(const QString &text);
 void replaceImages(QTextDocument &document, const QTextCharFormat &dim);
 /// Gives code blocks and inline code of @p document the @p background.
 void tintCode(QTextDocument &document, const QColor &background);
+/// How much of an answer a view lays out: at most kShownCharacters characters in at most
+/// kShownLines lines (layout time grows with both; an answer of a megabyte would freeze the
+/// window). The rest stays in the model, the history and exports.
+inline constexpr qsizetype kShownCharacters = 32 * 1024;
+inline constexpr qsizetype kShownLines = 600;
+/// Lines longer than this are laid out in pieces of this length (a paragraph's layout time
+/// grows faster than its length).
+inline constexpr qsizetype kLongestShownLine = 1000;
+/// The length of the part of @p text a view shows (see kShownCharacters).
+qsizetype shownLength(const QString &text);
+/// While an answer streams, its text is appended a flush at a time (each costs what it adds,
+/// not what is already there), so more of it is shown: up to kStreamedCharacters characters
+/// in kStreamedLines lines. When it ends it is rendered again within shownLength().
+inline constexpr qsizetype kStreamedCharacters = 256 * 1024;
+inline constexpr qsizetype kStreamedLines = 5000;
+qsizetype streamedLength(const QString &text);
+/// Inserts the characters [@p from, @p to) of @p text at @p cursor as plain text in @p format,
+/// a new paragraph every kLongestShownLine characters of a line (counted from the line's
+/// start in @p text, so that pieces appended one after the other break the same way).
+void insertShownText(QTextCursor &cursor, const QString &text, qsizetype from, qsizetype to,
+                     const QTextCharFormat &format);
+/// True when @p markdown can be laid out as Markdown within a frame's time: not too long, not
+/// nested too deep, no huge table or paragraph (Qt's Markdown import and table layout grow
+/// faster than linearly with those). A hostile or huge answer is shown as plain text instead.
+bool isCheapMarkdown(QStringView markdown);
 /// @p markdown (GitHub dialect, HTML left as text) in @p font, parsed in a document that loads
-/// nothing, with images as mentions in @p dim and code on @p codeBackground.
+/// nothing, with images as mentions in @p dim and code on @p codeBackground. Only its
+/// shownLength() is rendered, as plain text when it is not isCheapMarkdown(); a note in
+/// @p dim says so.
 QTextDocumentFragment markdownFragment(const QString &markdown, const QFont &font, const QTextCharFormat &dim,
                                        const QColor &codeBackground);
 

@@ -5,6 +5,7 @@
 #include "historysidebar.h"
 #include "lanestrip.h"
 #include "mainwindow.h"
+#include "shortcutsdialog.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -67,6 +68,9 @@ WindowActions addWindowActions(QMainWindow *window)
     actions.metricsHelp =
         makeAction(tr("Metrics…"), "metricsHelpAction", {}, tr("How every figure is measured or estimated"));
     actions.about = makeAction(tr("About Versus"), "aboutAction", {}, tr("Version and license"));
+    actions.keyboardShortcuts =
+        makeAction(tr("Keyboard shortcuts"), "keyboardShortcutsAction", {QKeySequence(Qt::CTRL | Qt::Key_Slash)},
+                   tr("Every keyboard shortcut of the window"));
     actions.quit = makeAction(tr("Quit"), "quitAction", {QKeySequence::Quit}, tr("Quit Versus"));
     actions.find = makeAction(tr("Search conversations"), "findAction", {QKeySequence::Find},
                               tr("Find words in any prompt or answer of the saved conversations"));
@@ -91,7 +95,7 @@ WindowActions addWindowActions(QMainWindow *window)
 
     // Ctrl+1 … Ctrl+9 move to a lane.
     for (int i = 0; i < 9; ++i) {
-        auto *action = new QAction(window);
+        auto *action = new QAction(tr("Go to lane %1").arg(i + 1), window);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         action->setShortcutContext(Qt::WindowShortcut);
         window->addAction(action);
@@ -125,6 +129,7 @@ WindowActions addWindowActions(QMainWindow *window)
     settings->addAction(actions.settings);
     QMenu *help = window->menuBar()->addMenu(tr("&Help"));
     help->addAction(actions.welcome);
+    help->addAction(actions.keyboardShortcuts);
     help->addAction(actions.metricsHelp);
     help->addAction(actions.about);
 
@@ -169,6 +174,7 @@ void connectWindowActions(const WindowActions &actions, MainWindow *window)
     QObject::connect(actions.welcome, &QAction::triggered, window, &MainWindow::showWelcome);
     QObject::connect(actions.metricsHelp, &QAction::triggered, window, &MainWindow::showMetricsHelp);
     QObject::connect(actions.about, &QAction::triggered, window, &MainWindow::showAbout);
+    QObject::connect(actions.keyboardShortcuts, &QAction::triggered, window, [window] { showShortcutsDialog(window); });
     QObject::connect(actions.quit, &QAction::triggered, window, &QWidget::close);
     QObject::connect(actions.attachImage, &QAction::triggered, window,
                      [window] { window->composer()->chooseImages(); });

@@ -34,6 +34,8 @@ struct WindowActions {
     QAction *metricsHelp = nullptr;
     QAction *about = nullptr;
     QList<QAction *> focusLane; ///< Ctrl+1 … Ctrl+9
+    /// Help → Keyboard shortcuts: the list of every shortcut.
+    QAction *keyboardShortcuts = nullptr;
 };
 
 /// Creates the actions in @p window, with its menu bar and its "mainToolBar".

@@ -1,43 +1,93 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Composition root of the desktop app: every long-lived object is created here, once, and
 // handed to the window.
+#include "appicon.h"
 #include "appsettings.h"
 #include "engine/engine.h"
 #include "mainwindow.h"
+#include "theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include <cstring>
+
 using namespace versus;
+
+namespace {
+
+void setApplicationNames()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("versus"));
+    QCoreApplication::setOrganizationName(QStringLiteral("versus"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(VERSUS_VERSION));
+}
+
+struct Options {
+    QCommandLineOption target{{QStringLiteral("t"), QStringLiteral("target")},
+                              QStringLiteral("Open a lane for PROVIDER:MODEL (repeat for several lanes) instead of "
+                                             "the saved lanes."),
+                              QStringLiteral("PROVIDER:MODEL")};
+    QCommandLineOption demo{QStringLiteral("demo-prompt"),
+                            QStringLiteral("Send TEXT to every lane once the window is shown."),
+                            QStringLiteral("TEXT")};
+    QCommandLineOption keys{QStringLiteral("keys"), QStringLiteral("Open Providers & Keys at start.")};
+
+    void addTo(QCommandLineParser &parser) const
+    {
+        parser.setApplicationDescription(QStringLiteral("Compare LLM API providers side by side."));
+        parser.addHelpOption();
+        parser.addVersionOption();
+        parser.addOption(target);
+        parser.addOption(demo);
+        parser.addOption(keys);
+    }
+};
+
+// --help and --version print text and exit: they must work where no display is (a
+// terminal over SSH, a packaging check), so they are answered by a QCoreApplication before
+// the QApplication, which needs a display, exists.
+bool asksForTextOnly(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        for (const char *option : {"-h", "--help", "-?", "--help-all", "-v", "--version"}) {
+            if (std::strcmp(argv[i], option) == 0)
+                return true;
+        }
+    }
+    return false;
+}
+
+void answerTextOnly(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    setApplicationNames();
+    QCommandLineParser parser;
+    const Options options;
+    options.addTo(parser);
+    parser.process(app); // prints help or version and exits; returns when they were a value
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
+    if (asksForTextOnly(argc, argv))
+        answerTextOnly(argc, argv);
+
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("versus"));
+    setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Versus"));
-    QApplication::setOrganizationName(QStringLiteral("versus"));
-    QApplication::setApplicationVersion(QStringLiteral(VERSUS_VERSION));
+    QApplication::setWindowIcon(ui::appIcon());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Compare LLM API providers side by side."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption targetOption(
-        {QStringLiteral("t"), QStringLiteral("target")},
-        QStringLiteral("Open a lane for PROVIDER:MODEL (repeat for several lanes) instead of the saved lanes."),
-        QStringLiteral("PROVIDER:MODEL"));
-    const QCommandLineOption demoOption(QStringLiteral("demo-prompt"),
-                                        QStringLiteral("Send TEXT to every lane once the window is shown."),
-                                        QStringLiteral("TEXT"));
-    const QCommandLineOption keysOption(QStringLiteral("keys"), QStringLiteral("Open Providers & Keys at start."));
-    parser.addOption(targetOption);
-    parser.addOption(demoOption);
-    parser.addOption(keysOption);
+    const Options options;
+    options.addTo(parser);
     parser.process(app);
 
     QList<Target> targets;
-    for (const QString &text : parser.values(targetOption)) {
+    for (const QString &text : parser.values(options.target)) {
         auto target = Target::parse(text);
         if (!target && text.size() > 1 && text.endsWith(u':')) // the model is chosen in the window
             target = Target{text.chopped(1), QString()};
@@ -63,6 +113,7 @@ int main(int argc, char **argv)
     // they come (Settings → MCP servers shows each one's state).
     if (auto mcp = engine.loadMcp(); !mcp)
         qWarning("versus: %s", qPrintable(mcp.error()));
+    ui::applyTheme(settings.theme()); // before the window exists: it is built in its colours
 
     ui::AppServices services;
     services.engine = &engine;
@@ -73,12 +124,14 @@ int main(int argc, char **argv)
         window.setLaneTargets(targets);
         window.hideWelcome(); // lanes were asked for: no first-start view over them
     }
+    // Settings → General → Theme applies at once.
+    QObject::connect(&window, &ui::MainWindow::themeChanged, &app, [](const QString &theme) { ui::applyTheme(theme); });
     window.show();
 
-    if (parser.isSet(keysOption))
+    if (parser.isSet(options.keys))
         QTimer::singleShot(0, &window, [&window] { window.openProviderKeys(); });
-    if (parser.isSet(demoOption)) {
-        const QString prompt = parser.value(demoOption);
+    if (parser.isSet(options.demo)) {
+        const QString prompt = parser.value(options.demo);
         QTimer::singleShot(0, &window, [&window, prompt] { window.sendPrompt(prompt); });
     }
     return app.exec();

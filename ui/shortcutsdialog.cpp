@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "shortcutsdialog.h"
+
+#include <QAction>
+#include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace versus::ui {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("versus::ui::ShortcutsDialog", text);
+}
+
+// "Providers && Keys…" as a menu shows it: "Providers & Keys…".
+QString withoutMnemonics(const QString &text)
+{
+    QString plain;
+    plain.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        if (text.at(i) == u'&' && i + 1 < text.size())
+            ++i; // "&&" is a literal '&'; "&x" marks x
+        plain.append(text.at(i));
+    }
+    return plain;
+}
+
+QString commandOf(const QAction *action)
+{
+    QString text = withoutMnemonics(action->text());
+    if (text.isEmpty())
+        text = action->toolTip();
+    if (text.isEmpty())
+        text = action->statusTip();
+    return text;
+}
+
+} // namespace
+
+QList<ShortcutEntry> shortcutEntries(const QWidget *window)
+{
+    QList<const QAction *> actions;
+    for (const QAction *action : window->actions())
+        actions.append(action);
+    for (const QAction *action : window->findChildren<QAction *>()) {
+        if (!actions.contains(action))
+            actions.append(action);
+    }
+    QList<ShortcutEntry> entries;
+    for (const QAction *action : actions) {
+        const QList<QKeySequence> shortcuts = action->shortcuts();
+        if (shortcuts.isEmpty())
+            continue;
+        QStringList keys;
+        for (const QKeySequence &shortcut : shortcuts)
+            keys.append(shortcut.toString(QKeySequence::NativeText));
+        const ShortcutEntry entry{commandOf(action), keys.join(QStringLiteral(", "))};
+        if (!entries.contains(entry)) // a lane's actions come once per lane
+            entries.append(entry);
+    }
+    entries.append(
+        {tr("Send the prompt (in the prompt box)"), QKeySequence(Qt::Key_Return).toString(QKeySequence::NativeText)});
+    entries.append(
+        {tr("New line in the prompt"), QKeySequence(Qt::SHIFT | Qt::Key_Return).toString(QKeySequence::NativeText)});
+    return entries;
+}
+
+QDialog *createShortcutsDialog(const QWidget *window, QWidget *parent)
+{
+    auto *dialog = new QDialog(parent);
+    dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog->setWindowTitle(tr("Keyboard shortcuts"));
+    auto *list = new QTreeWidget(dialog);
+    list->setObjectName(QStringLiteral("shortcutList"));
+    list->setColumnCount(2);
+    list->setHeaderLabels({tr("Command"), tr("Keys")});
+    list->setRootIsDecorated(false);
+    list->setSelectionMode(QAbstractItemView::NoSelection);
+    list->setFocusPolicy(Qt::NoFocus);
+    for (const ShortcutEntry &entry : shortcutEntries(window))
+        list->addTopLevelItem(new QTreeWidgetItem({entry.command, entry.keys}));
+    list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addWidget(list);
+    layout->addWidget(buttons);
+    dialog->resize(520, 480);
+    return dialog;
+}
+
+void showShortcutsDialog(QWidget *window)
+{
+    auto *dialog = window->findChild<QDialog *>(QStringLiteral("shortcutsDialog"), Qt::FindDirectChildrenOnly);
+    if (!dialog)
+        dialog = createShortcutsDialog(window, window);
+    dialog->show();
+    dialog->raise();
+    dialog->activateWindow();
+}
+
+} // namespace versus::ui
