@@ -56,9 +56,6 @@ public:
     QString theme() const;
     void setTheme(const QString &theme);
 
-    /// "system" (follow the desktop's palette), "light" or "dark".
-    QString theme() const;
-    void setTheme(const QString &theme);
     /// "system" or a language code ("en"); read at start.
     QString language() const;
     void setLanguage(const QString &language);

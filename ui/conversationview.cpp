@@ -7,8 +7,8 @@
 #include "tooltracerender.h"
 
 #include <QClipboard>
-#include <QGuiApplication>
 #include <QEvent>
+#include <QGuiApplication>
 #include <QScrollBar>
 #include <QTextCursor>
 #include <QTextDocumentFragment>

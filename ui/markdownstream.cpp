@@ -89,6 +89,12 @@ int drawPiece(QTextCursor &cursor, QStringView piece, const AnswerStyle &style, 
 
 void renderAnswerMarkdown(QTextCursor &cursor, QStringView markdown, const AnswerStyle &style)
 {
+    if (shownLength(markdown) < markdown.size() || !isCheapMarkdown(markdown)) {
+        // Too long or too costly to lay out piece by piece: markdownFragment() shows what fits, as
+        // plain text when Qt's Markdown import would be slow, with a note saying so.
+        cursor.insertFragment(markdownFragment(markdown.toString(), style.font, style.dim, style.codeBackground));
+        return;
+    }
     MarkdownBlockScanner scanner;
     QList<qsizetype> ends = scanner.feed(markdown);
     ends.append(markdown.size());
@@ -140,25 +146,27 @@ void MarkdownStream::drawPieces(QStringView text, const QList<qsizetype> &ends, 
         ++tailStart;
     // Plain text within the streamed limits (a megabyte line is laid out in pieces, the rest waits
     // for the final rendering).
-    const QString whole = text.toString();
-    const qsizetype to = streamedLength(whole);
-    if (to > tailStart)
-        insertShownText(cursor, whole, tailStart, to, QTextCharFormat());
+    if (const qsizetype to = streamedLength(text); to > tailStart)
+        insertShownText(cursor, text, tailStart, to, QTextCharFormat());
 }
 
 void MarkdownStream::update(QStringView text)
 {
     if (!m_document || text.size() < m_shown)
         return;
-    const QList<qsizetype> ends = m_scanner.feed(text);
+    QList<qsizetype> ends = m_scanner.feed(text);
+    // Blocks past what a view shows (shownLength) are never drawn as Markdown while streaming: the
+    // tail stays plain text within the streamed limits, the final rendering says what is left out.
+    const qsizetype budget = shownLength(text);
+    while (!ends.isEmpty() && ends.last() > budget)
+        ends.removeLast();
     if (!ends.isEmpty()) {
         drawPieces(text, ends, false);
     } else if (text.size() > m_shown) {
-        const QString whole = text.toString();
-        if (const qsizetype to = streamedLength(whole); to > m_shown) {
+        if (const qsizetype to = streamedLength(text); to > m_shown) {
             QTextCursor cursor(m_document);
             cursor.movePosition(QTextCursor::End);
-            insertShownText(cursor, whole, m_shown, to, QTextCharFormat());
+            insertShownText(cursor, text, m_shown, to, QTextCharFormat());
         }
     }
     m_shown = text.size();

@@ -118,7 +118,7 @@ void tintCode(QTextDocument &document, const QColor &background)
 
 namespace {
 
-qsizetype lengthWithin(const QString &text, qsizetype characters, qsizetype lines)
+qsizetype lengthWithin(QStringView text, qsizetype characters, qsizetype lines)
 {
     const qsizetype limit = std::min(text.size(), characters);
     qsizetype seen = 0;
@@ -131,18 +131,17 @@ qsizetype lengthWithin(const QString &text, qsizetype characters, qsizetype line
 
 } // namespace
 
-qsizetype shownLength(const QString &text)
+qsizetype shownLength(QStringView text)
 {
     return lengthWithin(text, kShownCharacters, kShownLines);
 }
 
-qsizetype streamedLength(const QString &text)
+qsizetype streamedLength(QStringView text)
 {
     return lengthWithin(text, kStreamedCharacters, kStreamedLines);
 }
 
-void insertShownText(QTextCursor &cursor, const QString &text, qsizetype from, qsizetype to,
-                     const QTextCharFormat &format)
+void insertShownText(QTextCursor &cursor, QStringView text, qsizetype from, qsizetype to, const QTextCharFormat &format)
 {
     if (from >= to)
         return;

@@ -34,17 +34,17 @@ inline constexpr qsizetype kShownLines = 600;
 /// grows faster than its length).
 inline constexpr qsizetype kLongestShownLine = 1000;
 /// The length of the part of @p text a view shows (see kShownCharacters).
-qsizetype shownLength(const QString &text);
+qsizetype shownLength(QStringView text);
 /// While an answer streams, its text is appended a flush at a time (each costs what it adds,
 /// not what is already there), so more of it is shown: up to kStreamedCharacters characters
 /// in kStreamedLines lines. When it ends it is rendered again within shownLength().
 inline constexpr qsizetype kStreamedCharacters = 256 * 1024;
 inline constexpr qsizetype kStreamedLines = 5000;
-qsizetype streamedLength(const QString &text);
+qsizetype streamedLength(QStringView text);
 /// Inserts the characters [@p from, @p to) of @p text at @p cursor as plain text in @p format,
 /// a new paragraph every kLongestShownLine characters of a line (counted from the line's
 /// start in @p text, so that pieces appended one after the other break the same way).
-void insertShownText(QTextCursor &cursor, const QString &text, qsizetype from, qsizetype to,
+void insertShownText(QTextCursor &cursor, QStringView text, qsizetype from, qsizetype to,
                      const QTextCharFormat &format);
 /// True when @p markdown can be laid out as Markdown within a frame's time: not too long, not
 /// nested too deep, no huge table or paragraph (Qt's Markdown import and table layout grow

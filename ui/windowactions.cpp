@@ -57,7 +57,7 @@ WindowActions addWindowActions(QMainWindow *window)
                                       tr("API keys for each provider, kept in the system keychain"));
     actions.mcpServers = makeAction(tr("MCP servers…"), "mcpServersAction", {},
                                     tr("The MCP servers that give the models tools, and their tools"));
-    actions.settings = makeAction(tr("Settings…"), "settingsAction", {QKeySequence::Preferences},
+    actions.settings = makeAction(tr("Settings…"), "settingsAction", {QKeySequence(Qt::CTRL | Qt::Key_Comma)},
                                   tr("Send key, theme, language, history location and proxy"));
     actions.customEndpoints = makeAction(tr("Custom endpoints…"), "customEndpointsAction", {},
                                          tr("OpenAI-compatible services of your own: proxies, gateways, servers"));

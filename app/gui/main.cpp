@@ -99,10 +99,10 @@ int main(int argc, char **argv)
     }
 
     ui::AppSettings settings;
-    EngineOptions options;
-    options.historyPath = settings.historyPath(); // Settings → General → History, from this start on
-    Engine engine(options);                       // network, catalogs, estimator, OS keychain, history
-    engine.setProxy(settings.proxy());            // system settings (HTTPS_PROXY …) unless the user chose otherwise
+    EngineOptions engineOptions;
+    engineOptions.historyPath = settings.historyPath(); // Settings → General → History, from this start on
+    Engine engine(engineOptions);                       // network, catalogs, estimator, OS keychain, history
+    engine.setProxy(settings.proxy()); // system settings (HTTPS_PROXY …) unless the user chose otherwise
     for (const CatalogProblem &problem : engine.catalogProblems())
         qWarning("versus: %s", qPrintable(problem.toString()));
     for (const PriceError &error : engine.priceProblems())
