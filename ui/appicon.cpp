@@ -3,51 +3,32 @@
 
 #include <QIconEngine>
 #include <QPainter>
-#include <QPainterPath>
 #include <QPixmap>
+#include <QSvgRenderer>
 
 namespace versus::ui {
 
 namespace {
 
-// Paints the drawing of io.github.versus.Versus.svg (a 128×128 view box) into @p rect.
-void paintIcon(QPainter &painter, const QRectF &rect)
-{
-    painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    const qreal side = std::min(rect.width(), rect.height());
-    painter.translate(rect.center().x() - side / 2, rect.center().y() - side / 2);
-    painter.scale(side / 128.0, side / 128.0);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(0x1f, 0x29, 0x37));
-    painter.drawRoundedRect(QRectF(4, 4, 120, 120), 24, 24);
-    painter.setBrush(QColor(0x38, 0xbd, 0xf8));
-    painter.drawRoundedRect(QRectF(20, 28, 38, 72), 8, 8);
-    painter.setBrush(QColor(0xf9, 0x73, 0x16));
-    painter.drawRoundedRect(QRectF(70, 28, 38, 72), 8, 8);
-    // The lines of text of each lane's answer.
-    auto lines = [&painter](const QColor &color, qreal x, std::initializer_list<qreal> lengths) {
-        QPen pen(color, 6, Qt::SolidLine, Qt::RoundCap);
-        painter.setPen(pen);
-        qreal y = 44;
-        for (const qreal length : lengths) {
-            painter.drawLine(QPointF(x, y), QPointF(x + length, y));
-            y += 12;
-        }
-    };
-    lines(QColor(0x0c, 0x4a, 0x6e), 28, {22, 16, 22, 12});
-    lines(QColor(0x7c, 0x2d, 0x12), 78, {22, 20, 10});
-    painter.restore();
-}
+const QString kIconPath = QStringLiteral(":/versus/icons/io.github.versus.Versus.svg");
 
+// QIcon(path) would need the SVG icon-engine plugin at run time; the renderer is linked in.
 class AppIconEngine : public QIconEngine {
 public:
-    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State state) override
+    AppIconEngine()
+        : m_renderer(kIconPath)
     {
-        Q_UNUSED(state);
+    }
+
+    void paint(QPainter *painter, const QRect &rect, QIcon::Mode mode, QIcon::State) override
+    {
+        painter->save();
         if (mode == QIcon::Disabled)
             painter->setOpacity(0.45);
-        paintIcon(*painter, rect);
+        const int side = std::min(rect.width(), rect.height());
+        m_renderer.render(painter, QRectF(rect.x() + (rect.width() - side) / 2.0,
+                                          rect.y() + (rect.height() - side) / 2.0, side, side));
+        painter->restore();
     }
 
     QPixmap pixmap(const QSize &size, QIcon::Mode mode, QIcon::State state) override
@@ -57,8 +38,8 @@ public:
 
     QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State state, qreal scale) override
     {
-        // QIcon asks for the device's pixels (the logical size times the ratio @p scale): the
-        // drawing is made at that resolution, not scaled up from a smaller bitmap.
+        // QIcon asks for the device's pixels (the logical size times @p scale): the drawing is
+        // made at that resolution, not scaled up from a smaller bitmap.
         QPixmap pixmap(size);
         pixmap.fill(Qt::transparent);
         QPainter painter(&pixmap);
@@ -73,9 +54,12 @@ public:
     QString key() const override { return QStringLiteral("versus-app-icon"); }
     QList<QSize> availableSizes(QIcon::Mode, QIcon::State) override
     {
-        return {{16, 16}, {24, 24}, {32, 32}, {48, 48}, {64, 64}, {128, 128}, {256, 256}};
+        return {{16, 16}, {24, 24}, {32, 32}, {48, 48}, {64, 64}, {128, 128}, {256, 256}, {512, 512}};
     }
     QString iconName() override { return QStringLiteral("io.github.versus.Versus"); }
+
+private:
+    QSvgRenderer m_renderer;
 };
 
 } // namespace
