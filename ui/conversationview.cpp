@@ -203,7 +203,7 @@ void ConversationView::onInternalLink(const QUrl &url)
             Q_EMIT regenerateRequested();
     } else if (url.path() == u"image") {
         const int image = query.queryItemValue(QStringLiteral("index")).toInt();
-        if (turn < turnCount() && image >= 0 && image < m_model->turn(turn).images.size())
+        if (turn >= 0 && turn < turnCount() && image >= 0 && image < m_model->turn(turn).images.size())
             Q_EMIT imageActivated(m_model->turn(turn).images.at(image));
     } else if (url.path() == u"reasoning") {
         setReasoningExpanded(turn, !isReasoningExpanded(turn));

@@ -132,6 +132,7 @@ void LaneStrip::onLaneAdded(ComparisonLane *lane, int index)
     connect(widget, &LaneWidget::closeRequested, this, [this, lane] { m_comparison->removeLane(lane); });
     connect(widget, &LaneWidget::openKeysRequested, this, &LaneStrip::openKeysRequested);
     connect(widget, &LaneWidget::sendFailed, this, &LaneStrip::sendFailed);
+    connect(widget, &LaneWidget::editNotSent, this, &LaneStrip::editNotSent);
     connect(widget, &LaneWidget::sendHereRequested, this, [this, lane] { Q_EMIT sendToLaneRequested(lane); });
     connect(widget, &LaneWidget::focusToggleRequested, this, [this, widget] { toggleFocus(widget); });
     // Lanes share the width equally when one is added.

@@ -44,6 +44,7 @@ Q_SIGNALS:
     void openKeysRequested(const QString &providerId);
     /// Sending to one lane failed before anything was sent (the history could not be written).
     void sendFailed(const versus::history::HistoryError &error);
+    void editNotSent(const QString &prompt);
     /// "Send to this lane only" in @p lane's menu.
     void sendToLaneRequested(versus::ComparisonLane *lane);
 

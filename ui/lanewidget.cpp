@@ -105,6 +105,12 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     connect(m_card, &LaneCard::retryTriggered, this, &LaneWidget::regenerate);
     connect(m_view, &ConversationView::regenerateRequested, this, &LaneWidget::regenerate);
     connect(m_view, &ConversationView::editRequested, this, &LaneWidget::editPrompt);
+    connect(comparison, &Comparison::regenerateFailed, this, [this](ComparisonLane *failed, const LaneResult &result) {
+        if (failed != m_lane || !result.chat.error)
+            return;
+        showAnswerError(*result.chat.error);
+        m_footer->setState(tr("Regenerating failed: the previous answer is kept"));
+    });
     connect(lane, &ComparisonLane::targetChanged, this, [this] {
         if (target().provider != m_lane->target().provider || target().model != m_lane->target().model)
             showTarget();
@@ -306,8 +312,10 @@ void LaneWidget::editPrompt(int row)
     connect(dialog, &QDialog::accepted, m_comparison.data(), [comparison = m_comparison, lane, self, dialog, row] {
         if (!comparison || !lane)
             return;
-        if (auto sent = comparison->editAndResend(lane, row, dialog->prompt()); !sent && self)
+        if (auto sent = comparison->editAndResend(lane, row, dialog->prompt()); !sent && self) {
             Q_EMIT self->sendFailed(sent.error());
+            Q_EMIT self->editNotSent(dialog->prompt());
+        }
     });
     dialog->open();
 }

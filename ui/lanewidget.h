@@ -91,6 +91,9 @@ Q_SIGNALS:
     void openKeysRequested(const QString &providerId);
     /// Sending to this lane alone failed before anything was sent (the history could not be written).
     void sendFailed(const versus::history::HistoryError &error);
+    /// An edited prompt could not be sent (the history could not be written): the window keeps
+    /// its text for the user.
+    void editNotSent(const QString &prompt);
 
 private:
     enum class CardPurpose { None, Key, Answer };

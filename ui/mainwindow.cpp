@@ -98,8 +98,18 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
         m_comparison->setDefaultSystemPrompt(prompt);
         scheduleEstimate();
     });
+    // Regenerate, edit and "send to this lane" failures: nothing was sent, and there is no
+    // composer prompt to offer sending without saving (an edited prompt goes back to the composer).
     connect(m_splitter, &LaneStrip::sendFailed, this,
-            [this](const history::HistoryError &error) { showHistoryError(error, true); });
+            [this](const history::HistoryError &error) { showHistoryError(error, false); });
+    connect(m_splitter, &LaneStrip::editNotSent, this, [this](const QString &prompt) {
+        if (m_composer->text().trimmed().isEmpty())
+            m_composer->setText(prompt);
+    });
+    connect(m_comparison, &Comparison::busyChanged, this, [this](bool busy) {
+        if (busy)
+            hideWelcome(); // however the prompt was sent (Ctrl+Enter, --demo-prompt, Ctrl+R)
+    });
     connect(m_comparison, &Comparison::busyChanged, this, &MainWindow::updateBusy);
     connect(m_comparison, &Comparison::laneFinished, this, [this] {
         m_status->updateCost();
@@ -208,7 +218,7 @@ void MainWindow::updateBusy()
 void MainWindow::regenerateAll()
 {
     if (auto sent = m_comparison->regenerate(); !sent)
-        showHistoryError(sent.error(), true);
+        showHistoryError(sent.error(), false);
 }
 
 void MainWindow::scheduleEstimate()
@@ -502,7 +512,12 @@ void MainWindow::hideWelcome()
 void MainWindow::openLocalLane(const Target &target)
 {
     hideWelcome();
-    if (m_comparison->conversationId() <= 0 && !isBusy())
+    // Replaces the lanes only when nothing was said in them yet (an unsaved conversation lives
+    // only in them).
+    const QList<LaneWidget *> open = lanes();
+    const bool empty = std::all_of(open.cbegin(), open.cend(),
+                                   [](const LaneWidget *lane) { return lane->conversation()->rowCount() == 0; });
+    if (empty && !isBusy())
         setLaneTargets({target});
     else
         addLane(target);

@@ -11,6 +11,7 @@
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocumentFragment>
+#include <QUrl>
 
 #include <algorithm>
 #include <climits>
@@ -47,6 +48,36 @@ bool isCode(const QTextBlock &block)
 }
 
 } // namespace
+
+// A link in the model's Markdown to the window's own "versus:" links (copy, edit, regenerate,
+// image…) would act as the window's buttons do when clicked: it becomes plain text.
+void disarmInternalLinks(QTextDocument &document)
+{
+    QList<std::pair<int, int>> ranges;
+    for (QTextBlock block = document.begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.isValid() || !fragment.charFormat().isAnchor())
+                continue;
+            const QString href = fragment.charFormat().anchorHref().trimmed();
+            if (QUrl(href).scheme().compare(u"versus", Qt::CaseInsensitive) == 0 ||
+                href.startsWith(u"versus", Qt::CaseInsensitive))
+                ranges.append({fragment.position(), fragment.length()});
+        }
+    }
+    QTextCursor cursor(&document);
+    for (const auto &[position, length] : std::as_const(ranges)) {
+        cursor.setPosition(position);
+        cursor.setPosition(position + length, QTextCursor::KeepAnchor);
+        QTextCharFormat format = cursor.charFormat();
+        format.setAnchor(false);
+        format.setAnchorHref(QString());
+        format.setAnchorNames({});
+        format.setFontUnderline(false);
+        format.clearForeground();
+        cursor.setCharFormat(format);
+    }
+}
 
 // Markdown images become a dimmed "[image: …]" mention: nothing is fetched, and a web
 // address stays reachable (as a link that asks before opening).
@@ -298,6 +329,7 @@ QTextDocumentFragment markdownFragment(const QString &markdown, const QFont &fon
         QTextDocument::MarkdownFeatures features(QTextDocument::MarkdownDialectGitHub);
         features |= QTextDocument::MarkdownNoHTML;
         parsed.setMarkdown(text, features);
+        disarmInternalLinks(parsed);
         replaceImages(parsed, dim);
         tintCode(parsed, codeBackground);
     } else {

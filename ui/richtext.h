@@ -22,6 +22,9 @@ QString prettyArguments(const QString &arguments, bool *valid);
 int wordCount(const QString &text);
 /// Replaces the images of @p document by a mention in format @p dim ("[image not loaded: …]");
 /// a web address stays a link.
+/// Links of @p document to the window's own "versus:" scheme become plain text (a model's
+/// answer must not act as the window's Copy, Edit or Regenerate links).
+void disarmInternalLinks(QTextDocument &document);
 void replaceImages(QTextDocument &document, const QTextCharFormat &dim);
 /// Gives code blocks and inline code of @p document the @p background.
 void tintCode(QTextDocument &document, const QColor &background);

@@ -5,6 +5,7 @@
 #include "history/historyrecords.h"
 #include "pricing/cost.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <expected>
@@ -96,8 +97,10 @@ public:
     /// Sends each lane's last prompt (with its images) again — of every lane that has a turn,
     /// or of @p onlyLane — and the new answer replaces the lane's last one, in its
     /// conversation and in the history (the stored answer is reset in place, one transaction
-    /// for all lanes, before any request leaves). Ignored (0) while busy; returns the number of
-    /// lanes that were sent the prompt again.
+    /// for all lanes, before any request leaves). A new answer that fails or is stopped before
+    /// it says anything (no text, reasoning or tool call) does not replace the old one: the old
+    /// answer is put back, in the conversation and in the history, and regenerateFailed() says
+    /// why. Ignored (0) while busy; returns the number of lanes that were sent the prompt again.
     std::expected<int, history::HistoryError> regenerate(ComparisonLane *onlyLane = nullptr);
     /// Sends @p prompt in place of the prompt of the turn at @p row of @p lane's conversation
     /// (any turn), to every lane; the turns after it are replaced. The original conversation
@@ -146,6 +149,9 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     /// A lane's turn ended with @p result.
     void laneFinished(versus::ComparisonLane *lane, const versus::LaneResult &result);
+    /// Regenerating @p lane's last answer failed (or was stopped) before the new answer said
+    /// anything: the previous answer is back in its place; @p result is the failed attempt.
+    void regenerateFailed(versus::ComparisonLane *lane, const versus::LaneResult &result);
     /// @p lane was not sent the turn just sent, and why (see imageSkips()).
     void laneSkipped(versus::ComparisonLane *lane, const QString &message);
     /// Every lane that was sent the last prompt has finished.
@@ -184,6 +190,7 @@ private:
     bool m_saving = true;
     bool m_busy = false;
     int m_running = 0;
+    QHash<const ComparisonLane *, LaneTurn> m_replacing; // a regenerated lane's previous last turn
     CostTotals m_sessionCost;
     QUrl m_baseUrl;
     int m_maxToolRounds = kDefaultMaxToolRounds;

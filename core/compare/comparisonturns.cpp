@@ -63,12 +63,30 @@ void Comparison::onRunFinished(ComparisonLane *lane, LaneRun *run, int row)
     const LaneResult result = run->result();
     lane->conversation()->finishTurn(row, result, answerStateFor(result.chat.status));
     addAnswerCost(m_sessionCost, result);
+    const std::optional<LaneTurn> replaced =
+        m_replacing.contains(lane) ? std::optional(m_replacing.take(lane)) : std::nullopt;
+    const ChatResult &chat = result.chat;
+    const bool saidNothing =
+        chat.text.isEmpty() && chat.reasoning.isEmpty() && chat.toolCalls.isEmpty() && result.toolRounds.isEmpty();
+    const bool restore = replaced && chat.status != ResultStatus::Ok && saidNothing;
+    if (restore) {
+        // The attempt is not worth the answer it would replace: the old one comes back.
+        lane->conversation()->finishTurn(row, replaced->result, replaced->state);
+        if (history::HistoryStore *store = m_engine.history(); store && isSaving() && replaced->answerId) {
+            history::AnswerRecord record = answerRecordFor(replaced->result, replaced->state);
+            record.id = replaced->answerId;
+            if (auto saved = store->finishAnswer(record); !saved)
+                Q_EMIT historyFailed(saved.error());
+        }
+    }
     if (lane->m_run == run)
         lane->m_run = nullptr;
     run->deleteLater();
     Q_EMIT lane->turnFinished(row);
     Q_EMIT lane->busyChanged(false);
     Q_EMIT laneFinished(lane, result);
+    if (restore)
+        Q_EMIT regenerateFailed(lane, result);
     if (--m_running == 0) {
         updateBusy();
         Q_EMIT turnFinished();
@@ -110,6 +128,7 @@ std::expected<int, history::HistoryError> Comparison::regenerate(ComparisonLane 
         fresh.provider = lane->target().provider;
         fresh.model = lane->target().model;
         const int row = lane->conversation()->rowCount() - 1;
+        m_replacing.insert(lane, lane->conversation()->turn(row));
         lane->conversation()->restartTurn(row, fresh);
         runTurn(lane, row);
     }

@@ -104,6 +104,29 @@ QList<QNetworkProxy> EnvironmentProxyFactory::queryProxy(const QNetworkProxyQuer
     return systemProxyForQuery(query);
 }
 
+namespace {
+
+// A manual proxy for every host but this machine's: local model servers (Ollama, llama.cpp,
+// LM Studio) are reached directly, as the system mode does.
+class ManualProxyFactory : public QNetworkProxyFactory {
+public:
+    explicit ManualProxyFactory(QNetworkProxy proxy)
+        : m_proxy(std::move(proxy))
+    {
+    }
+    QList<QNetworkProxy> queryProxy(const QNetworkProxyQuery &query) override
+    {
+        if (isLoopback(query.url().host()))
+            return {QNetworkProxy(QNetworkProxy::NoProxy)};
+        return {m_proxy};
+    }
+
+private:
+    QNetworkProxy m_proxy;
+};
+
+} // namespace
+
 void applyProxy(QNetworkAccessManager &network, const ProxySettings &settings)
 {
     switch (settings.mode) {
@@ -114,7 +137,8 @@ void applyProxy(QNetworkAccessManager &network, const ProxySettings &settings)
         network.setProxy(QNetworkProxy(QNetworkProxy::NoProxy));
         break;
     case ProxySettings::Mode::Manual:
-        network.setProxy(QNetworkProxy(QNetworkProxy::HttpProxy, settings.host, settings.port));
+        network.setProxyFactory(
+            new ManualProxyFactory(QNetworkProxy(QNetworkProxy::HttpProxy, settings.host, settings.port)));
         break;
     }
 }

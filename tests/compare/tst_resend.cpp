@@ -2,6 +2,7 @@
 // Sending a turn again, against the loopback server and a real SQLite history: regenerate
 // replaces a lane's last answer (in its conversation and, in place, in the history); edit and
 // resend branches the stored conversation at the edited prompt and leaves the original as it was.
+#include "compare/answercodec.h"
 #include "compare/comparison.h"
 #include "comparisonharness.h"
 #include "history/historystore.h"
@@ -54,6 +55,7 @@ private Q_SLOTS:
     void regenerateReplacesTheLastAnswer_data();
     void regenerateReplacesTheLastAnswer();
     void regenerateWhileBusyIsIgnored();
+    void failedRegenerateKeepsTheOldAnswer();
     void editAndResendBranches_data();
     void editAndResendBranches();
     void editUnsavedDropsTheLaterTurns();
@@ -123,6 +125,51 @@ void tst_Resend::regenerateReplacesTheLastAnswer()
     QVERIFY(reopened.open(comparison.conversationId()));
     QCOMPARE(reopened.lane(0)->conversation()->turn(1).result.chat.text,
              groq->conversation()->turn(1).result.chat.text);
+}
+
+void tst_Resend::failedRegenerateKeepsTheOldAnswer()
+{
+    Harness h;
+    h.server.enqueue(answer({QStringLiteral("the good"), QStringLiteral(" answer")}));
+    Comparison comparison(*h.engine);
+    ComparisonLane *groq = comparison.addLane(kGroq);
+    QVERIFY(sendAndWait(comparison, QStringLiteral("Tell me a fact")));
+    const LaneTurn before = groq->conversation()->turn(0);
+    QCOMPARE(before.result.chat.text, QStringLiteral("the good answer"));
+
+    // The provider refuses the second try before saying anything.
+    h.server.enqueue(
+        ScriptedResponse::json(401, R"({"error":{"message":"Invalid API Key","type":"invalid_request_error"}})"));
+    QSignalSpy failed(&comparison, &Comparison::regenerateFailed);
+    QSignalSpy done(&comparison, &Comparison::turnFinished);
+    QVERIFY(comparison.regenerate());
+    QVERIFY(groq->conversation()->turn(0).result.chat.text.isEmpty()); // replaced while it runs
+    QVERIFY(done.wait(10000));
+    QCOMPARE(h.server.requestCount(), 2);
+
+    // The old answer is back, in the lane and in the history; the failure is told.
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(failed.first().at(0).value<ComparisonLane *>(), groq);
+    const auto result = failed.first().at(1).value<LaneResult>();
+    QVERIFY(result.chat.error);
+    QCOMPARE(result.chat.error->kind, ErrorKind::Auth);
+    QCOMPARE(groq->conversation()->turn(0).result.chat.text, QStringLiteral("the good answer"));
+    QCOMPARE(groq->conversation()->turn(0).state, AnswerState::Complete);
+    const history::ConversationRecord stored = readBack(h.historyPath(), comparison.conversationId());
+    QCOMPARE(stored.turns.size(), 1);
+    QCOMPARE(stored.turns.first().answers.size(), 1);
+    QCOMPARE(stored.turns.first().answers.first().text, QStringLiteral("the good answer"));
+    QCOMPARE(stored.turns.first().answers.first().state, AnswerState::Complete);
+    QCOMPARE(stored.turns.first().answers.first().usage, answerRecordFor(before.result, before.state).usage);
+
+    // A regenerate that answers still replaces it.
+    h.server.enqueue(answer({QStringLiteral("a better"), QStringLiteral(" answer")}));
+    QVERIFY(comparison.regenerate());
+    QVERIFY(done.wait(10000));
+    QCOMPARE(failed.size(), 1);
+    QCOMPARE(groq->conversation()->turn(0).result.chat.text, QStringLiteral("a better answer"));
+    QCOMPARE(readBack(h.historyPath(), comparison.conversationId()).turns.first().answers.first().text,
+             QStringLiteral("a better answer"));
 }
 
 void tst_Resend::regenerateWhileBusyIsIgnored()

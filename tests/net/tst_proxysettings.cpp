@@ -110,10 +110,18 @@ private Q_SLOTS:
     {
         QNetworkAccessManager network;
         applyProxy(network, ProxySettings{ProxySettings::Mode::Manual, QStringLiteral("proxy.corp"), 3128});
-        QCOMPARE(network.proxy().type(), QNetworkProxy::HttpProxy);
-        QCOMPARE(network.proxy().hostName(), QStringLiteral("proxy.corp"));
-        QCOMPARE(network.proxy().port(), quint16(3128));
-        QVERIFY(!network.proxyFactory());
+        QVERIFY(network.proxyFactory());
+        const QList<QNetworkProxy> manual =
+            network.proxyFactory()->queryProxy(QNetworkProxyQuery(QUrl(QStringLiteral("https://api.groq.com/v1"))));
+        QCOMPARE(manual.value(0).type(), QNetworkProxy::HttpProxy);
+        QCOMPARE(manual.value(0).hostName(), QStringLiteral("proxy.corp"));
+        QCOMPARE(manual.value(0).port(), quint16(3128));
+        // This machine's model servers are reached directly.
+        for (const char *local : {"http://127.0.0.1:11434/v1", "http://localhost:1234/v1", "http://[::1]:8080/v1"}) {
+            const QList<QNetworkProxy> direct =
+                network.proxyFactory()->queryProxy(QNetworkProxyQuery(QUrl(QString::fromLatin1(local))));
+            QCOMPARE(direct.value(0).type(), QNetworkProxy::NoProxy);
+        }
 
         applyProxy(network, ProxySettings{ProxySettings::Mode::None, {}, 0});
         QCOMPARE(network.proxy().type(), QNetworkProxy::NoProxy);

@@ -216,6 +216,10 @@ void tst_HostileMarkdown::finishedAnswer_data()
     QTest::addRow("bidi controls in links")
         << QStringLiteral("[bank.example\u202Egnp.exe](http://evil.example/\u202Emoc.knab) "
                           "[\u2067x\u2069](https://a.example/\u200F\u202B) <http://b.example/\u2066y>");
+    QTest::addRow("links to the window's own actions") << QStringLiteral(
+        "[Regenerate](versus:regenerate?turn=0&x=1) [copy](versus:copy?turn=0&part=answer&x=1) "
+        "[edit](VERSUS:edit?turn=0&x=1) <versus:image?turn=-1&index=0&x=1> "
+        "[image](versus:image?turn=-1&index=0&x=1)\n\n| a |\n|---|\n| [r](versus:regenerate?x=1) |\n");
     QTest::addRow("huge code fence") << QStringLiteral("```cpp\n") +
                                             repeated(QStringLiteral("int x = 0; // <script>a</script>\n"), 30000) +
                                             QStringLiteral("```\n");
@@ -273,6 +277,9 @@ void tst_HostileMarkdown::checkSafe(ConversationView &view)
     QCOMPARE(m_connections, 0);
     QVERIFY(!m_server.hasPendingConnections());
     QCOMPARE(imageFragments(view.document()), 0);
+    // The answer's links to the window's own scheme were made plain text (they are marked x=1).
+    for (const QString &href : anchors(view.document()))
+        QVERIFY2(!href.contains(u"x=1"), qPrintable(href));
     // Links the view does not offer to open are not followed when clicked.
     int opened = 0;
     view.setLinkOpener([&opened](const QUrl &) { ++opened; });

@@ -408,9 +408,12 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(host, "editingFinished");
         port->setValue(3128);
         QNetworkAccessManager &network = harness.engine->network();
-        QCOMPARE(network.proxy().type(), QNetworkProxy::HttpProxy);
-        QCOMPARE(network.proxy().hostName(), QStringLiteral("proxy.corp"));
-        QCOMPARE(network.proxy().port(), quint16(3128));
+        QVERIFY(network.proxyFactory());
+        const QList<QNetworkProxy> manual =
+            network.proxyFactory()->queryProxy(QNetworkProxyQuery(QUrl(QStringLiteral("https://api.groq.com/v1"))));
+        QCOMPARE(manual.value(0).type(), QNetworkProxy::HttpProxy);
+        QCOMPARE(manual.value(0).hostName(), QStringLiteral("proxy.corp"));
+        QCOMPARE(manual.value(0).port(), quint16(3128));
         QCOMPARE(harness.settings.proxy(),
                  (net::ProxySettings{net::ProxySettings::Mode::Manual, QStringLiteral("proxy.corp"), 3128}));
 
