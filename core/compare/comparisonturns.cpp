@@ -144,13 +144,25 @@ std::expected<qint64, history::HistoryError> Comparison::editAndResend(Compariso
     if (prompt.trimmed().isEmpty() && edited.images.isEmpty())
         return 0;
     history::HistoryStore *store = m_engine.history();
-    if (isSaving() && m_conversationId && edited.turnId) {
+    // The stored turn the branch starts before: the edited one, or (when it was sent without
+    // saving) the first stored one after it, so that no stored turn after the edit stays in the
+    // conversation the edit goes on in.
+    qint64 branchBefore = 0;
+    if (isSaving() && m_conversationId) {
+        for (int r = row; r < lane->conversation()->rowCount() && !branchBefore; ++r)
+            branchBefore = lane->conversation()->turn(r).turnId;
+    }
+    if (branchBefore) {
         // The original stays as it is; the comparison goes on in a copy of what came before.
-        auto branch = store->branchConversation(m_conversationId, edited.turnId, tr("%1 (edit)").arg(m_title));
+        if (auto stored = storeLanes(); !stored) // lanes added since the last save join the branch
+            return std::unexpected(stored.error());
+        auto branch = store->branchConversation(m_conversationId, branchBefore, tr("%1 (edit)").arg(m_title));
         if (!branch)
             return std::unexpected(branch.error());
-        if (auto opened = open(branch->id); !opened)
+        if (auto opened = open(branch->id); !opened) {
+            (void)store->deleteConversation(branch->id); // no empty "(edit)" left behind
             return std::unexpected(opened.error());
+        }
     } else {
         // Every lane's rows of the edited turn and after it (a turn's rows share its moment).
         for (ComparisonLane *each : std::as_const(m_lanes)) {

@@ -74,6 +74,39 @@ QString HistoryStore::defaultPath()
     return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) % u"/versus/history.sqlite"_s;
 }
 
+bool HistoryStore::canHoldHistory(const QString &path)
+{
+    QFile file(path);
+    if (!file.exists() || (QFileInfo(path).isFile() && file.size() == 0))
+        return true;
+    if (!file.open(QIODevice::ReadOnly) || file.read(16) != QByteArray("SQLite format 3\0", 16))
+        return false;
+    file.close();
+    static int probes = 0;
+    const QString name = u"versus-history-probe-%1"_s.arg(++probes);
+    bool ours = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+        db.setDatabaseName(path);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY"_s);
+        if (db.open()) {
+            QSqlQuery query(db);
+            int version = 0;
+            if (query.exec(u"PRAGMA user_version"_s) && query.next())
+                version = query.value(0).toInt();
+            bool tables = false;
+            if (query.exec(u"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+                           "('conversations', 'lanes', 'turns', 'answers')"_s) &&
+                query.next())
+                tables = query.value(0).toInt() == 4;
+            ours = version > 0 && tables;
+            db.close();
+        }
+    }
+    QSqlDatabase::removeDatabase(name);
+    return ours;
+}
+
 int HistoryStore::schemaVersion()
 {
     return migrations().constLast().version;

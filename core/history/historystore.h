@@ -40,6 +40,10 @@ public:
     static QString defaultPath();
     /// The schema version this build writes.
     static int schemaVersion();
+    /// Whether @p path can be chosen as the place of the history: no file there yet (or an
+    /// empty one), or a Versus history. Another program's file or database is refused, so that
+    /// opening it never moves it aside or adds tables to it. Read only.
+    static bool canHoldHistory(const QString &path);
 
     /// Opens (creating when missing) the store at @p path, runs migrations, checks integrity
     /// (quick_check) and marks answers left streaming as Interrupted — unless another live

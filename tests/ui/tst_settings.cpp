@@ -39,6 +39,8 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -463,6 +465,36 @@ private Q_SLOTS:
         Engine next_start(options);
         QVERIFY(next_start.history());
         QCOMPARE(next_start.history()->path(), next);
+
+        // Another program's file or database is refused, and the choice stays as it was.
+        QFile text(harness.dir.filePath(QStringLiteral("notes.sqlite")));
+        QVERIFY(text.open(QIODevice::WriteOnly));
+        text.write("not a database\n");
+        text.close();
+        const QString foreignDb = harness.dir.filePath(QStringLiteral("other.sqlite"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("foreign"));
+            db.setDatabaseName(foreignDb);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("CREATE TABLE notes (id INTEGER)")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("foreign"));
+        for (const QString &refused : {text.fileName(), foreignDb}) {
+            page.setAskHistoryPath([&](const QString &) { return refused; });
+            QTest::mouseClick(part<QPushButton>(&page, "changeHistoryPath"), Qt::LeftButton);
+            QCOMPARE(harness.settings.historyPath(), next);
+            QVERIFY(part<QLabel>(&page, "historyNote")->text().contains(QStringLiteral("not a Versus history")));
+        }
+        const QByteArray notes = [&] {
+            QFile again(text.fileName());
+            return again.open(QIODevice::ReadOnly) ? again.readAll() : QByteArray();
+        }();
+        QCOMPARE(notes, QByteArray("not a database\n")); // untouched
+        // A Versus history is accepted.
+        page.setAskHistoryPath([&](const QString &) { return now; });
+        QTest::mouseClick(part<QPushButton>(&page, "changeHistoryPath"), Qt::LeftButton);
+        QCOMPARE(harness.settings.historyPath(), now);
 
         QTest::mouseClick(part<QPushButton>(&page, "defaultHistoryPath"), Qt::LeftButton);
         QVERIFY(harness.settings.historyPath().isEmpty());

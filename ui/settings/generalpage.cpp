@@ -157,6 +157,14 @@ void GeneralPage::changeHistoryPath()
                                                                            QFileDialog::DontConfirmOverwrite);
     if (chosen.isEmpty())
         return;
+    if (!history::HistoryStore::canHoldHistory(chosen)) {
+        showHistoryPath();
+        m_historyNote->setText(tr("%1 is not a Versus history: choose a new file name, or a history file "
+                                  "Versus made.")
+                                   .arg(QDir::toNativeSeparators(chosen)));
+        m_historyNote->setVisible(true);
+        return;
+    }
     m_settings.setHistoryPath(chosen);
     showHistoryPath();
 }
