@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "shortcutsdialog.h"
 
+#include "composer.h"
+
 #include <QAction>
 #include <QCoreApplication>
 #include <QDialog>
@@ -65,10 +67,13 @@ QList<ShortcutEntry> shortcutEntries(const QWidget *window)
         if (!entries.contains(entry)) // a lane's actions come once per lane
             entries.append(entry);
     }
-    entries.append(
-        {tr("Send the prompt (in the prompt box)"), QKeySequence(Qt::Key_Return).toString(QKeySequence::NativeText)});
-    entries.append(
-        {tr("New line in the prompt"), QKeySequence(Qt::SHIFT | Qt::Key_Return).toString(QKeySequence::NativeText)});
+    // The prompt box's keys, as Settings → General sets them.
+    const Composer *composer = window->findChild<Composer *>();
+    const bool ctrlEnter = composer && composer->sendsWithCtrlEnter();
+    const QKeySequence send = ctrlEnter ? QKeySequence(Qt::CTRL | Qt::Key_Return) : QKeySequence(Qt::Key_Return);
+    const QKeySequence newLine = ctrlEnter ? QKeySequence(Qt::Key_Return) : QKeySequence(Qt::SHIFT | Qt::Key_Return);
+    entries.append({tr("Send the prompt (in the prompt box)"), send.toString(QKeySequence::NativeText)});
+    entries.append({tr("New line in the prompt"), newLine.toString(QKeySequence::NativeText)});
     return entries;
 }
 
@@ -99,9 +104,16 @@ QDialog *createShortcutsDialog(const QWidget *window, QWidget *parent)
 
 void showShortcutsDialog(QWidget *window)
 {
+    // Made anew each time: the send key may have changed since.
     auto *dialog = window->findChild<QDialog *>(QStringLiteral("shortcutsDialog"), Qt::FindDirectChildrenOnly);
-    if (!dialog)
-        dialog = createShortcutsDialog(window, window);
+    QRect where;
+    if (dialog) {
+        where = dialog->geometry();
+        delete dialog;
+    }
+    dialog = createShortcutsDialog(window, window);
+    if (where.isValid())
+        dialog->setGeometry(where);
     dialog->show();
     dialog->raise();
     dialog->activateWindow();

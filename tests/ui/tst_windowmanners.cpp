@@ -4,6 +4,7 @@
 #include "appicon.h"
 #include "appsettings.h"
 #include "compare/answercodec.h"
+#include "composer.h"
 #include "conversationview.h"
 #include "engine/engine.h"
 #include "lanewidget.h"
@@ -287,9 +288,19 @@ void tst_WindowManners::shortcutsDialogListsEveryShortcut()
     // Each line once, even with a lane's actions in every lane.
     QCOMPARE(QSet<QString>(rows.cbegin(), rows.cend()).size(), rows.size());
 
-    // Opened again: the same dialog.
+    // Opened again after the send key changed: one dialog, with the keys now in force.
+    window.composer()->setSendWithCtrlEnter(true);
     open->trigger();
-    QCOMPARE(window.findChildren<QDialog *>(QStringLiteral("shortcutsDialog")).size(), 1);
+    const QList<QDialog *> dialogs = window.findChildren<QDialog *>(QStringLiteral("shortcutsDialog"));
+    QCOMPARE(dialogs.size(), 1);
+    auto *again = dialogs.first()->findChild<QTreeWidget *>(QStringLiteral("shortcutList"));
+    QVERIFY(again);
+    QStringList now;
+    for (int i = 0; i < again->topLevelItemCount(); ++i)
+        now.append(again->topLevelItem(i)->text(0) + u'|' + again->topLevelItem(i)->text(1));
+    const QString ctrlEnter = QKeySequence(Qt::CTRL | Qt::Key_Return).toString(QKeySequence::NativeText);
+    QVERIFY(now.contains(u"Send the prompt (in the prompt box)|" + ctrlEnter));
+    QVERIFY(now.contains(u"New line in the prompt|" + enter));
 }
 
 void tst_WindowManners::iconIsDrawnAtTheDevicePixels()
