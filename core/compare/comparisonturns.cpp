@@ -108,6 +108,11 @@ std::expected<int, history::HistoryError> Comparison::regenerate(ComparisonLane 
     // The old answers leave the history before any request does: what is stored never
     // mixes the old answer with the new one.
     if (isSaving()) {
+        // The lanes' records name the system prompt the new answers are sent with.
+        if (m_conversationId && m_defaultInHistory != m_defaultSystemPrompt) {
+            if (auto stored = storeLanes(); !stored)
+                return std::unexpected(stored.error());
+        }
         QList<qint64> answerIds;
         for (const ComparisonLane *lane : std::as_const(targets)) {
             const LaneConversation *conversation = lane->conversation();
