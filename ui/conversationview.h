@@ -61,6 +61,8 @@ public:
     int turnCount() const;
     bool isStreaming() const;
     bool isSyncPending() const { return m_syncTimer.isActive(); }
+    /// Milliseconds until the pending sync (-1 when none): lanes streaming together are spread.
+    int syncDueInMs() const { return m_syncTimer.remainingTime(); }
     QString promptText(int turn) const;
     QString answerText(int turn) const;
     QString reasoningText(int turn) const;

@@ -91,7 +91,16 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     layout->addWidget(m_footer);
 
     m_flushTimer.setInterval(kFlushInterval);
-    connect(&m_flushTimer, &QTimer::timeout, this, &LaneWidget::flush);
+    m_flushTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_flushTimer, &QTimer::timeout, this, [this] {
+        flush();
+        // The next figures come right after the view's next sync when one is due: this lane
+        // redraws in one frame, and lanes streaming together keep the frames FramePacer gave
+        // their views instead of adding frames of their own.
+        const int viewDue = m_view->syncDueInMs();
+        m_flushTimer.setInterval(viewDue >= 0 && viewDue < int(kFlushInterval.count()) ? 1ms * (viewDue + 1)
+                                                                                       : kFlushInterval);
+    });
 
     showTarget();
 

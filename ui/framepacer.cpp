@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "framepacer.h"
+
+#include <QList>
+
+#include <algorithm>
+
+namespace versus::ui {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct Due {
+    const void *owner;
+    Clock::time_point at;
+};
+
+// Refreshes are armed and fired on the GUI thread only.
+QList<Due> &dueList()
+{
+    static QList<Due> due;
+    return due;
+}
+
+} // namespace
+
+std::chrono::milliseconds FramePacer::delay(const void *owner, std::chrono::milliseconds period,
+                                            std::chrono::milliseconds gap)
+{
+    QList<Due> &due = dueList();
+    const Clock::time_point now = Clock::now();
+    due.removeIf([&](const Due &d) { return d.owner == owner || d.at < now; });
+    // The latest time that keeps @p gap from every other refresh, no later than one period
+    // and no earlier than half of it (when lanes are too many for the period, some share).
+    Clock::time_point at = now + period;
+    const Clock::time_point earliest = now + period / 2;
+    for (bool moved = true; moved && at >= earliest;) {
+        moved = false;
+        for (const Due &d : due) {
+            if (d.at > at - gap && d.at < at + gap) {
+                at = d.at - gap;
+                moved = true;
+            }
+        }
+    }
+    if (at < earliest)
+        at = now + period;
+    due.append({owner, at});
+    return std::max(std::chrono::milliseconds(1), std::chrono::ceil<std::chrono::milliseconds>(at - now));
+}
+
+void FramePacer::cancel(const void *owner)
+{
+    dueList().removeIf([&](const Due &d) { return d.owner == owner; });
+}
+
+} // namespace versus::ui
