@@ -77,23 +77,10 @@ HistoryStore::branchConversation(qint64 conversationId, qint64 beforeTurnId, con
         // Lanes as they are (removed ones too: their answers to the copied turns come along).
         QHash<qint64, qint64> laneIds;
         {
-            auto lanes = d->exec(u"SELECT id, position, provider, model, parameters, removed FROM lanes "
-                                 u"WHERE conversation_id = ? ORDER BY position, id"_s,
-                                 {conversationId});
-            if (!lanes)
-                return std::unexpected(lanes.error());
-            QList<LaneRecord> found;
-            while (lanes->next()) {
-                LaneRecord lane;
-                lane.id = lanes->value(0).toLongLong();
-                lane.position = lanes->value(1).toInt();
-                lane.provider = lanes->value(2).toString();
-                lane.model = lanes->value(3).toString();
-                lane.parameters = jsonFromDb(lanes->value(4)).object();
-                lane.removed = lanes->value(5).toInt() != 0;
-                found << lane;
-            }
-            for (LaneRecord lane : std::as_const(found)) {
+            auto found = d->lanesOf(conversationId);
+            if (!found)
+                return std::unexpected(found.error());
+            for (LaneRecord lane : std::as_const(*found)) {
                 auto inserted = d->exec(u"INSERT INTO lanes (conversation_id, position, provider, model, parameters, "
                                         u"removed) VALUES (?, ?, ?, ?, ?, ?)"_s,
                                         {record.id, lane.position, lane.provider, lane.model, jsonToDb(lane.parameters),

@@ -60,6 +60,27 @@ std::expected<ConversationRecord, HistoryError> HistoryStore::conversation(qint6
     return record;
 }
 
+std::expected<QList<LaneRecord>, HistoryError> HistoryStore::Private::lanesOf(qint64 conversationId) const
+{
+    auto query = exec(u"SELECT id, position, provider, model, parameters, removed FROM lanes "
+                      u"WHERE conversation_id = ? ORDER BY position, id"_s,
+                      {conversationId});
+    if (!query)
+        return std::unexpected(query.error());
+    QList<LaneRecord> lanes;
+    while (query->next()) {
+        LaneRecord lane;
+        lane.id = query->value(0).toLongLong();
+        lane.position = query->value(1).toInt();
+        lane.provider = query->value(2).toString();
+        lane.model = query->value(3).toString();
+        lane.parameters = jsonFromDb(query->value(4)).object();
+        lane.removed = query->value(5).toInt() != 0;
+        lanes << lane;
+    }
+    return lanes;
+}
+
 std::expected<ConversationRecord, HistoryError> HistoryStore::readConversation(qint64 conversationId,
                                                                                const AnswerVisitor &visit) const
 {
@@ -75,23 +96,13 @@ std::expected<ConversationRecord, HistoryError> HistoryStore::readConversation(q
     record.createdAt = timeFromDb(head->value(2));
     record.updatedAt = timeFromDb(head->value(3));
 
-    auto lanes = d->exec(u"SELECT id, position, provider, model, parameters, removed FROM lanes "
-                         u"WHERE conversation_id = ? ORDER BY position, id"_s,
-                         {conversationId});
+    auto lanes = d->lanesOf(conversationId);
     if (!lanes)
         return std::unexpected(lanes.error());
+    record.lanes = *lanes;
     QHash<qint64, int> lanePosition;
-    while (lanes->next()) {
-        LaneRecord lane;
-        lane.id = lanes->value(0).toLongLong();
-        lane.position = lanes->value(1).toInt();
-        lane.provider = lanes->value(2).toString();
-        lane.model = lanes->value(3).toString();
-        lane.parameters = jsonFromDb(lanes->value(4)).object();
-        lane.removed = lanes->value(5).toInt() != 0;
+    for (const LaneRecord &lane : std::as_const(record.lanes))
         lanePosition.insert(lane.id, lane.position);
-        record.lanes << lane;
-    }
 
     auto turns = d->exec(u"SELECT id, position, prompt, created_at FROM turns WHERE conversation_id = ? "
                          u"ORDER BY position"_s,

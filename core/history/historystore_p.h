@@ -74,6 +74,10 @@ struct HistoryStore::Private {
         return result;
     }
 
+    // historyqueries.cpp
+    /// The lanes of @p conversationId in position order, removed ones included.
+    std::expected<QList<LaneRecord>, HistoryError> lanesOf(qint64 conversationId) const;
+
     // historyimages.cpp
     /// Links @p images to @p turnId in order, inserting each image's bytes unless its SHA-256 is stored.
     std::expected<void, HistoryError> storeTurnImages(qint64 turnId, const QList<ImageInput> &images);

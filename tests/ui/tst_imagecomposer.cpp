@@ -17,6 +17,7 @@
 #include "promptimages.h"
 #include "scriptedserver.h"
 #include "secrets/memorykeystore.h"
+#include "windowharness.h"
 
 #include <QAction>
 #include <QBuffer>
@@ -88,33 +89,6 @@ QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArra
         return {};
     return path;
 }
-
-struct Harness {
-    QTemporaryDir dir;
-    QNetworkAccessManager network;
-    MemoryKeyStore keys;
-    Engine engine{engineOptions()};
-    AppSettings settings{std::make_unique<QSettings>(dir.filePath(QStringLiteral("versus.ini")), QSettings::IniFormat)};
-
-    EngineOptions engineOptions()
-    {
-        network.setProxy(QNetworkProxy::NoProxy);
-        EngineOptions options;
-        options.keyStore = &keys;
-        options.network = &network;
-        options.userFiles = false;
-        options.historyPath = dir.filePath(QStringLiteral("history.sqlite"));
-        return options;
-    }
-    Harness() { engine.transport.retry.maxRetries = 0; }
-    AppServices services()
-    {
-        AppServices s;
-        s.engine = &engine;
-        s.settings = &settings;
-        return s;
-    }
-};
 
 QString messageText(const MainWindow &window)
 {

@@ -17,6 +17,7 @@
 #include "modelpicker.h"
 #include "scriptedserver.h"
 #include "secrets/memorykeystore.h"
+#include "windowharness.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -46,14 +47,7 @@ using namespace versus::test;
 
 namespace {
 
-const QString kGroq = QStringLiteral("groq");
-const Target kGroqTarget{kGroq, QStringLiteral("openai/gpt-oss-120b")};
 const Target kGroqSmall{kGroq, QStringLiteral("openai/gpt-oss-20b")};
-
-QByteArray compact(const QJsonObject &object)
-{
-    return QJsonDocument(object).toJson(QJsonDocument::Compact);
-}
 
 ScriptedResponse answer(const QString &text)
 {
@@ -79,43 +73,6 @@ const QByteArray kModelsPath = "/groq/v1/models";
 const QByteArray kLiveModels = R"({"object":"list","data":[
  {"id":"openai/gpt-oss-120b","object":"model","owned_by":"OpenAI","active":true,"context_window":131072},
  {"id":"live/brand-new-model","object":"model","owned_by":"Someone","active":true,"context_window":8192}]})";
-
-struct Harness {
-    QTemporaryDir dir;
-    QNetworkAccessManager network;
-    MemoryKeyStore keys;
-    Engine engine{engineOptions()};
-    AppSettings settings{std::make_unique<QSettings>(dir.filePath(QStringLiteral("versus.ini")), QSettings::IniFormat)};
-
-    EngineOptions engineOptions()
-    {
-        network.setProxy(QNetworkProxy::NoProxy);
-        EngineOptions options;
-        options.keyStore = &keys;
-        options.network = &network;
-        options.userFiles = false;
-        options.historyPath = dir.filePath(QStringLiteral("history.sqlite"));
-        return options;
-    }
-
-    Harness() { engine.transport.retry.maxRetries = 0; }
-
-    AppServices services()
-    {
-        AppServices s;
-        s.engine = &engine;
-        s.settings = &settings;
-        return s;
-    }
-
-    bool storeKey(const QString &provider, const char *key)
-    {
-        QObject context;
-        bool done = false;
-        keys.write(provider, ApiKey::fromUtf8(QByteArray(key)), &context, [&done](KeyResult) { done = true; });
-        return QTest::qWaitFor([&done] { return done; }, 5000);
-    }
-};
 
 QAction *menuAction(LaneWidget *lane, const char *name)
 {
