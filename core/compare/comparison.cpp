@@ -305,6 +305,8 @@ void Comparison::clearLanes()
 
 void Comparison::retireLane(ComparisonLane *lane)
 {
+    for (auto &scores : m_judgeScores)
+        scores.remove(lane);
     Q_EMIT laneRemoved(lane);
     if (LaneRun *run = lane->run(); run && !run->isFinished()) {
         // The partial answer is saved when the run finishes; the lane goes with it.
@@ -332,6 +334,8 @@ void Comparison::forgetConversation(bool deleteStored)
     m_conversationId = 0;
     m_title.clear();
     m_defaultInHistory.reset();
+    m_votes.clear();
+    m_judgeScores.clear();
     Q_EMIT conversationChanged();
 }
 
@@ -349,6 +353,8 @@ void Comparison::replaceLanes(const QList<Target> &targets)
     clearLanes();
     m_conversationId = 0;
     m_title.clear();
+    m_votes.clear();
+    m_judgeScores.clear();
     for (const Target &target : targets.mid(0, kMaxLanes))
         addLane(target);
     Q_EMIT conversationChanged();
@@ -397,6 +403,8 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
         lanes.resize(kMaxLanes);
 
     clearLanes();
+    m_votes.clear();
+    m_judgeScores.clear();
     m_conversationId = record->id;
     m_title = record->title;
     // The next turn stores the lanes with the default system prompt it is sent with.

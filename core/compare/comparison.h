@@ -2,6 +2,7 @@
 #pragma once
 
 #include "compare/comparisonlane.h"
+#include "compare/verdicts.h"
 #include "history/historyrecords.h"
 #include "pricing/cost.h"
 
@@ -27,6 +28,19 @@ struct LaneEstimate {
 struct LaneSkip {
     ComparisonLane *lane = nullptr;
     QString message;
+};
+
+/// One prompt of the comparison as the lanes it was sent to hold it. Lanes' rows of one turn
+/// share the moment it was sent (LaneTurn::sentAt), which is the turn's key whether or not the
+/// comparison is saved; the history's turn id is there too when it is.
+struct ComparisonTurn {
+    qint64 key = 0;    ///< LaneTurn::sentAt in ms since the epoch
+    qint64 turnId = 0; ///< the history's id; 0 when not saved
+    QString prompt;
+    QDateTime sentAt;
+    /// Each lane that was sent the turn, with the row of the turn in its conversation, in lane order.
+    QList<std::pair<ComparisonLane *, int>> rows;
+    int rowOf(const ComparisonLane *lane) const; ///< -1 when the lane was not sent the turn
 };
 
 /// The live session (ARCHITECTURE.md "The flow of one turn"): 1 to 6 lanes that a prompt is
@@ -139,6 +153,35 @@ public:
     const CostTotals &sessionCost() const { return m_sessionCost; }
     CostTotals conversationCost() const;
 
+    /// The turns of the comparison, oldest first (see ComparisonTurn).
+    QList<ComparisonTurn> turns() const;
+    /// The turn with @p key; nothing when there is none.
+    std::optional<ComparisonTurn> turn(qint64 key) const;
+    /// The key of the last turn; 0 before the first one.
+    qint64 lastTurnKey() const;
+
+    /// The user's vote on the turn with @p key; nothing when none was cast.
+    std::optional<Vote> vote(qint64 turnKey) const;
+    /// Records the user's vote on a turn (replacing an earlier one); verdictChanged() follows.
+    void castVote(qint64 turnKey, const Vote &vote);
+    void clearVote(qint64 turnKey);
+    /// A judge's scores of the lanes' answers to a turn (empty when none was asked for).
+    QHash<const ComparisonLane *, JudgeScore> judgeScores(qint64 turnKey) const;
+    void setJudgeScores(qint64 turnKey, const QHash<const ComparisonLane *, JudgeScore> &scores);
+
+    /// Blind mode: provider and model names are hidden (lanes are "Lane A", "Lane B", …, in a
+    /// shuffled order) until the vote on the turn is cast, then revealed.
+    bool isBlind() const { return m_blind; }
+    void setBlind(bool blind);
+    /// Whether views must hide provider and model names now.
+    bool namesHidden() const;
+    /// A lane's letter: "A" for the first lane shown (displayOrder()), "B" for the next, …
+    QString laneLabel(const ComparisonLane *lane) const;
+    /// What views call a lane: "provider:model", or "Lane A" while names are hidden.
+    QString displayName(const ComparisonLane *lane) const;
+    /// The lanes in the order views show them (shuffled while names are hidden).
+    QList<ComparisonLane *> displayOrder() const;
+
     /// Base URL override for every lane (versus-cli --base-url).
     void setBaseUrlOverride(const QUrl &url) { m_baseUrl = url; }
 
@@ -158,6 +201,10 @@ Q_SIGNALS:
     void turnFinished();
     /// The conversation id or title changed (first save, open, new).
     void conversationChanged();
+    /// Blind mode was turned on or off, or names were revealed or hidden (a vote, a new turn).
+    void blindChanged();
+    /// The vote or the judge's scores of the turn with @p turnKey changed.
+    void verdictChanged(qint64 turnKey);
     /// Writing to the history failed; what is on screen is intact.
     void historyFailed(const versus::history::HistoryError &error);
 
@@ -197,6 +244,9 @@ private:
     QString m_defaultSystemPrompt;
     std::optional<QString> m_defaultInHistory; ///< the default the stored lane records were written with
     tools::ExternalTools *m_external = nullptr;
+    bool m_blind = false;
+    QHash<qint64, Vote> m_votes;                                            ///< by turn key
+    QHash<qint64, QHash<const ComparisonLane *, JudgeScore>> m_judgeScores; ///< by turn key
 };
 
 /// A conversation title from its first prompt: the first line, at most ~60 characters.

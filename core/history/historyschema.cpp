@@ -140,9 +140,48 @@ static const QStringList kVersion4 = {
     u"CREATE INDEX turn_images_by_image ON turn_images(sha256)"_s,
 };
 
+// Version 5: verdicts on a comparison's turns.
+// - A vote is of a kind (best | tie | all_bad; lane_id names the best lane, NULL otherwise) and
+//   says whether it was cast blind (provider and model names hidden); one vote per turn.
+// - A turn has tags (a JSON array of words; the leaderboard filters by them) and may name the
+//   lane whose answer every lane continued from ("continue with this answer"; NULL = lanes kept
+//   separate).
+// - judgements: a judge model's score of each lane's answer to a turn, against a rubric.
+// - merges: answers merged by a model the user chose, as a lane-result JSON document.
+static const QStringList kVersion5 = {
+    u"ALTER TABLE votes ADD COLUMN kind TEXT NOT NULL DEFAULT 'best'"_s,
+    u"ALTER TABLE votes ADD COLUMN blind INTEGER NOT NULL DEFAULT 0"_s,
+    u"DELETE FROM votes WHERE id NOT IN (SELECT MAX(id) FROM votes GROUP BY turn_id)"_s,
+    u"DROP INDEX votes_by_turn"_s,
+    u"CREATE UNIQUE INDEX votes_one_per_turn ON votes(turn_id)"_s,
+    u"ALTER TABLE turns ADD COLUMN tags TEXT"_s,
+    u"ALTER TABLE turns ADD COLUMN continued_lane_id INTEGER REFERENCES lanes(id) ON DELETE SET NULL"_s,
+    uR"(CREATE TABLE judgements (
+        id INTEGER PRIMARY KEY,
+        turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+        lane_id INTEGER NOT NULL REFERENCES lanes(id) ON DELETE CASCADE,
+        judge TEXT NOT NULL,
+        score REAL NOT NULL,
+        reason TEXT NOT NULL DEFAULT '',
+        rubric TEXT,
+        created_at INTEGER NOT NULL))"_s,
+    u"CREATE INDEX judgements_by_turn ON judgements(turn_id)"_s,
+    uR"(CREATE TABLE merges (
+        id INTEGER PRIMARY KEY,
+        turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+        target TEXT NOT NULL,
+        instruction TEXT NOT NULL,
+        state TEXT NOT NULL,
+        result TEXT,
+        created_at INTEGER NOT NULL,
+        finished_at INTEGER))"_s,
+    u"CREATE INDEX merges_by_turn ON merges(turn_id)"_s,
+};
+
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> list = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}};
+    static const QList<Migration> list = {
+        {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}};
     return list;
 }
 

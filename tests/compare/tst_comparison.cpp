@@ -47,6 +47,8 @@ private Q_SLOTS:
     void laneChangesReachTheHistory();
     void notSavingWritesNothing();
     void sendToOneLane();
+    void turnsGroupTheLanesRowsOfEachPrompt_data();
+    void turnsGroupTheLanesRowsOfEachPrompt();
     void laneAddedWhileTheHistoryWasAwayIsStoredAtTheNextSend();
     void imagesAreSavedWithThePromptAndSentAgain();
 };
@@ -297,6 +299,71 @@ void tst_Comparison::sendToOneLane()
     const history::ConversationRecord record = readBack(h.historyPath(), comparison.conversationId());
     QCOMPARE(record.turns.first().answers.size(), 1);
     QCOMPARE(record.turns.first().answers.first().laneId, together->historyId());
+}
+
+void tst_Comparison::turnsGroupTheLanesRowsOfEachPrompt_data()
+{
+    QTest::addColumn<bool>("saving");
+    QTest::newRow("saved") << true;
+    QTest::newRow("not saved") << false;
+}
+
+void tst_Comparison::turnsGroupTheLanesRowsOfEachPrompt()
+{
+    QFETCH(bool, saving);
+    Harness h;
+    h.server.route("POST", Harness::chatPath(kGroq), answer({QStringLiteral("g")}));
+    h.server.route("POST", Harness::chatPath(kTogether), answer({QStringLiteral("t")}));
+    Comparison comparison(*h.engine);
+    comparison.setSaving(saving);
+    ComparisonLane *groq = comparison.addLane(kGroq);
+    ComparisonLane *together = comparison.addLane(kTogether);
+    QCOMPARE(comparison.lastTurnKey(), 0);
+    QSignalSpy done(&comparison, &Comparison::turnFinished);
+    const auto sendAndWait = [&](const QString &prompt, ComparisonLane *only) {
+        const qsizetype before = done.size();
+        QVERIFY(comparison.send(prompt, only).has_value());
+        QVERIFY(QTest::qWaitFor([&] { return done.size() > before; }, 10000));
+        QTest::qWait(2); // the next turn is sent at a later millisecond
+    };
+    sendAndWait(QStringLiteral("first"), nullptr);
+    sendAndWait(QStringLiteral("second, together only"), together);
+    sendAndWait(QStringLiteral("third"), nullptr);
+
+    const QList<ComparisonTurn> turns = comparison.turns();
+    QCOMPARE(turns.size(), 3);
+    QCOMPARE(turns.at(0).prompt, QStringLiteral("first"));
+    QCOMPARE(turns.at(1).prompt, QStringLiteral("second, together only"));
+    QCOMPARE(turns.at(2).prompt, QStringLiteral("third"));
+    // Each lane's row of a turn, in lane order; a lane not sent the turn has none.
+    QCOMPARE(turns.at(0).rowOf(groq), 0);
+    QCOMPARE(turns.at(0).rowOf(together), 0);
+    QCOMPARE(turns.at(1).rowOf(groq), -1);
+    QCOMPARE(turns.at(1).rowOf(together), 1);
+    QCOMPARE(turns.at(2).rowOf(groq), 1);
+    QCOMPARE(turns.at(2).rowOf(together), 2);
+    QCOMPARE(turns.at(0).rows.first().first, groq);
+    QVERIFY(turns.at(0).key < turns.at(1).key && turns.at(1).key < turns.at(2).key);
+    QCOMPARE(comparison.lastTurnKey(), turns.at(2).key);
+    QCOMPARE(comparison.turn(turns.at(1).key)->prompt, QStringLiteral("second, together only"));
+    QVERIFY(!comparison.turn(12345).has_value());
+    for (const ComparisonTurn &turn : turns)
+        QCOMPARE(turn.turnId != 0, saving);
+
+    // Verdicts are kept by turn and emptied with the conversation.
+    QSignalSpy verdicts(&comparison, &Comparison::verdictChanged);
+    Vote vote;
+    vote.best = together;
+    comparison.castVote(turns.at(1).key, vote);
+    comparison.setJudgeScores(turns.at(0).key, {{groq, JudgeScore{7, QStringLiteral("fine"), kGroq.toString(), {}}}});
+    QCOMPARE(verdicts.size(), 2);
+    QCOMPARE(comparison.vote(turns.at(1).key)->best.data(), together);
+    QVERIFY(!comparison.vote(turns.at(0).key).has_value());
+    QCOMPARE(comparison.judgeScores(turns.at(0).key).value(groq).score, 7.0);
+    comparison.newConversation();
+    QVERIFY(comparison.turns().isEmpty());
+    QVERIFY(!comparison.vote(turns.at(1).key).has_value());
+    QVERIFY(comparison.judgeScores(turns.at(0).key).isEmpty());
 }
 
 void tst_Comparison::laneAddedWhileTheHistoryWasAwayIsStoredAtTheNextSend()

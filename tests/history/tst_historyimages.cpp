@@ -3,6 +3,7 @@
 // SHA-256, linked to turns in order with their file names, written in the prompt's
 // transaction, gone from the file's bytes when the last conversation using them is deleted,
 // and added to a version-3 file by the migration.
+#include "history/historyschema.h"
 #include "history/historystore.h"
 
 #include <QDir>
@@ -237,27 +238,27 @@ void TestHistoryImages::deleteErasesUnsharedImages()
 
 void TestHistoryImages::migrationFromVersion3()
 {
-    // A file as version 3 left it: everything of today's schema but the image tables.
-    qint64 conversationId = 0;
-    {
-        HistoryStore store;
-        QVERIFY(store.open(m_path));
-        auto created = store.createConversation(u"before images"_s, {lane(u"groq"_s, u"scout"_s)});
-        QVERIFY(created);
-        QVERIFY(store.addTurn(created->id, u"What is a nebula?"_s, {created->lanes.at(0).id}));
-        conversationId = created->id;
+    // A file as version 3 left it: the released steps 1 to 3 and one conversation.
+    QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
+    QStringList statements;
+    for (const versus::history::Migration &migration : versus::history::migrations()) {
+        if (migration.version <= 3)
+            statements << migration.statements;
     }
-    QCOMPARE(sql(m_path, {u"DROP INDEX turn_images_by_image"_s, u"DROP TABLE turn_images"_s, u"DROP TABLE images"_s,
-                          u"PRAGMA user_version = 3"_s, u"PRAGMA user_version"_s}),
-             QStringList{u"3"_s});
+    statements << u"INSERT INTO conversations VALUES (5, 'before images', 1700000000000, 1700000000000)"_s
+               << u"INSERT INTO lanes VALUES (6, 5, 0, 'groq', 'scout', NULL, 0)"_s
+               << u"INSERT INTO turns VALUES (7, 5, 0, 'What is a nebula?', 1700000001000)"_s
+               << u"PRAGMA user_version = 3"_s << u"PRAGMA user_version"_s;
+    QCOMPARE(sql(m_path, statements), QStringList{u"3"_s});
+    const qint64 conversationId = 5;
     QCOMPARE(count(m_path, u"images"_s).left(6), u"error:"_s);
 
     HistoryStore store;
     const auto report = store.open(m_path);
     QVERIFY2(report, qPrintable(report.error().message));
     QCOMPARE(report->migratedFrom, 3);
-    QCOMPARE(HistoryStore::schemaVersion(), 4);
-    QCOMPARE(sql(m_path, {u"PRAGMA user_version"_s}), QStringList{u"4"_s});
+    QCOMPARE(HistoryStore::schemaVersion(), 5);
+    QCOMPARE(sql(m_path, {u"PRAGMA user_version"_s}), QStringList{u"5"_s});
     const auto old = store.conversation(conversationId);
     QVERIFY(old);
     QCOMPARE(old->turns.at(0).prompt, u"What is a nebula?"_s);

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Comparison: the turns across lanes, and the verdicts on them (votes, judge scores).
+#include "compare/comparison.h"
+
+#include <QMap>
+
+namespace versus {
+
+int ComparisonTurn::rowOf(const ComparisonLane *lane) const
+{
+    for (const auto &[l, row] : rows) {
+        if (l == lane)
+            return row;
+    }
+    return -1;
+}
+
+QList<ComparisonTurn> Comparison::turns() const
+{
+    QMap<qint64, ComparisonTurn> byKey; // ordered by the moment each turn was sent
+    for (ComparisonLane *lane : m_lanes) {
+        const QList<LaneTurn> &laneTurns = lane->conversation()->turns();
+        for (int row = 0; row < laneTurns.size(); ++row) {
+            const LaneTurn &laneTurn = laneTurns.at(row);
+            const qint64 key = laneTurn.sentAt.toMSecsSinceEpoch();
+            ComparisonTurn &turn = byKey[key];
+            if (turn.rows.isEmpty()) {
+                turn.key = key;
+                turn.turnId = laneTurn.turnId;
+                turn.prompt = laneTurn.prompt;
+                turn.sentAt = laneTurn.sentAt;
+            }
+            turn.rows.append({lane, row});
+        }
+    }
+    return byKey.values();
+}
+
+std::optional<ComparisonTurn> Comparison::turn(qint64 key) const
+{
+    for (const ComparisonTurn &turn : turns()) {
+        if (turn.key == key)
+            return turn;
+    }
+    return std::nullopt;
+}
+
+qint64 Comparison::lastTurnKey() const
+{
+    qint64 last = 0;
+    for (const ComparisonLane *lane : m_lanes) {
+        const QList<LaneTurn> &laneTurns = lane->conversation()->turns();
+        if (!laneTurns.isEmpty())
+            last = std::max(last, laneTurns.constLast().sentAt.toMSecsSinceEpoch());
+    }
+    return last;
+}
+
+std::optional<Vote> Comparison::vote(qint64 turnKey) const
+{
+    const auto it = m_votes.constFind(turnKey);
+    return it == m_votes.cend() ? std::nullopt : std::optional(*it);
+}
+
+void Comparison::castVote(qint64 turnKey, const Vote &vote)
+{
+    m_votes.insert(turnKey, vote);
+    Q_EMIT verdictChanged(turnKey);
+}
+
+void Comparison::clearVote(qint64 turnKey)
+{
+    if (m_votes.remove(turnKey))
+        Q_EMIT verdictChanged(turnKey);
+}
+
+QHash<const ComparisonLane *, JudgeScore> Comparison::judgeScores(qint64 turnKey) const
+{
+    return m_judgeScores.value(turnKey);
+}
+
+void Comparison::setJudgeScores(qint64 turnKey, const QHash<const ComparisonLane *, JudgeScore> &scores)
+{
+    if (scores.isEmpty())
+        m_judgeScores.remove(turnKey);
+    else
+        m_judgeScores.insert(turnKey, scores);
+    Q_EMIT verdictChanged(turnKey);
+}
+
+void Comparison::setBlind(bool blind)
+{
+    if (blind == m_blind)
+        return;
+    m_blind = blind;
+    Q_EMIT blindChanged();
+}
+
+bool Comparison::namesHidden() const
+{
+    return m_blind;
+}
+
+QList<ComparisonLane *> Comparison::displayOrder() const
+{
+    return m_lanes;
+}
+
+QString Comparison::laneLabel(const ComparisonLane *lane) const
+{
+    const QList<ComparisonLane *> order = displayOrder();
+    const qsizetype index = order.indexOf(lane);
+    return index < 0 ? QString() : QString(QChar(u'A' + int(index)));
+}
+
+QString Comparison::displayName(const ComparisonLane *lane) const
+{
+    if (!lane)
+        return QString();
+    return namesHidden() ? tr("Lane %1").arg(laneLabel(lane)) : lane->target().toString();
+}
+
+} // namespace versus
