@@ -93,6 +93,17 @@ QString figuresLine(const AnswerRecord &answer)
     return parts.join(u" · "_s);
 }
 
+/// A text cell a spreadsheet would run as a formula (=, +, -, @, or a tab or carriage return
+/// first) gets a leading apostrophe, shown but not run (the OWASP advice for CSV injection: a
+/// prompt or an answer is text from a model or another person). Numbers are written as numbers.
+QString csvText(const QString &text)
+{
+    static constexpr QStringView kFormulaStarts = u"=+-@\t\r";
+    if (!text.isEmpty() && kFormulaStarts.contains(text.front()))
+        return u'\'' + text;
+    return text;
+}
+
 QString csvField(const QString &field)
 {
     if (!field.contains(u',') && !field.contains(u'"') && !field.contains(u'\n') && !field.contains(u'\r'))
@@ -396,10 +407,10 @@ QString conversationToCsv(const ConversationRecord &conversation)
                 QString::number(conversation.id),
                 QString::number(turn.position + 1),
                 lane ? QString::number(lane->position + 1) : QString(),
-                lane ? laneTarget(*lane) : QString(),
+                lane ? csvText(laneTarget(*lane)) : QString(),
                 answerStateName(answer.state),
-                turn.prompt,
-                answer.text,
+                csvText(turn.prompt),
+                csvText(answer.text),
                 numberText(answer.metrics.value(u"ttft_ms")),
                 numberText(answer.metrics.value(u"e2e_ms")),
                 numberText(answer.metrics.value(u"output_tokens_per_s")),

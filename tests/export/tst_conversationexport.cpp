@@ -287,6 +287,14 @@ void TestConversationExport::csvQuoting_data()
     QTest::addRow("cr") << u"a\rb"_s << u"\"a\rb\""_s;
     QTest::addRow("empty") << QString() << QString();
     QTest::addRow("unicode") << u"ünï ☀"_s << u"ünï ☀"_s;
+    // A cell a spreadsheet would run as a formula is shown as text (a leading apostrophe).
+    QTest::addRow("formula =") << u"=HYPERLINK(\"http://x\")"_s << u"\"'=HYPERLINK(\"\"http://x\"\")\""_s;
+    QTest::addRow("formula +") << u"+1+1"_s << u"'+1+1"_s;
+    QTest::addRow("formula -") << u"-2+3"_s << u"'-2+3"_s;
+    QTest::addRow("formula @") << u"@SUM(A1)"_s << u"'@SUM(A1)"_s;
+    QTest::addRow("formula tab") << u"\t=1"_s << u"'\t=1"_s;
+    QTest::addRow("formula cr") << u"\r=1"_s << u"\"'\r=1\""_s;
+    QTest::addRow("sign inside") << u"a=b-c"_s << u"a=b-c"_s;
 }
 
 void TestConversationExport::csvQuoting()
