@@ -43,14 +43,18 @@ QSplitter *MainWindow::installScoreboard()
 void MainWindow::connectScoreboard()
 {
     QAction *toggle = m_actions.scoreboard;
-    connect(toggle, &QAction::toggled, this, [this](bool shown) {
+    const auto openWide = [this] {
+        const QList<int> sizes = m_workspace->sizes();
+        if (sizes.value(1) < 60) { // dragged shut (or saved hidden): open it at its usual height
+            const int total = std::max(sizes.value(0) + sizes.value(1), 2 * kScoreboardHeight);
+            m_workspace->setSizes({total - kScoreboardHeight, kScoreboardHeight});
+        }
+    };
+    connect(toggle, &QAction::toggled, this, [this, openWide](bool shown) {
         m_scoreboard->setVisible(shown);
         m_services.settings->setScoreboardVisible(shown);
-        const QList<int> sizes = m_workspace->sizes();
-        if (shown && sizes.value(1) < 60) { // dragged shut earlier: open it at its usual height
-            const int total = sizes.value(0) + sizes.value(1);
-            m_workspace->setSizes({std::max(0, total - kScoreboardHeight), kScoreboardHeight});
-        }
+        if (shown)
+            openWide();
     });
     // Dragged shut: the menu says it is hidden.
     connect(m_workspace, &QSplitter::splitterMoved, this, [this, toggle] {
@@ -68,6 +72,8 @@ void MainWindow::connectScoreboard()
     const bool shown = m_services.settings->scoreboardVisible();
     toggle->setChecked(shown);
     m_scoreboard->setVisible(shown);
+    if (shown)
+        openWide();
 }
 
 void MainWindow::saveScoreboardState()

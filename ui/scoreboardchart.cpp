@@ -15,13 +15,13 @@ namespace versus::ui {
 
 namespace {
 
-/// A lane name short enough for a chart's axis: the middle of a long model id goes.
+/// A lane name short enough for a chart's axis beside its value: the middle of a long name goes.
 QString shortName(const QString &name)
 {
-    constexpr int kMax = 30;
+    constexpr int kMax = 22;
     if (name.size() <= kMax)
         return name;
-    return name.left(12) + u'…' + name.right(kMax - 13);
+    return name.left(9) + u'…' + name.right(kMax - 10);
 }
 
 } // namespace
@@ -71,8 +71,9 @@ void ScoreboardChart::setBars(const QList<Bar> &bars, const QString &axisFormat)
     double max = 0;
     // Bottom to top: the category axis starts at the bottom, lanes are read from the top.
     for (auto it = bars.crbegin(); it != bars.crend(); ++it) {
+        // The value first: a narrow chart elides the end of a label, and the table has the full name.
         QString label =
-            shortName(it->lane) + QStringLiteral("  ") + (it->text.isEmpty() ? QStringLiteral("–") : it->text);
+            (it->text.isEmpty() ? QStringLiteral("–") : it->text) + QStringLiteral("  ") + shortName(it->lane);
         while (categories.contains(label))
             label += u' '; // same lane name twice: categories must differ
         categories << label;

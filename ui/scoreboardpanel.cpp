@@ -43,7 +43,7 @@ QString costAxisFormat(double maxUsd)
 {
     int decimals = 2;
     if (maxUsd > 0 && maxUsd < 1)
-        decimals = std::clamp(int(std::ceil(-std::log10(maxUsd))) + 1, 2, 6);
+        decimals = std::clamp(int(std::ceil(-std::log10(maxUsd))), 2, 6);
     return QStringLiteral("$%.") + QString::number(decimals) + u'f';
 }
 
