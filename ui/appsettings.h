@@ -52,6 +52,13 @@ public:
     QByteArray laneSplitterState() const;
     void setLaneSplitterState(const QByteArray &state);
 
+    /// Whether the scoreboard is shown under the lanes (shown unless the user hid it), and the
+    /// QSplitter::saveState() of the lanes above it (appsettingsscoreboard.cpp).
+    bool scoreboardVisible() const;
+    void setScoreboardVisible(bool visible);
+    QByteArray workspaceSplitterState() const;
+    void setWorkspaceSplitterState(const QByteArray &state);
+
     /// The colour theme: "system" (the default, the desktop's palette), "light" or "dark".
     QString theme() const;
     void setTheme(const QString &theme);

@@ -60,7 +60,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_messageBar, &MessageBar::dismissed, this, &MainWindow::hideMessage);
     connect(m_messageBar, &MessageBar::actionTriggered, this, &MainWindow::sendUnsaved);
     layout->addWidget(m_messageBar);
-    layout->addWidget(m_splitter, 1);
+    layout->addWidget(installScoreboard(), 1);
     layout->addWidget(m_composer);
     m_sidebar->setMinimumWidth(180);
     m_sideSplitter->setObjectName(QStringLiteral("sideSplitter"));
@@ -74,6 +74,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
 
     m_actions = addWindowActions(this);
     connectWindowActions(m_actions, this);
+    connectScoreboard();
 
     m_status = new SessionStatus(statusBar(), *services.engine, *m_comparison);
 
@@ -457,6 +458,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
     m_services.settings->setWindowState(saveState());
     m_services.settings->setSideSplitterState(m_sideSplitter->saveState());
     m_services.settings->setLaneSplitterState(m_splitter->saveState());
+    saveScoreboardState();
     m_services.settings->sync();
     QMainWindow::closeEvent(event);
 }

@@ -25,6 +25,7 @@ namespace versus::ui {
 
 class Composer;
 class HistorySidebar;
+class ScoreboardPanel;
 
 class LaneWidget;
 class SessionStatus;
@@ -62,6 +63,10 @@ public:
     SettingsDialog *settingsDialog() const { return m_settingsDialog; }
     /// The welcome view, once it has been shown (first start, Help → Welcome).
     WelcomeView *welcomeView() const { return m_welcome; }
+    /// The scoreboard under the lanes (View → Scoreboard, Ctrl+Shift+B).
+    ScoreboardPanel *scoreboard() const { return m_scoreboard; }
+    /// The vertical splitter between the lanes and the scoreboard.
+    QSplitter *workspaceSplitter() const { return m_workspace; }
 
     /// Adds a lane for @p target at the right end; null when there are six already.
     LaneWidget *addLane(const Target &target);
@@ -136,6 +141,11 @@ private:
     void updateEstimate();
     void updateImageSkips();
     void saveLaneTargets();
+    /// The lanes above the scoreboard in a vertical splitter (mainwindowscoreboard.cpp).
+    QSplitter *installScoreboard();
+    /// View → Scoreboard and the splitter's state, after the actions exist.
+    void connectScoreboard();
+    void saveScoreboardState();
 
     AppServices m_services;
     Comparison *m_comparison;
@@ -152,6 +162,8 @@ private:
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<QDialog> m_metricsDialog;
     WelcomeView *m_welcome = nullptr;
+    QSplitter *m_workspace = nullptr;
+    ScoreboardPanel *m_scoreboard = nullptr;
 
     WindowActions m_actions;
 };

@@ -56,13 +56,14 @@ void MainWindow::showWelcome()
 {
     if (!m_welcome) {
         m_welcome = new WelcomeView(*m_services.engine, this);
-        if (auto *layout = qobject_cast<QVBoxLayout *>(m_splitter->parentWidget()->layout()))
-            layout->insertWidget(layout->indexOf(m_splitter), m_welcome, 1);
+        // In place of the lanes and the scoreboard under them.
+        if (auto *layout = qobject_cast<QVBoxLayout *>(m_workspace->parentWidget()->layout()))
+            layout->insertWidget(layout->indexOf(m_workspace), m_welcome, 1);
         connect(m_welcome, &WelcomeView::closeRequested, this, &MainWindow::hideWelcome);
         connect(m_welcome, &WelcomeView::openKeysRequested, this, [this] { openProviderKeys(); });
         connect(m_welcome, &WelcomeView::openLaneRequested, this, &MainWindow::openLocalLane);
     }
-    m_splitter->hide();
+    m_workspace->hide();
     m_welcome->show();
     m_welcome->probe();
 }
@@ -72,7 +73,7 @@ void MainWindow::hideWelcome()
     if (!m_welcome || m_welcome->isHidden())
         return;
     m_welcome->hide();
-    m_splitter->show();
+    m_workspace->show();
 }
 
 void MainWindow::openLocalLane(const Target &target)

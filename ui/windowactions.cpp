@@ -90,6 +90,11 @@ WindowActions addWindowActions(QMainWindow *window)
     actions.toggleLaneFocus = makeAction(
         tr("Focus lane / Show all lanes"), "toggleLaneFocusAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
         tr("Give the lane that has the focus the whole width, or show every lane again"));
+    actions.scoreboard =
+        makeAction(tr("Scoreboard"), "scoreboardAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B)},
+                   tr("Show or hide the scoreboard: every lane's figures side by side, best values marked"));
+    actions.scoreboard->setCheckable(true);
+    actions.scoreboard->setChecked(true);
     actions.focusComposer = makeAction(tr("Go to the prompt"), "focusComposerAction",
                                        {QKeySequence(Qt::CTRL | Qt::Key_L)}, tr("Move the focus to the prompt box"));
 
@@ -120,6 +125,7 @@ WindowActions addWindowActions(QMainWindow *window)
     QMenu *view = window->menuBar()->addMenu(tr("&View"));
     view->addAction(actions.sidebar);
     view->addAction(actions.toggleLaneFocus);
+    view->addAction(actions.scoreboard);
     QMenu *settings = window->menuBar()->addMenu(tr("&Settings"));
     settings->addAction(actions.providerKeys);
     settings->addAction(actions.customEndpoints);

@@ -25,6 +25,7 @@ struct WindowActions {
     QAction *quit = nullptr;
     QAction *sidebar = nullptr;         ///< checkable: the conversations sidebar is shown
     QAction *toggleLaneFocus = nullptr; ///< Ctrl+Shift+F: the current lane alone, or all lanes again
+    QAction *scoreboard = nullptr;      ///< Ctrl+Shift+B, checkable: the scoreboard under the lanes
     QAction *providerKeys = nullptr;
     QAction *mcpServers = nullptr;
     QAction *settings = nullptr;        ///< Settings → General (and the other pages)
