@@ -139,12 +139,13 @@ HistoryStore::leaderboardVotes(const LeaderboardFilter &filter) const
 {
     // The tag filter runs here rather than in SQL: tags are JSON text, and a case-insensitive
     // match of one word is simplest on the decoded list.
-    auto query = d->exec(u"SELECT v.turn_id, t.conversation_id, v.kind, v.blind, v.created_at, t.tags, "
-                         u"(SELECT l.provider || ':' || l.model FROM lanes l WHERE l.id = v.lane_id) "
-                         u"FROM votes v JOIN turns t ON t.id = v.turn_id "
-                         u"WHERE (?1 IS NULL OR v.created_at >= ?1) AND (?2 IS NULL OR v.created_at < ?2) "
-                         u"ORDER BY v.created_at, v.id"_s,
-                         {timeToDb(filter.since), timeToDb(filter.until)});
+    auto query =
+        d->exec(u"SELECT v.turn_id, t.conversation_id, v.kind, v.blind, v.created_at, t.tags, "
+                u"(SELECT l.provider || ':' || l.model FROM lanes l WHERE l.id = v.lane_id) "
+                u"FROM votes v JOIN turns t ON t.id = v.turn_id "
+                u"WHERE (? IS NULL OR v.created_at >= ?) AND (? IS NULL OR v.created_at < ?) "
+                u"ORDER BY v.created_at, v.id"_s,
+                {timeToDb(filter.since), timeToDb(filter.since), timeToDb(filter.until), timeToDb(filter.until)});
     if (!query)
         return std::unexpected(query.error());
     QList<LeaderboardVote> votes;

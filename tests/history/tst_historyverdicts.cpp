@@ -45,6 +45,13 @@ QStringList sql(const QString &path, const QStringList &statements)
     return lastRows;
 }
 
+/// What a failed call says; empty when it succeeded (QVERIFY2 evaluates its message either way).
+template<typename T>
+QString errorOf(const std::expected<T, HistoryError> &result)
+{
+    return result ? QString() : result.error().message;
+}
+
 LaneRecord laneOf(const QString &provider, const QString &model)
 {
     LaneRecord lane;
@@ -155,7 +162,7 @@ void tst_HistoryVerdicts::voteRoundTrip()
     const VoteRecord vote =
         voteOf(VoteRecord::Kind(kind), bestLane < 0 ? 0 : s.lane(bestLane), blind, note, 1767225600123);
     auto set = s.store.setVote(s.turn(1), vote);
-    QVERIFY2(set, qPrintable(set.error().message));
+    QVERIFY2(set, qPrintable(errorOf(set)));
     auto votes = s.store.votes(s.record.id);
     QVERIFY(votes);
     QCOMPARE(votes->size(), 1);
@@ -264,9 +271,9 @@ void tst_HistoryVerdicts::resetDropsTheVerdictsOfTheResetTurnsOnly()
     }
     // Regenerating lane 1's answer to turn 1 (one answer is enough for the turn's verdicts to go).
     auto reset = s.store.resetAnswers({s.record.turns.at(1).answers.at(1).id});
-    QVERIFY2(reset, qPrintable(reset.error().message));
+    QVERIFY2(reset, qPrintable(errorOf(reset)));
     auto votes = s.store.votes(s.record.id);
-    QVERIFY2(votes, qPrintable(votes.error().message));
+    QVERIFY2(votes, qPrintable(errorOf(votes)));
     QCOMPARE(votes->keys(), QList<qint64>{s.turn(0)});
     QCOMPARE(sql(s.path(), {u"SELECT group_concat(turn_id) FROM judgements"_s}),
              QStringList{QString::number(s.turn(0))});
@@ -291,7 +298,7 @@ void tst_HistoryVerdicts::branchCopiesVerdictsWithTheTurns()
 
     // Edited at turn 2: turns 0 and 1 are copied.
     auto branch = s.store.branchConversation(s.record.id, s.turn(2), u"Verdicts (edit)"_s);
-    QVERIFY2(branch, qPrintable(branch.error().message));
+    QVERIFY2(branch, qPrintable(errorOf(branch)));
     auto read = s.store.conversation(branch->id);
     QVERIFY(read);
     QCOMPARE(read->turns.size(), 2);
@@ -325,7 +332,7 @@ void tst_HistoryVerdicts::leaderboardReadsAnsweredLanes()
     QVERIFY(s.store.setVote(s.turn(1), voteOf(VoteRecord::Kind::Tie, 0, false, {}, 200)));
     QVERIFY(s.store.setTurnTags(s.turn(1), {u"chat"_s}));
     auto votes = s.store.leaderboardVotes();
-    QVERIFY2(votes, qPrintable(votes.error().message));
+    QVERIFY2(votes, qPrintable(errorOf(votes)));
     QCOMPARE(votes->size(), 2);
     LeaderboardVote best;
     best.conversationId = s.record.id;
@@ -413,7 +420,7 @@ void tst_HistoryVerdicts::version4VotesMigrate()
 
     HistoryStore store;
     auto report = store.open(path);
-    QVERIFY2(report, qPrintable(report.error().message));
+    QVERIFY2(report, qPrintable(errorOf(report)));
     QCOMPARE(report->migratedFrom, 4);
     auto votes = store.votes(7);
     QVERIFY(votes);
