@@ -20,6 +20,7 @@
 #include "welcomeview.h"
 #include "windowactions.h"
 #include "windowdialogs.h"
+#include "windowverdicts.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -76,6 +77,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connectWindowActions(m_actions, this);
 
     m_status = new SessionStatus(statusBar(), *services.engine, *m_comparison);
+    new WindowVerdicts(this, layout, services); // vote bar, blind mode, leaderboard
 
     m_estimateTimer.setSingleShot(true);
     m_estimateTimer.setInterval(150ms);
