@@ -170,6 +170,24 @@ QList<ModelRating> BradleyTerry::fit(const QList<PairResult> &results, const QSt
         }
     }
     const bool inverted = invert(information);
+    std::vector<std::vector<double>> &covariance = information;
+    if (inverted && prior <= 0) {
+        for (auto &row : covariance) {
+            for (double &value : row)
+                value -= 1.0 / double(n);
+        }
+    }
+    // The variance of each log-strength relative to the models' mean: the common level, which
+    // only the prior's few games against the reference fix, is not what a ranking is about and
+    // would make every interval as wide as the prior is weak. (Without a prior the
+    // pseudo-inverse is already centred; one model alone keeps its own variance.)
+    std::vector<double> rowMean(n, 0.0);
+    double mean = 0;
+    for (size_t i = 0; i < n && inverted; ++i) {
+        for (size_t j = 0; j < n; ++j)
+            rowMean[i] += covariance[i][j] / double(n);
+        mean += rowMean[i] / double(n);
+    }
 
     QList<ModelRating> ratings;
     for (size_t i = 0; i < n; ++i) {
@@ -178,8 +196,9 @@ QList<ModelRating> BradleyTerry::fit(const QList<PairResult> &results, const QSt
         const double logStrength = std::log(std::max(p[i], 1e-300));
         rating.rating = ratingOf(logStrength);
         rating.games = played[i];
-        double variance = inverted ? information[i][i] - (prior <= 0 ? 1.0 / double(n) : 0.0)
-                                   : std::numeric_limits<double>::infinity();
+        double variance = std::numeric_limits<double>::infinity();
+        if (inverted)
+            variance = n == 1 ? covariance[i][i] : covariance[i][i] - 2 * rowMean[i] + mean;
         variance = std::max(variance, 0.0);
         const double halfWidth = ratingOf(kZ95 * std::sqrt(variance)) - 1000.0;
         rating.ciLow = rating.rating - halfWidth;

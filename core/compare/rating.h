@@ -37,8 +37,11 @@ struct ModelRating {
 /// The 95 % confidence interval is rating ± 1.96 standard errors, the standard errors from the
 /// Fisher information of log-strengths at the fit (observed = expected information for this
 /// model), the prior's games included; with prior 0, from its pseudo-inverse (the log-strengths
-/// are defined up to a common shift). Models that share no result with the others (a
-/// disconnected group) get intervals only from their own results and the prior.
+/// are defined up to a common shift). The standard error is that of the model's log-strength
+/// relative to the mean of all rated models: the common level, which only the prior's games
+/// against the reference fix, says nothing about the ranking and is left out (one model alone
+/// keeps its full variance). Models that share no result with the others (a disconnected
+/// group) get intervals only from their own results and the prior.
 class BradleyTerry {
 public:
     static constexpr double kDefaultPrior = 1.0;

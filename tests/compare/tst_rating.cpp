@@ -228,6 +228,13 @@ void tst_Rating::intervalShrinksWithMoreVotes()
         lastRating = a.rating;
     }
     QVERIFY(std::abs(lastRating - (1000 + 200 * std::log10(3.0))) < 2.0);
+    // And the interval is that of the two models' difference (the common level the weak prior
+    // leaves loose is not part of it): near the plain model's 1.96 / sqrt(4·n·q·(1 − q)),
+    // n = 400, q = 3/4, the prior's two games making it a little narrower.
+    const ModelRating a = find(BradleyTerry::fit(results(300, 100, 0)), u"a"_s);
+    const double plain = kZ95 * kPointsPerLog / std::sqrt(4.0 * 400 * 0.75 * 0.25);
+    QVERIFY2(a.ciHigh - a.rating <= plain && a.ciHigh - a.rating > plain - 0.5,
+             qPrintable(u"%1 against %2"_s.arg(a.ciHigh - a.rating).arg(plain)));
 }
 
 void tst_Rating::leaderboardCountsVotes()
