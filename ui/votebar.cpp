@@ -40,6 +40,7 @@ VoteBar::VoteBar(Comparison *comparison, QWidget *parent)
     m_tags->setToolTip(tr("Words for this prompt (e.g. code, summary): the leaderboard can count only the turns "
                           "with a tag"));
     m_tags->setClearButtonEnabled(true);
+    m_tags->setMinimumWidth(160);
     m_tags->setMaximumWidth(260);
     m_result->setObjectName(QStringLiteral("voteResultLabel"));
     m_result->setTextFormat(Qt::PlainText);
@@ -54,8 +55,8 @@ VoteBar::VoteBar(Comparison *comparison, QWidget *parent)
     layout->addWidget(m_tie);
     layout->addWidget(m_allBad);
     layout->addSpacing(12);
-    layout->addWidget(m_tags, 1);
-    layout->addWidget(m_result);
+    layout->addWidget(m_tags);
+    layout->addWidget(m_result, 1); // the rest of the width: buttons keep their size
 
     connect(m_tie, &QPushButton::clicked, this, [this] { cast(Vote::Kind::Tie, nullptr); });
     connect(m_allBad, &QPushButton::clicked, this, [this] { cast(Vote::Kind::AllBad, nullptr); });
