@@ -64,6 +64,16 @@ void AppSettings::setLaneTargets(const QList<Target> &targets)
     m_settings->setValue(kLaneTargets, list);
 }
 
+bool AppSettings::blindMode() const
+{
+    return m_settings->value(QStringLiteral("compare/blindMode"), false).toBool();
+}
+
+void AppSettings::setBlindMode(bool on)
+{
+    m_settings->setValue(QStringLiteral("compare/blindMode"), on);
+}
+
 QString AppSettings::sendKey() const
 {
     const QString key = m_settings->value(kSendKey).toString();

@@ -73,6 +73,10 @@ public:
     net::ProxySettings proxy() const;
     void setProxy(const net::ProxySettings &proxy);
 
+    /// Blind mode (View → Blind mode): provider and model names hidden until the vote.
+    bool blindMode() const;
+    void setBlindMode(bool on);
+
     /// Writes pending changes to storage.
     void sync();
 

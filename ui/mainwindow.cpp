@@ -20,6 +20,7 @@
 #include "welcomeview.h"
 #include "windowactions.h"
 #include "windowdialogs.h"
+#include "windowverdicts.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -77,6 +78,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connectScoreboard();
 
     m_status = new SessionStatus(statusBar(), *services.engine, *m_comparison);
+    new WindowVerdicts(this, layout, services); // vote bar, blind mode, leaderboard
 
     m_estimateTimer.setSingleShot(true);
     m_estimateTimer.setInterval(150ms);

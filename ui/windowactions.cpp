@@ -97,6 +97,13 @@ WindowActions addWindowActions(QMainWindow *window)
     actions.scoreboard->setChecked(true);
     actions.focusComposer = makeAction(tr("Go to the prompt"), "focusComposerAction",
                                        {QKeySequence(Qt::CTRL | Qt::Key_L)}, tr("Move the focus to the prompt box"));
+    actions.blindMode =
+        makeAction(tr("Blind mode"), "blindModeAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)},
+                   tr("Hide provider and model names, in a shuffled order, until you vote"));
+    actions.blindMode->setCheckable(true);
+    actions.leaderboard =
+        makeAction(tr("Leaderboard"), "leaderboardAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
+                   tr("Models ranked by your votes across every comparison"));
 
     // Ctrl+1 … Ctrl+9 move to a lane.
     for (int i = 0; i < 9; ++i) {
@@ -126,6 +133,9 @@ WindowActions addWindowActions(QMainWindow *window)
     view->addAction(actions.sidebar);
     view->addAction(actions.toggleLaneFocus);
     view->addAction(actions.scoreboard);
+    view->addSeparator();
+    view->addAction(actions.blindMode);
+    view->addAction(actions.leaderboard);
     QMenu *settings = window->menuBar()->addMenu(tr("&Settings"));
     settings->addAction(actions.providerKeys);
     settings->addAction(actions.customEndpoints);

@@ -34,7 +34,9 @@ struct WindowActions {
     QAction *welcome = nullptr;         ///< Help → Welcome
     QAction *metricsHelp = nullptr;
     QAction *about = nullptr;
-    QList<QAction *> focusLane; ///< Ctrl+1 … Ctrl+9
+    QAction *blindMode = nullptr;   ///< Ctrl+Shift+H, checkable: names hidden until the vote (windowverdicts.cpp)
+    QAction *leaderboard = nullptr; ///< Ctrl+Shift+L: models ranked by the votes (windowverdicts.cpp)
+    QList<QAction *> focusLane;     ///< Ctrl+1 … Ctrl+9
     /// Help → Keyboard shortcuts: the list of every shortcut.
     QAction *keyboardShortcuts = nullptr;
 };

@@ -20,6 +20,8 @@ void runComparison(CommandContext &context, Done done, bool chat)
              : QStringLiteral("Send one prompt to several provider:model lanes at once and compare them: a live "
                               "status line per lane, then a table (best of each column marked)."));
     addRunOptions(parser);
+    if (!chat)
+        addVerdictOptions(parser);
     if (auto exit = parseArguments(context, parser, usage))
         return done(*exit);
 
@@ -34,6 +36,10 @@ void runComparison(CommandContext &context, Done done, bool chat)
         return usageError(QStringLiteral("give exactly one -t PROVIDER:MODEL (use compare for several)"));
     if (!chat && (options->targets.isEmpty() || options->targets.size() > Comparison::kMaxLanes))
         return usageError(QStringLiteral("give 1 to %1 -t PROVIDER:MODEL").arg(Comparison::kMaxLanes));
+    if (!chat) {
+        if (auto verdicts = readVerdictOptions(parser, *options); !verdicts)
+            return usageError(verdicts.error());
+    }
     options->output = chat ? RunOptions::Output::StreamOneLane : RunOptions::Output::Table;
 
     auto *run = new ComparisonRun(context, std::move(done), std::move(*options));

@@ -13,5 +13,7 @@ void runKeys(CommandContext &context, Done done);
 void runModels(CommandContext &context, Done done);
 void runHistory(CommandContext &context, Done done);
 void runMcp(CommandContext &context, Done done);
+void runVote(CommandContext &context, Done done);        // verdictcommands.cpp
+void runLeaderboard(CommandContext &context, Done done); // verdictcommands.cpp
 
 } // namespace versus::cli

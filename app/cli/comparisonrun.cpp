@@ -179,11 +179,10 @@ void ComparisonRun::begin()
         m_lanes << lane;
         m_results << std::nullopt;
         m_skipped << QString();
-        connect(lane, &ComparisonLane::runStarted, this, [this](LaneRun *run) {
-            connect(run, &LaneRun::retrying, this, [this, run](int n, double delay, const ChatError &why) {
-                m_context.err << "versus-cli: "
-                              << (m_lanes.size() > 1 ? run->spec().target.toString() + u' ' : QString()) << why.message
-                              << " — retry " << n << " in " << QString::number(delay, 'f', 1) << " s\n";
+        connect(lane, &ComparisonLane::runStarted, this, [this, lane](LaneRun *run) {
+            connect(run, &LaneRun::retrying, this, [this, lane](int n, double delay, const ChatError &why) {
+                m_context.err << "versus-cli: " << (m_lanes.size() > 1 ? laneTitle(lane) + u' ' : QString())
+                              << why.message << " — retry " << n << " in " << QString::number(delay, 'f', 1) << " s\n";
                 m_context.err.flush();
             });
             if (m_options.output == RunOptions::Output::StreamOneLane && !m_options.json) {
@@ -229,6 +228,7 @@ void ComparisonRun::begin()
         m_statusTimer.start();
         drawStatus();
     }
+    prepareTurn();
     auto sent = m_comparison->send(m_options.prompt, m_options.images);
     if (!sent) {
         m_statusTimer.stop();
@@ -237,6 +237,7 @@ void ComparisonRun::begin()
             << ", or add --no-history.\n";
         return finish(ExitFailure);
     }
+    afterSend();
     // Every lane skipped (no model sees images): nothing was sent and no turn will finish.
     if (std::none_of(m_skipped.cbegin(), m_skipped.cend(), [](const QString &why) { return why.isEmpty(); }))
         onTurnFinished();
@@ -272,8 +273,8 @@ void ComparisonRun::drawStatus()
     m_statusLines = 0;
     qsizetype width = 0;
     for (const ComparisonLane *lane : std::as_const(m_lanes))
-        width = std::max(width, lane->target().toString().size());
-    for (int i = 0; i < m_lanes.size(); ++i) {
+        width = std::max(width, laneTitle(lane).size());
+    for (int i : shownOrder()) {
         ComparisonLane *lane = m_lanes.at(i);
         QString state;
         if (m_results.at(i)) {
@@ -296,7 +297,7 @@ void ComparisonRun::drawStatus()
                 }
             }
         }
-        err << "\x1b[2K" << lane->target().toString().leftJustified(width) << "  " << state << '\n';
+        err << "\x1b[2K" << laneTitle(lane).leftJustified(width) << "  " << state << '\n';
         ++m_statusLines;
     }
     err.flush();
@@ -349,7 +350,7 @@ void ComparisonRun::onTurnFinished()
     QJsonArray laneJson; // lane order, skipped lanes included
     bool allOk = true;
     bool anySent = false;
-    for (int i = 0; i < m_results.size(); ++i) {
+    for (int i : shownOrder()) {
         if (!m_skipped.at(i).isEmpty()) {
             laneJson.append(skippedLaneJson(m_lanes.at(i)->target(), m_skipped.at(i)));
             continue;
@@ -358,8 +359,8 @@ void ComparisonRun::onTurnFinished()
         if (!result)
             continue;
         anySent = true;
-        results << *result;
-        laneJson.append(laneResultToJson(*result));
+        results << shownResult(i);
+        laneJson.append(labelled(laneResultToJson(*result), i));
         allOk = allOk && result->chat.status == ResultStatus::Ok;
     }
     // A turn no lane was sent (every model blind to the images) did not succeed.
@@ -373,8 +374,10 @@ void ComparisonRun::onTurnFinished()
             writeJson(m_context.out, QJsonDocument(object));
         } else {
             const QJsonArray &array = laneJson;
-            writeJson(m_context.out, QJsonDocument(QJsonObject{{QStringLiteral("results"), array},
-                                                               {QStringLiteral("conversation_id"), conversationId}}));
+            QJsonObject document{{QStringLiteral("results"), array},
+                                 {QStringLiteral("conversation_id"), conversationId}};
+            addBlindMapping(document);
+            writeJson(m_context.out, QJsonDocument(document));
         }
         return finish(allOk ? ExitOk : ExitFailure);
     }
@@ -415,6 +418,7 @@ void ComparisonRun::onTurnFinished()
         for (const QString &line : resultsTable(results))
             m_context.out << line << '\n';
     }
+    printBlindMapping();
     m_context.out.flush();
     for (const LaneResult &result : std::as_const(results)) {
         const QString prefix = result.target + QStringLiteral(": ");

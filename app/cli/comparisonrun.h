@@ -30,6 +30,8 @@ struct RunOptions {
     std::optional<int> timeoutMs;
     bool json = false;
     bool saveHistory = true;
+    bool blind = false; ///< compare --blind: lanes shown as Lane A, B, C… until the end
+    QStringList tags;   ///< compare --tag, stored on the turn
     enum class Output { StreamOneLane, Table } output = Output::Table;
 };
 
@@ -37,6 +39,10 @@ struct RunOptions {
 void addRunOptions(QCommandLineParser &parser);
 /// Reads them; an error text for a usage error.
 std::expected<RunOptions, QString> readRunOptions(CommandContext &context, const QCommandLineParser &parser);
+
+/// compare's --blind and --tag (blindrun.cpp).
+void addVerdictOptions(QCommandLineParser &parser);
+std::expected<void, QString> readVerdictOptions(const QCommandLineParser &parser, RunOptions &options);
 
 /// Runs one prompt through a Comparison of the given lanes — the same core objects the window
 /// uses — and prints the result: the streamed answer (chat) or a live status line per lane
@@ -59,6 +65,15 @@ private:
     void printTable();
     void printLaneError(const LaneResult &result);
     void finish(int exitCode);
+    // blindrun.cpp: what --blind and --tag change
+    QString laneTitle(const ComparisonLane *lane) const; ///< "Lane A" when blind, else provider:model
+    QList<int> shownOrder() const;                       ///< indexes of m_lanes in the order shown
+    void prepareTurn();
+    void afterSend();
+    LaneResult shownResult(int index) const;
+    QJsonObject labelled(QJsonObject laneJson, int index) const;
+    void addBlindMapping(QJsonObject &document) const;
+    void printBlindMapping();
 
     CommandContext &m_context;
     Done m_done;

@@ -28,13 +28,15 @@ const std::array kCommands{
     Command{"keys", "Store, list, test and delete API keys in the OS keychain", &runKeys},
     Command{"history", "List, show, search, export and delete stored comparisons", &runHistory},
     Command{"mcp", "Start the MCP servers of mcp.json and list their state and tools", &runMcp},
+    Command{"vote", "Record your verdict on a stored turn (best lane, tie or all bad)", &runVote},
+    Command{"leaderboard", "Rank models by your votes (wins, losses, ties, rating with CI)", &runLeaderboard},
 };
 
 void printUsage(QTextStream &stream)
 {
     stream << "Usage: versus-cli COMMAND [options]\n\nCommands:\n";
     for (const Command &command : kCommands)
-        stream << "  " << QString::fromLatin1(command.name).leftJustified(10) << ' '
+        stream << "  " << QString::fromLatin1(command.name).leftJustified(11) << ' '
                << QString::fromLatin1(command.summary) << '\n';
     stream << "\nRun 'versus-cli COMMAND --help' for a command's options.\n";
     stream.flush();

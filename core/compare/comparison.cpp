@@ -271,6 +271,7 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
         Q_EMIT laneSkipped(skip.lane, skip.message);
     for (ComparisonLane *lane : std::as_const(targets))
         startRun(lane, prompt, images, turn);
+    shuffleForTurn(turn.createdAt.toMSecsSinceEpoch());
     return turn.id;
 }
 
@@ -336,6 +337,7 @@ void Comparison::forgetConversation(bool deleteStored)
     m_defaultInHistory.reset();
     m_votes.clear();
     m_judgeScores.clear();
+    forgetBlindAndTags();
     Q_EMIT conversationChanged();
 }
 
@@ -355,6 +357,7 @@ void Comparison::replaceLanes(const QList<Target> &targets)
     m_title.clear();
     m_votes.clear();
     m_judgeScores.clear();
+    forgetBlindAndTags();
     for (const Target &target : targets.mid(0, kMaxLanes))
         addLane(target);
     Q_EMIT conversationChanged();
@@ -405,6 +408,7 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
     clearLanes();
     m_votes.clear();
     m_judgeScores.clear();
+    forgetBlindAndTags();
     m_conversationId = record->id;
     m_title = record->title;
     // The next turn stores the lanes with the default system prompt it is sent with.
@@ -421,6 +425,7 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
         m_lanes.append(lane);
         Q_EMIT laneAdded(lane, int(m_lanes.size()) - 1);
     }
+    loadVerdicts(*record);
     Q_EMIT conversationChanged();
     return {};
 }

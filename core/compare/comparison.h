@@ -8,6 +8,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QRandomGenerator>
 
 #include <expected>
 
@@ -169,8 +170,9 @@ public:
     QHash<const ComparisonLane *, JudgeScore> judgeScores(qint64 turnKey) const;
     void setJudgeScores(qint64 turnKey, const QHash<const ComparisonLane *, JudgeScore> &scores);
 
-    /// Blind mode: provider and model names are hidden (lanes are "Lane A", "Lane B", …, in a
-    /// shuffled order) until the vote on the turn is cast, then revealed.
+    /// Blind mode: each turn sent gets a shuffled order of the lanes, and provider and model
+    /// names are hidden (lanes are "Lane A", "Lane B", …, in that order) until the vote on the
+    /// turn is cast, then revealed. Turns sent before it was on keep their names.
     bool isBlind() const { return m_blind; }
     void setBlind(bool blind);
     /// Whether views must hide provider and model names now.
@@ -181,6 +183,13 @@ public:
     QString displayName(const ComparisonLane *lane) const;
     /// The lanes in the order views show them (shuffled while names are hidden).
     QList<ComparisonLane *> displayOrder() const;
+    /// Seeds the blind shuffle (each turn sent in blind mode gets a random order of the lanes),
+    /// so that tests see a known order.
+    void setShuffleSeed(quint32 seed);
+
+    /// The user's words for a turn (the leaderboard filters by them); stored with the turn.
+    QStringList turnTags(qint64 turnKey) const { return m_tags.value(turnKey); }
+    void setTurnTags(qint64 turnKey, const QStringList &tags);
 
     /// Base URL override for every lane (versus-cli --base-url).
     void setBaseUrlOverride(const QUrl &url) { m_baseUrl = url; }
@@ -229,6 +238,17 @@ private:
     void clearLanes();
     /// Out of the comparison: stopped (its partial answer saved), then deleted.
     void retireLane(ComparisonLane *lane);
+    // comparisonvotes.cpp
+    /// Writes a turn's vote (or its absence) to the history; a failure is historyFailed().
+    void storeVote(qint64 turnKey, const std::optional<Vote> &vote);
+    /// The votes and tags of a conversation just opened (its lanes are in place).
+    void loadVerdicts(const history::ConversationRecord &record);
+    /// Blind orders and tags go with the conversation (votes and scores are cleared beside).
+    void forgetBlindAndTags();
+    /// A new turn was sent: in blind mode it gets its own shuffled order and names are hidden.
+    void shuffleForTurn(qint64 turnKey);
+    /// The answers of @p lanes' last turns are being replaced: their verdicts no longer apply.
+    void forgetVerdictsOfLastTurns(const QList<ComparisonLane *> &lanes);
 
     Engine &m_engine;
     QList<ComparisonLane *> m_lanes;
@@ -247,6 +267,9 @@ private:
     bool m_blind = false;
     QHash<qint64, Vote> m_votes;                                            ///< by turn key
     QHash<qint64, QHash<const ComparisonLane *, JudgeScore>> m_judgeScores; ///< by turn key
+    QHash<qint64, QStringList> m_tags;                                      ///< by turn key
+    QHash<qint64, QList<ComparisonLane *>> m_blindOrders;                   ///< by turn key
+    QRandomGenerator m_shuffler{QRandomGenerator::global()->generate()};
 };
 
 /// A conversation title from its first prompt: the first line, at most ~60 characters.

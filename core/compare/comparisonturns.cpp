@@ -125,6 +125,7 @@ std::expected<int, history::HistoryError> Comparison::regenerate(ComparisonLane 
         }
     }
 
+    forgetVerdictsOfLastTurns(targets);
     m_running += int(targets.size());
     updateBusy();
     for (ComparisonLane *lane : std::as_const(targets)) {

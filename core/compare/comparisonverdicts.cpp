@@ -64,14 +64,28 @@ std::optional<Vote> Comparison::vote(qint64 turnKey) const
 
 void Comparison::castVote(qint64 turnKey, const Vote &vote)
 {
-    m_votes.insert(turnKey, vote);
+    Vote cast = vote;
+    const bool revealing = namesHidden() && turnKey == lastTurnKey();
+    cast.blind = vote.blind || namesHidden(); // a vote cast without knowing who said what
+    if (!cast.castAt.isValid())
+        cast.castAt = QDateTime::currentDateTimeUtc();
+    if (cast.kind != Vote::Kind::Best)
+        cast.best = nullptr;
+    m_votes.insert(turnKey, cast); // kept on screen even when the history cannot take it
+    storeVote(turnKey, cast);
     Q_EMIT verdictChanged(turnKey);
+    if (revealing)
+        Q_EMIT blindChanged();
 }
 
 void Comparison::clearVote(qint64 turnKey)
 {
-    if (m_votes.remove(turnKey))
-        Q_EMIT verdictChanged(turnKey);
+    if (!m_votes.remove(turnKey))
+        return;
+    storeVote(turnKey, std::nullopt);
+    Q_EMIT verdictChanged(turnKey);
+    if (m_blind && turnKey == lastTurnKey())
+        Q_EMIT blindChanged(); // the names hide again until a vote is cast
 }
 
 QHash<const ComparisonLane *, JudgeScore> Comparison::judgeScores(qint64 turnKey) const
@@ -92,18 +106,33 @@ void Comparison::setBlind(bool blind)
 {
     if (blind == m_blind)
         return;
-    m_blind = blind;
+    m_blind = blind; // from the next turn sent: the answers on screen were seen with their names
     Q_EMIT blindChanged();
 }
 
 bool Comparison::namesHidden() const
 {
-    return m_blind;
+    // Before a turn is sent blind the user is choosing the lanes and sees them (and a turn sent
+    // before blind mode was on was seen with its names); from a turn sent blind until its
+    // vote, the names are hidden.
+    const qint64 last = lastTurnKey();
+    return m_blind && m_blindOrders.contains(last) && !m_votes.contains(last);
 }
 
 QList<ComparisonLane *> Comparison::displayOrder() const
 {
-    return m_lanes;
+    if (!namesHidden())
+        return m_lanes;
+    QList<ComparisonLane *> order;
+    for (ComparisonLane *lane : m_blindOrders.value(lastTurnKey())) {
+        if (m_lanes.contains(lane))
+            order << lane;
+    }
+    for (ComparisonLane *lane : m_lanes) { // a lane the turn's order does not know (added since)
+        if (!order.contains(lane))
+            order << lane;
+    }
+    return order;
 }
 
 QString Comparison::laneLabel(const ComparisonLane *lane) const

@@ -43,6 +43,8 @@ std::expected<QList<AnswerRecord>, HistoryError> HistoryStore::resetAnswers(cons
             answer.laneId = owner->value(1).toLongLong();
             answer.state = AnswerState::Streaming;
             answer.startedAt = now;
+            if (auto dropped = d->dropVerdicts(answer.turnId); !dropped)
+                return std::unexpected(dropped.error());
             if (auto touched = d->touchConversation(owner->value(2).toLongLong()); !touched)
                 return std::unexpected(touched.error());
             reset << answer;
@@ -112,6 +114,8 @@ HistoryStore::branchConversation(qint64 conversationId, qint64 beforeTurnId, con
             if (!inserted)
                 return std::unexpected(inserted.error());
             const qint64 copy = inserted->lastInsertId().toLongLong();
+            if (auto verdicts = d->copyVerdicts(turnId, copy, laneIds); !verdicts)
+                return std::unexpected(verdicts.error());
             if (auto images = d->exec(u"INSERT INTO turn_images (turn_id, position, sha256, file_name) "
                                       u"SELECT ?, position, sha256, file_name FROM turn_images WHERE turn_id = ?"_s,
                                       {copy, turnId});

@@ -104,7 +104,7 @@ std::expected<ConversationRecord, HistoryError> HistoryStore::readConversation(q
     for (const LaneRecord &lane : std::as_const(record.lanes))
         lanePosition.insert(lane.id, lane.position);
 
-    auto turns = d->exec(u"SELECT id, position, prompt, created_at FROM turns WHERE conversation_id = ? "
+    auto turns = d->exec(u"SELECT id, position, prompt, created_at, tags FROM turns WHERE conversation_id = ? "
                          u"ORDER BY position"_s,
                          {conversationId});
     if (!turns)
@@ -116,6 +116,7 @@ std::expected<ConversationRecord, HistoryError> HistoryStore::readConversation(q
         turn.position = turns->value(1).toInt();
         turn.prompt = turns->value(2).toString();
         turn.createdAt = timeFromDb(turns->value(3));
+        turn.tags = tagsFromDb(turns->value(4));
         turnIndex.insert(turn.id, record.turns.size());
         record.turns << turn;
     }

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -62,7 +63,43 @@ struct TurnRecord {
     QList<ImageInput> images; ///< attached to the prompt, in order (stored once per SHA-256)
     QDateTime createdAt;      ///< UTC
     QList<AnswerRecord> answers;
+    QStringList tags; ///< the user's words for the turn (the leaderboard filters by them), in order
     friend bool operator==(const TurnRecord &, const TurnRecord &) = default;
+};
+
+/// The user's verdict on one turn: the best lane's answer, a tie, or "all bad". One per turn.
+struct VoteRecord {
+    enum class Kind { Best, Tie, AllBad };
+    Kind kind = Kind::Best;
+    qint64 laneId = 0;  ///< the best lane (Kind::Best); 0 otherwise
+    bool blind = false; ///< cast while provider and model names were hidden
+    QString note;
+    QDateTime castAt; ///< UTC
+    friend bool operator==(const VoteRecord &, const VoteRecord &) = default;
+};
+QString voteKindName(VoteRecord::Kind kind); ///< "best", "tie", "all_bad" (as stored)
+std::optional<VoteRecord::Kind> voteKindFromName(const QString &name);
+
+/// A vote as the leaderboard counts it: the targets ("provider:model") of the lanes whose
+/// answer to the turn was not an error (and said something), and the best one's target.
+struct LeaderboardVote {
+    qint64 conversationId = 0;
+    qint64 turnId = 0;
+    VoteRecord::Kind kind = VoteRecord::Kind::Best;
+    QString best;        ///< "provider:model" of the best lane (Kind::Best); empty otherwise
+    QStringList targets; ///< each answered lane's target, in lane order (a target may repeat)
+    bool blind = false;
+    QDateTime castAt; ///< UTC
+    QStringList tags; ///< the turn's tags
+    friend bool operator==(const LeaderboardVote &, const LeaderboardVote &) = default;
+};
+
+/// Which votes the leaderboard counts: cast in [since, until) (an invalid bound is open), on
+/// a turn tagged @c tag (case-insensitive; empty = any turn).
+struct LeaderboardFilter {
+    QDateTime since;
+    QDateTime until;
+    QString tag;
 };
 
 /// A stored comparison (a chat is a comparison of one lane).

@@ -3,6 +3,7 @@
 
 #include "history/historyrecords.h"
 
+#include <QMap>
 #include <QString>
 
 #include <expected>
@@ -81,14 +82,31 @@ public:
     /// Streaming answer again (text, reasoning, tool calls, usage, figures, cost and error
     /// cleared; started now), keeping its id, turn and lane, so the new answer replaces the old
     /// one in place. Returns the answers as they are now. Errors: NotFound when one is unknown
-    /// (then none is reset).
+    /// (then none is reset). The vote and the judgements of the turns of those answers go too: a
+    /// verdict on an old answer must not count for the new one.
     std::expected<QList<AnswerRecord>, HistoryError> resetAnswers(const QList<qint64> &answerIds);
     /// A new conversation titled @p title that branches off @p conversationId before the turn
     /// @p beforeTurnId (an edited prompt): the same lanes, and copies of the turns before that
     /// one with their images and answers (text, figures, cost as stored), in one transaction.
-    /// The original conversation is not changed. Returns the branch with its lanes (no turns).
+    /// The copied turns keep their tags, votes, judgements and continued lane (mapped to the
+    /// branch's lanes). The original conversation is not changed. Returns the branch with its lanes (no turns).
     std::expected<ConversationRecord, HistoryError> branchConversation(qint64 conversationId, qint64 beforeTurnId,
                                                                        const QString &title);
+    // --- verdicts (historyverdicts.cpp) ---------------------------------------------------
+    /// Records the user's vote on a turn, replacing the turn's earlier vote. Errors: NotFound
+    /// (no such turn, or the best lane is not a lane of the turn's conversation).
+    std::expected<void, HistoryError> setVote(qint64 turnId, const VoteRecord &vote);
+    /// Removes a turn's vote (none is fine).
+    std::expected<void, HistoryError> clearVote(qint64 turnId);
+    /// The votes on a conversation's turns, by turn id.
+    std::expected<QMap<qint64, VoteRecord>, HistoryError> votes(qint64 conversationId) const;
+    /// Replaces a turn's tags (trimmed, empty and repeated ones dropped; none = NULL).
+    std::expected<void, HistoryError> setTurnTags(qint64 turnId, const QStringList &tags);
+    /// Every vote the filter lets through, oldest first, with what the leaderboard needs.
+    std::expected<QList<LeaderboardVote>, HistoryError> leaderboardVotes(const LeaderboardFilter &filter = {}) const;
+    /// Every tag used on a turn with a vote, sorted case-insensitively (for the leaderboard's filter).
+    std::expected<QStringList, HistoryError> voteTags() const;
+
     /// Removes the conversation with all its lanes, turns, answers and the images no other
     /// conversation's turn uses, from the tables, the
     /// full-text index and (secure_delete + index merge + WAL checkpoint) the file's bytes —

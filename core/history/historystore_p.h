@@ -5,6 +5,7 @@
 
 #include "history/historystore.h"
 
+#include <QHash>
 #include <QJsonDocument>
 #include <QLockFile>
 #include <QSqlDatabase>
@@ -27,6 +28,7 @@ QVariant jsonToDb(const QJsonObject &object);
 QVariant jsonToDb(const QJsonArray &array);
 QJsonDocument jsonFromDb(const QVariant &value);
 QString ftsQuery(const QString &words);
+QStringList tagsFromDb(const QVariant &value); ///< a turn's tags column (historyverdicts.cpp)
 
 } // namespace detail
 
@@ -85,6 +87,14 @@ struct HistoryStore::Private {
     std::expected<void, HistoryError> loadTurnImages(qint64 conversationId, QList<TurnRecord> &turns) const;
     /// Unlinks the images of @p conversationId's turns and deletes the images no turn uses any more.
     std::expected<void, HistoryError> deleteConversationImages(qint64 conversationId);
+
+    // historyverdicts.cpp
+    /// Deletes the vote and the judgements of @p turnId (its answers were reset).
+    std::expected<void, HistoryError> dropVerdicts(qint64 turnId);
+    /// Copies @p fromTurnId's tags, continued lane, vote and judgements to @p toTurnId, lanes
+    /// mapped by @p laneIds (a branch).
+    std::expected<void, HistoryError> copyVerdicts(qint64 fromTurnId, qint64 toTurnId,
+                                                   const QHash<qint64, qint64> &laneIds);
 
     std::expected<void, HistoryError> openConnection(OpenReport &report, bool mayMoveAside);
     std::expected<void, HistoryError> moveAside(OpenReport &report, const QString &reason);
