@@ -13,5 +13,6 @@ void runKeys(CommandContext &context, Done done);
 void runModels(CommandContext &context, Done done);
 void runHistory(CommandContext &context, Done done);
 void runMcp(CommandContext &context, Done done);
+void runSets(CommandContext &context, Done done);
 
 } // namespace versus::cli

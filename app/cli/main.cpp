@@ -28,6 +28,7 @@ const std::array kCommands{
     Command{"keys", "Store, list, test and delete API keys in the OS keychain", &runKeys},
     Command{"history", "List, show, search, export and delete stored comparisons", &runHistory},
     Command{"mcp", "Start the MCP servers of mcp.json and list their state and tools", &runMcp},
+    Command{"sets", "List the model sets saved in the app (compare --set NAME runs one)", &runSets},
 };
 
 void printUsage(QTextStream &stream)
