@@ -27,6 +27,7 @@ class Composer;
 class HistorySidebar;
 
 class LaneWidget;
+class LiveWorkspace;
 class SessionStatus;
 class WelcomeView;
 
@@ -49,6 +50,8 @@ public:
     const CostTotals &sessionCost() const { return m_comparison->sessionCost(); }
     HistorySidebar *sidebar() const { return m_sidebar; }
     const WindowActions &windowActions() const { return m_actions; }
+    /// Synchronised scrolling, the answers' diff and the model sets.
+    LiveWorkspace *liveWorkspace() const { return m_live; }
     /// Where an export is written: asks the user (a file dialog) unless a test set a seam.
     void setAskExportPath(std::function<QString(const QString &suggested)> ask) { m_askExportPath = std::move(ask); }
     /// The message bar above the lanes (history problems); hidden when there is none.
@@ -154,6 +157,7 @@ private:
     WelcomeView *m_welcome = nullptr;
 
     WindowActions m_actions;
+    LiveWorkspace *m_live = nullptr;
 };
 
 } // namespace versus::ui

@@ -2,6 +2,7 @@
 #include "metricsfooter.h"
 
 #include "metrics/metricdocs.h"
+#include "sparkline.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -29,15 +30,20 @@ MetricsFooter::MetricsFooter(QWidget *parent)
     m_tokens = addLabel("tokens");
     m_cost = addLabel("cost");
     m_server = addLabel("serverSpeed");
+    m_laneCost = addLabel("laneCost");
+    m_rateLimit = addLabel("rateLimit");
+    m_sparkline = new Sparkline(this);
 
     // Two rows: time figures, then size and money; narrow lanes keep every figure readable.
     auto *times = new QHBoxLayout;
     auto *amounts = new QHBoxLayout;
     for (QHBoxLayout *row : {times, amounts})
         row->setSpacing(12);
-    for (QLabel *label : {m_state, m_ttft, m_ttfat, m_speed, m_e2e})
+    for (QLabel *label : {m_state, m_ttft, m_ttfat, m_speed})
         times->addWidget(label);
-    for (QLabel *label : {m_tokens, m_cost, m_server})
+    times->addWidget(m_sparkline);
+    times->addWidget(m_e2e);
+    for (QLabel *label : {m_tokens, m_cost, m_laneCost, m_server, m_rateLimit})
         amounts->addWidget(label);
     times->addStretch(1);
     amounts->addStretch(1);
@@ -62,9 +68,14 @@ QLabel *MetricsFooter::addLabel(const char *name)
 
 void MetricsFooter::setFigure(QLabel *label, const QString &text, const QString &toolTip)
 {
-    label->setText(text);
-    label->setToolTip(toolTip);
-    label->setVisible(!text.isEmpty());
+    // Called ~30 times a second per streaming lane, mostly with what is shown already: a
+    // tooltip or visibility set again costs events and layout work for nothing.
+    if (label->text() != text)
+        label->setText(text);
+    if (label->toolTip() != toolTip)
+        label->setToolTip(toolTip);
+    if (label->isHidden() != text.isEmpty())
+        label->setVisible(!text.isEmpty());
 }
 
 QString MetricsFooter::formatDuration(double ms)
@@ -83,9 +94,15 @@ QString MetricsFooter::formatRate(double tokensPerS)
 
 void MetricsFooter::reset()
 {
-    for (QLabel *label : {m_ttft, m_ttfat, m_speed, m_e2e, m_tokens, m_cost, m_server})
+    for (QLabel *label : {m_ttft, m_ttfat, m_speed, m_e2e, m_tokens, m_cost, m_server, m_laneCost, m_rateLimit})
         setFigure(label, QString(), QString());
+    m_sparkline->clear();
     setState(tr("No answer yet"));
+}
+
+void MetricsFooter::startAnswer()
+{
+    m_sparkline->clear();
 }
 
 void MetricsFooter::setState(const QString &text, const QString &toolTip)
@@ -98,6 +115,8 @@ void MetricsFooter::showLive(const Live &live)
     setFigure(m_ttfat, QString(), QString());
     setFigure(m_cost, QString(), QString());
     setFigure(m_server, QString(), QString());
+    setFigure(m_rateLimit, QString(), QString());
+    m_sparkline->addSample(live.elapsedMs, live.liveTokensPerS);
     if (live.ttftMs) {
         setFigure(m_ttft, tr("TTFT %1").arg(formatDuration(*live.ttftMs)), metricTooltip(MetricId::Ttft));
         setState(tr("Streaming…"));
@@ -181,6 +200,10 @@ void MetricsFooter::showFinal(const Final &final)
         tip += QStringLiteral("\n\n") + tr("This conversation: %1").arg(final.conversation.describe());
         m_cost->setToolTip(tip);
     }
+
+    m_sparkline->finish();
+    showLaneCost(final.conversation);
+    showRateLimit(final.rateLimit);
 
     if (m.server && m.server->outputTokensPerS) {
         QString tip = metricTooltip(MetricId::ServerOutputTokensPerS);
