@@ -26,6 +26,17 @@ QString shortPrompt(const QString &prompt)
     return line.isEmpty() ? DiffDialog::tr("(images only)") : line;
 }
 
+/// @p text in @p format, but for the whitespace after it, which is no word of the difference.
+void insertMarked(QTextCursor &cursor, const QString &text, const QTextCharFormat &format)
+{
+    qsizetype end = text.size();
+    while (end > 0 && text.at(end - 1).isSpace())
+        --end;
+    cursor.insertText(text.left(end), format);
+    if (end < text.size())
+        cursor.insertText(text.mid(end), QTextCharFormat());
+}
+
 } // namespace
 
 DiffDialog::DiffDialog(Comparison *comparison, QWidget *parent)
@@ -206,10 +217,10 @@ void DiffDialog::showDiff()
             r.insertText(span.text, plain);
             break;
         case DiffSpan::Removed:
-            l.insertText(span.text, removed);
+            insertMarked(l, span.text, removed);
             break;
         case DiffSpan::Added:
-            r.insertText(span.text, added);
+            insertMarked(r, span.text, added);
             break;
         }
     }

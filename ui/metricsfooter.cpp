@@ -41,19 +41,26 @@ MetricsFooter::MetricsFooter(QWidget *parent)
     auto *amounts = new QHBoxLayout;
     for (QHBoxLayout *row : {times, amounts})
         row->setSpacing(12);
-    for (QLabel *label : {m_state, m_ttft, m_ttfat, m_speed})
+    for (QLabel *label : {m_state, m_ttft, m_ttfat, m_speed, m_e2e})
         times->addWidget(label);
-    times->addWidget(m_sparkline);
-    times->addWidget(m_e2e);
-    for (QLabel *label : {m_tokens, m_cost, m_laneCost, m_server, m_rateLimit})
+    for (QLabel *label : {m_tokens, m_cost, m_server})
         amounts->addWidget(label);
     times->addStretch(1);
     amounts->addStretch(1);
+    // A third row for the lane as a whole: its speed line, its conversation's cost, the
+    // provider's rate limit. In the rows above they pushed figures out of a narrow lane.
+    auto *lane = new QHBoxLayout;
+    lane->setSpacing(12);
+    lane->addWidget(m_sparkline);
+    lane->addWidget(m_laneCost);
+    lane->addWidget(m_rateLimit);
+    lane->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 6);
     layout->setSpacing(2);
     layout->addLayout(times);
     layout->addLayout(amounts);
+    layout->addLayout(lane);
     reset();
 }
 

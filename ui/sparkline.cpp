@@ -24,7 +24,7 @@ Sparkline::Sparkline(QWidget *parent)
 
 QSize Sparkline::sizeHint() const
 {
-    return {96, qMax(14, fontMetrics().height() - 2)};
+    return {120, qMax(14, fontMetrics().height() - 2)};
 }
 
 void Sparkline::clear()
