@@ -76,6 +76,12 @@ public:
     /// Blind mode (View → Blind mode): provider and model names hidden until the vote.
     bool blindMode() const;
     void setBlindMode(bool on);
+    /// View → Synchronise scrolling: scrolling one lane scrolls the others (off until turned on).
+    bool syncScrolling() const; // appsettingslive.cpp
+    void setSyncScrolling(bool on);
+    /// The model set opened last, opened again at start; empty: the lanes as they were left.
+    QString lastModelSet() const;
+    void setLastModelSet(const QString &name);
 
     /// Writes pending changes to storage.
     void sync();

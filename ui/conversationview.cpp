@@ -436,6 +436,7 @@ void ConversationView::onScrolled()
         return;
     // The user moved: up stops following, back at the end follows again.
     m_following = isScrolledToEnd();
+    Q_EMIT scrolledByHand();
     m_jumpButton->setVisible(!m_following);
     if (!m_following)
         placeJumpButton();

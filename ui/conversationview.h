@@ -81,6 +81,13 @@ public:
     /// Scrolls to the end and follows it again.
     void jumpToLatest();
 
+    /// Where the view is scrolled to: the turn at the top of the view (its prompt at or above
+    /// the top edge) and how far into that turn the top edge is (0 = its prompt, 1 = the next
+    /// turn's). conversationscroll.cpp.
+    std::pair<int, double> scrollAnchor() const;
+    /// Scrolls @p fraction of the way into @p turn (past the last turn: to the end).
+    void scrollToAnchor(int turn, double fraction);
+
 Q_SIGNALS:
     /// The thumbnail of @p image, sent with a prompt, was clicked.
     void imageActivated(const versus::ImageInput &image);
@@ -90,6 +97,8 @@ Q_SIGNALS:
     void regenerateRequested();
     /// Something was copied to the clipboard (for a status message).
     void copied(const QString &what);
+    /// The view was scrolled other than by following the end (by the user, or scrollToAnchor()).
+    void scrolledByHand();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -135,6 +144,7 @@ private:
     void markRendered(const LaneTurn &turn);
     QTextCharFormat dimFormat() const;
     bool isScrolledToEnd() const;
+    double turnTop(int index) const; ///< document y of rendered turn @p index's prompt; the end past the last
     void scrollToEnd();
     void onScrolled();
     void placeJumpButton();

@@ -345,6 +345,7 @@ void LaneWidget::onRunStarted(LaneRun *run)
     dismissCard(CardPurpose::Answer);
     dismissCard(CardPurpose::Key);
     m_ttftMs.reset();
+    m_footer->startAnswer();
     m_footer->setState(tr("Looking up the key…"));
     connect(run, &LaneRun::phaseChanged, this, [this](LaneRun::Phase phase) {
         if (phase == LaneRun::Phase::Streaming) {
@@ -461,6 +462,7 @@ void LaneWidget::showLastTurn()
     final.cost = result.cost;
     final.providerCostUsd = result.chat.providerCostUsd;
     final.conversation = m_lane->cost();
+    final.rateLimit = result.chat.rateLimit;
     m_footer->showFinal(final);
     QString state = tr("Done");
     switch (turn.state) {

@@ -13,6 +13,7 @@
 #include "imageintake.h"
 #include "lanestrip.h"
 #include "lanewidget.h"
+#include "liveworkspace.h"
 #include "mcp/hubtools.h"
 #include "messagebar.h"
 #include "pricing/pricecatalog.h"
@@ -150,6 +151,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     setLaneTargets(services.settings->laneTargets()); // the catalog's first chat model when none
     if (firstStart)
         showWelcome();
+    m_live = new LiveWorkspace(services, this); // after the lanes: the last model set may replace them
 
     if (!restoreGeometry(services.settings->windowGeometry())) {
         // Room for three lanes side by side, without covering a small screen.

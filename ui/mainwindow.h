@@ -28,6 +28,7 @@ class HistorySidebar;
 class ScoreboardPanel;
 
 class LaneWidget;
+class LiveWorkspace;
 class SessionStatus;
 class WelcomeView;
 
@@ -50,6 +51,8 @@ public:
     const CostTotals &sessionCost() const { return m_comparison->sessionCost(); }
     HistorySidebar *sidebar() const { return m_sidebar; }
     const WindowActions &windowActions() const { return m_actions; }
+    /// Synchronised scrolling, the answers' diff and the model sets.
+    LiveWorkspace *liveWorkspace() const { return m_live; }
     /// Where an export is written: asks the user (a file dialog) unless a test set a seam.
     void setAskExportPath(std::function<QString(const QString &suggested)> ask) { m_askExportPath = std::move(ask); }
     /// The message bar above the lanes (history problems); hidden when there is none.
@@ -166,6 +169,7 @@ private:
     ScoreboardPanel *m_scoreboard = nullptr;
 
     WindowActions m_actions;
+    LiveWorkspace *m_live = nullptr;
 };
 
 } // namespace versus::ui

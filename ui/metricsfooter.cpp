@@ -2,10 +2,13 @@
 #include "metricsfooter.h"
 
 #include "metrics/metricdocs.h"
+#include "sparkline.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace versus::ui {
 
@@ -29,6 +32,9 @@ MetricsFooter::MetricsFooter(QWidget *parent)
     m_tokens = addLabel("tokens");
     m_cost = addLabel("cost");
     m_server = addLabel("serverSpeed");
+    m_laneCost = addLabel("laneCost");
+    m_rateLimit = addLabel("rateLimit");
+    m_sparkline = new Sparkline(this);
 
     // Two rows: time figures, then size and money; narrow lanes keep every figure readable.
     auto *times = new QHBoxLayout;
@@ -41,11 +47,20 @@ MetricsFooter::MetricsFooter(QWidget *parent)
         amounts->addWidget(label);
     times->addStretch(1);
     amounts->addStretch(1);
+    // A third row for the lane as a whole: its speed line, its conversation's cost, the
+    // provider's rate limit. In the rows above they pushed figures out of a narrow lane.
+    auto *lane = new QHBoxLayout;
+    lane->setSpacing(12);
+    lane->addWidget(m_sparkline);
+    lane->addWidget(m_laneCost);
+    lane->addWidget(m_rateLimit);
+    lane->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 6);
     layout->setSpacing(2);
     layout->addLayout(times);
     layout->addLayout(amounts);
+    layout->addLayout(lane);
     reset();
 }
 
@@ -62,9 +77,14 @@ QLabel *MetricsFooter::addLabel(const char *name)
 
 void MetricsFooter::setFigure(QLabel *label, const QString &text, const QString &toolTip)
 {
-    label->setText(text);
-    label->setToolTip(toolTip);
-    label->setVisible(!text.isEmpty());
+    // Called ~30 times a second per streaming lane, mostly with what is shown already: a
+    // tooltip or visibility set again costs events and layout work for nothing.
+    if (label->text() != text)
+        label->setText(text);
+    if (label->toolTip() != toolTip)
+        label->setToolTip(toolTip);
+    if (label->isHidden() != text.isEmpty())
+        label->setVisible(!text.isEmpty());
 }
 
 QString MetricsFooter::formatDuration(double ms)
@@ -83,9 +103,15 @@ QString MetricsFooter::formatRate(double tokensPerS)
 
 void MetricsFooter::reset()
 {
-    for (QLabel *label : {m_ttft, m_ttfat, m_speed, m_e2e, m_tokens, m_cost, m_server})
+    for (QLabel *label : {m_ttft, m_ttfat, m_speed, m_e2e, m_tokens, m_cost, m_server, m_laneCost, m_rateLimit})
         setFigure(label, QString(), QString());
+    m_sparkline->clear();
     setState(tr("No answer yet"));
+}
+
+void MetricsFooter::startAnswer()
+{
+    m_sparkline->clear();
 }
 
 void MetricsFooter::setState(const QString &text, const QString &toolTip)
@@ -98,6 +124,8 @@ void MetricsFooter::showLive(const Live &live)
     setFigure(m_ttfat, QString(), QString());
     setFigure(m_cost, QString(), QString());
     setFigure(m_server, QString(), QString());
+    setFigure(m_rateLimit, QString(), QString());
+    m_sparkline->addSample(live.elapsedMs, live.liveTokensPerS);
     if (live.ttftMs) {
         setFigure(m_ttft, tr("TTFT %1").arg(formatDuration(*live.ttftMs)), metricTooltip(MetricId::Ttft));
         setState(tr("Streaming…"));
@@ -107,7 +135,10 @@ void MetricsFooter::showLive(const Live &live)
     }
     setFigure(m_speed, live.liveTokensPerS ? u'~' + formatRate(*live.liveTokensPerS) : QString(),
               metricTooltip(MetricId::LiveTokensPerS));
-    setFigure(m_e2e, tr("%1 elapsed").arg(formatDuration(live.elapsedMs)), metricTooltip(MetricId::E2e));
+    // In tenths of a second while it runs: the label (and the footer's layout) changes three times
+    // less often than the ~33 ms flush, which counts with six lanes streaming.
+    setFigure(m_e2e, tr("%1 elapsed").arg(formatDuration(std::floor(live.elapsedMs / 100) * 100)),
+              metricTooltip(MetricId::E2e));
     setFigure(m_tokens, live.estimatedTokens ? tr("~%1 tokens").arg(*live.estimatedTokens) : QString(),
               metricTooltip(MetricId::EstimatedTokens));
 }
@@ -181,6 +212,10 @@ void MetricsFooter::showFinal(const Final &final)
         tip += QStringLiteral("\n\n") + tr("This conversation: %1").arg(final.conversation.describe());
         m_cost->setToolTip(tip);
     }
+
+    m_sparkline->finish();
+    showLaneCost(final.conversation);
+    showRateLimit(final.rateLimit);
 
     if (m.server && m.server->outputTokensPerS) {
         QString tip = metricTooltip(MetricId::ServerOutputTokensPerS);

@@ -12,6 +12,8 @@ class QLabel;
 
 namespace versus::ui {
 
+class Sparkline;
+
 /// The figures under a lane: time to first token, live (then final) output speed,
 /// end-to-end time, tokens (prompt → completion, reasoning, cached; "~" when estimated),
 /// cost (or "no price") and the speed the provider reported, when it did. Every figure has
@@ -37,6 +39,7 @@ public:
         std::optional<CostBreakdown> cost; ///< nothing: no price, or usage without counts
         std::optional<double> providerCostUsd;
         CostTotals conversation; ///< every answer of this lane's conversation, this one included
+        RateLimit rateLimit;     ///< what the provider said is left of its limits
     };
 
     /// No answer yet (or the conversation was cleared).
@@ -44,12 +47,20 @@ public:
     void setState(const QString &text, const QString &toolTip = QString());
     void showLive(const Live &live);
     void showFinal(const Final &final);
+    /// A new answer starts: the speed line of the last one goes.
+    void startAnswer();
+    Sparkline *sparkline() const { return m_sparkline; }
 
     static QString formatDuration(double ms);
     static QString formatRate(double tokensPerS);
 
+    /// "12.3k": a count in the room a footer has.
+    static QString formatCount(qint64 count);
+
 private:
     QLabel *addLabel(const char *name);
+    void showLaneCost(const CostTotals &conversation); // metricsfooterlane.cpp
+    void showRateLimit(const RateLimit &limit);
     void setFigure(QLabel *label, const QString &text, const QString &toolTip);
 
     QLabel *m_state;
@@ -60,6 +71,9 @@ private:
     QLabel *m_tokens;
     QLabel *m_cost;
     QLabel *m_server;
+    QLabel *m_laneCost;
+    QLabel *m_rateLimit;
+    Sparkline *m_sparkline;
 };
 
 } // namespace versus::ui

@@ -8,7 +8,8 @@ namespace versus::cli {
 namespace {
 
 const QString kChatUsage = QStringLiteral("versus-cli chat -t PROVIDER:MODEL [options] PROMPT|-");
-const QString kCompareUsage = QStringLiteral("versus-cli compare -t P:M -t P:M ... [options] PROMPT|-");
+const QString kCompareUsage =
+    QStringLiteral("versus-cli compare -t P:M -t P:M ... | --set NAME [-t P:M ...] [options] PROMPT|-");
 
 void runComparison(CommandContext &context, Done done, bool chat)
 {
@@ -22,6 +23,11 @@ void runComparison(CommandContext &context, Done done, bool chat)
     addRunOptions(parser);
     if (!chat)
         addVerdictOptions(parser);
+        parser.addOption(
+            {QStringLiteral("set"),
+             QStringLiteral("Start with the lanes of this saved model set (see versus-cli sets list), each "
+                            "with its own parameters and tools; -t adds lanes."),
+             QStringLiteral("NAME")});
     if (auto exit = parseArguments(context, parser, usage))
         return done(*exit);
 
@@ -34,8 +40,20 @@ void runComparison(CommandContext &context, Done done, bool chat)
         return usageError(options.error());
     if (chat && options->targets.size() != 1)
         return usageError(QStringLiteral("give exactly one -t PROVIDER:MODEL (use compare for several)"));
-    if (!chat && (options->targets.isEmpty() || options->targets.size() > Comparison::kMaxLanes))
-        return usageError(QStringLiteral("give 1 to %1 -t PROVIDER:MODEL").arg(Comparison::kMaxLanes));
+    if (!chat && parser.isSet(QStringLiteral("set"))) {
+        auto lanes = readSetLanes(parser.value(QStringLiteral("set")));
+        if (!lanes)
+            return usageError(lanes.error());
+        options->setLanes = *lanes;
+    }
+    if (const qsizetype lanes = options->setLanes.size() + options->targets.size();
+        !chat && (lanes == 0 || lanes > Comparison::kMaxLanes))
+        return usageError(options->setLanes.isEmpty()
+                              ? QStringLiteral("give 1 to %1 -t PROVIDER:MODEL").arg(Comparison::kMaxLanes)
+                              : QStringLiteral("the set has %1 lanes and -t adds %2: at most %3 in all")
+                                    .arg(options->setLanes.size())
+                                    .arg(options->targets.size())
+                                    .arg(Comparison::kMaxLanes));
     if (!chat) {
         if (auto verdicts = readVerdictOptions(parser, *options); !verdicts)
             return usageError(verdicts.error());

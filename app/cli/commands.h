@@ -15,5 +15,6 @@ void runHistory(CommandContext &context, Done done);
 void runMcp(CommandContext &context, Done done);
 void runVote(CommandContext &context, Done done);        // verdictcommands.cpp
 void runLeaderboard(CommandContext &context, Done done); // verdictcommands.cpp
+void runSets(CommandContext &context, Done done);
 
 } // namespace versus::cli

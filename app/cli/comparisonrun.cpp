@@ -46,7 +46,11 @@ void ComparisonRun::start()
     if (m_options.timeoutMs)
         m_engine->transport.firstByteTimeoutMs = m_engine->transport.idleTimeoutMs = *m_options.timeoutMs;
 
-    for (const Target &target : std::as_const(m_options.targets)) {
+    QList<Target> targets;
+    for (const RunOptions::Lane &lane : std::as_const(m_options.setLanes))
+        targets << lane.target;
+    targets << m_options.targets;
+    for (const Target &target : std::as_const(targets)) {
         const auto found = findProvider(m_engine->registry(), target.provider);
         if (!found) {
             err << "versus-cli: " << found.error() << '\n';
@@ -173,9 +177,12 @@ void ComparisonRun::begin()
     m_comparison->setSaving(m_options.saveHistory);
     m_comparison->setBaseUrlOverride(m_options.baseUrl);
     m_comparison->setMaxToolRounds(m_options.maxToolRounds);
-    for (const Target &target : std::as_const(m_options.targets)) {
-        ComparisonLane *lane = m_comparison->addLane(target, m_options.parameters);
-        m_comparison->setLaneTools(lane, m_options.tools);
+    QList<RunOptions::Lane> specs = m_options.setLanes;
+    for (const Target &target : std::as_const(m_options.targets))
+        specs.append({target, m_options.parameters, m_options.tools});
+    for (const RunOptions::Lane &spec : std::as_const(specs)) {
+        ComparisonLane *lane = m_comparison->addLane(spec.target, spec.parameters);
+        m_comparison->setLaneTools(lane, spec.tools);
         m_lanes << lane;
         m_results << std::nullopt;
         m_skipped << QString();

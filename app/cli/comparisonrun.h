@@ -18,6 +18,14 @@ namespace versus::cli {
 /// What `chat` and `compare` share: the request options, the lanes, and how results are shown.
 struct RunOptions {
     QList<Target> targets;
+    /// compare --set NAME: these lanes first, each with its own parameters and tools; the -t
+    /// lanes (with the command line's parameters) follow.
+    struct Lane {
+        Target target;
+        ProviderConfig parameters;
+        tools::ToolSet tools;
+    };
+    QList<Lane> setLanes;
     ProviderConfig parameters;
     tools::ToolSet tools; ///< --tools
     int maxToolRounds = 8;
@@ -34,6 +42,10 @@ struct RunOptions {
     QStringList tags;   ///< compare --tag, stored on the turn
     enum class Output { StreamOneLane, Table } output = Output::Table;
 };
+
+/// compare --set NAME: the lanes of the saved model set @p name; the error lists the sets there are
+/// (or says why the file cannot be read, or which tool the CLI cannot answer).
+std::expected<QList<RunOptions::Lane>, QString> readSetLanes(const QString &name);
 
 /// Adds the options of chat and compare (targets, request options, --no-history, --json).
 void addRunOptions(QCommandLineParser &parser);

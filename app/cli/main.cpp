@@ -30,6 +30,7 @@ const std::array kCommands{
     Command{"mcp", "Start the MCP servers of mcp.json and list their state and tools", &runMcp},
     Command{"vote", "Record your verdict on a stored turn (best lane, tie or all bad)", &runVote},
     Command{"leaderboard", "Rank models by your votes (wins, losses, ties, rating with CI)", &runLeaderboard},
+    Command{"sets", "List the model sets saved in the app (compare --set NAME runs one)", &runSets},
 };
 
 void printUsage(QTextStream &stream)
