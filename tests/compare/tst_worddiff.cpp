@@ -3,7 +3,6 @@
 // difference, and the coarser comparison long answers get (with the granularity saying so).
 #include "compare/worddiff.h"
 
-#include <QElapsedTimer>
 #include <QTest>
 
 using namespace versus;
@@ -135,13 +134,11 @@ void TestWordDiff::diff()
 void TestWordDiff::longAnswersStayCheap()
 {
     // Two entirely different answers of 20,000 words: word by word would be 400 million
-    // comparisons; the paragraph fallback keeps it well under a second.
+    // comparisons; the diff falls back to paragraphs (the cost bound is the granularity it
+    // chose, checked here; no wall-clock limit, which a loaded machine would break).
     const QString a = manyWords(QStringLiteral("a"), 20'000, 50);
     const QString b = manyWords(QStringLiteral("b"), 20'000, 50);
-    QElapsedTimer timer;
-    timer.start();
     const WordDiff diff = diffWords(a, b);
-    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(diff.granularity, WordDiff::Paragraphs);
     QCOMPARE(diff.removedWords, 20'000);
     QCOMPARE(diff.addedWords, 20'000);
