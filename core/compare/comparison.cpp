@@ -292,6 +292,7 @@ CostTotals Comparison::conversationCost() const
     CostTotals total;
     for (const ComparisonLane *lane : m_lanes)
         total.add(lane->cost());
+    total.add(m_reviewCost); // merges and judges
     return total;
 }
 
@@ -336,6 +337,7 @@ void Comparison::forgetConversation(bool deleteStored)
     m_defaultInHistory.reset();
     m_votes.clear();
     m_judgeScores.clear();
+    dropReviews();
     Q_EMIT conversationChanged();
 }
 
@@ -350,6 +352,7 @@ void Comparison::newConversation()
 
 void Comparison::replaceLanes(const QList<Target> &targets)
 {
+    dropReviews();
     clearLanes();
     m_conversationId = 0;
     m_title.clear();
@@ -402,6 +405,7 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
     if (lanes.size() > kMaxLanes)
         lanes.resize(kMaxLanes);
 
+    dropReviews();
     clearLanes();
     m_votes.clear();
     m_judgeScores.clear();
@@ -421,6 +425,7 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
         m_lanes.append(lane);
         Q_EMIT laneAdded(lane, int(m_lanes.size()) - 1);
     }
+    loadReviews(*record);
     Q_EMIT conversationChanged();
     return {};
 }
