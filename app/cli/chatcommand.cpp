@@ -20,6 +20,8 @@ void runComparison(CommandContext &context, Done done, bool chat)
              : QStringLiteral("Send one prompt to several provider:model lanes at once and compare them: a live "
                               "status line per lane, then a table (best of each column marked)."));
     addRunOptions(parser);
+    if (!chat)
+        addJudgeOptions(parser);
     if (auto exit = parseArguments(context, parser, usage))
         return done(*exit);
 
@@ -30,6 +32,10 @@ void runComparison(CommandContext &context, Done done, bool chat)
     auto options = readRunOptions(context, parser);
     if (!options)
         return usageError(options.error());
+    if (!chat) {
+        if (auto judged = readJudgeOptions(parser, *options); !judged)
+            return usageError(judged.error());
+    }
     if (chat && options->targets.size() != 1)
         return usageError(QStringLiteral("give exactly one -t PROVIDER:MODEL (use compare for several)"));
     if (!chat && (options->targets.isEmpty() || options->targets.size() > Comparison::kMaxLanes))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonrun.h"
 
+#include "chat/chatjson.h"
 #include "clisupport.h"
 #include "export/laneresultjson.h"
 #include "interruptnotifier.h"
@@ -345,6 +346,8 @@ QJsonObject skippedLaneJson(const Target &target, const QString &message)
 void ComparisonRun::onTurnFinished()
 {
     m_statusTimer.stop();
+    if (startJudge())
+        return; // back here when the judge has finished
     QList<LaneResult> results;
     QJsonArray laneJson; // lane order, skipped lanes included
     bool allOk = true;
@@ -359,7 +362,10 @@ void ComparisonRun::onTurnFinished()
             continue;
         anySent = true;
         results << *result;
-        laneJson.append(laneResultToJson(*result));
+        QJsonObject json = laneResultToJson(*result);
+        if (m_options.judge)
+            json.insert(u"judge", judgeJson(m_lanes.at(i)));
+        laneJson.append(json);
         allOk = allOk && result->chat.status == ResultStatus::Ok;
     }
     // A turn no lane was sent (every model blind to the images) did not succeed.
@@ -373,8 +379,13 @@ void ComparisonRun::onTurnFinished()
             writeJson(m_context.out, QJsonDocument(object));
         } else {
             const QJsonArray &array = laneJson;
-            writeJson(m_context.out, QJsonDocument(QJsonObject{{QStringLiteral("results"), array},
-                                                               {QStringLiteral("conversation_id"), conversationId}}));
+            QJsonObject document{{QStringLiteral("results"), array},
+                                 {QStringLiteral("conversation_id"), conversationId}};
+            if (m_options.judge) {
+                document.insert(u"judge_error", chatErrorToJson(m_judgeError));
+                printJudgeError();
+            }
+            writeJson(m_context.out, QJsonDocument(document));
         }
         return finish(allOk ? ExitOk : ExitFailure);
     }
@@ -411,8 +422,13 @@ void ComparisonRun::onTurnFinished()
         m_context.err.flush();
         m_statusLines = 0;
     }
-    if (!results.isEmpty()) { // no table when every lane was skipped: stderr said why
-        for (const QString &line : resultsTable(results))
+    if (!results.isEmpty()) {              // no table when every lane was skipped: stderr said why
+        QList<ComparisonLane *> sentLanes; // the lanes of `results`, in the same order
+        for (int i = 0; i < m_results.size(); ++i) {
+            if (m_skipped.at(i).isEmpty() && m_results.at(i))
+                sentLanes << m_lanes.at(i);
+        }
+        for (const QString &line : resultsTable(results, judgeColumn(sentLanes)))
             m_context.out << line << '\n';
     }
     m_context.out.flush();
@@ -424,6 +440,7 @@ void ComparisonRun::onTurnFinished()
             m_context.err << prefix << line << '\n';
         printLaneError(result);
     }
+    printJudgeError();
     if (m_comparison->conversationId())
         m_context.err << "Saved as conversation " << m_comparison->conversationId() << " (versus-cli history show "
                       << m_comparison->conversationId() << ").\n";

@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <memory>
@@ -30,6 +31,8 @@ struct RunOptions {
     std::optional<int> timeoutMs;
     bool json = false;
     bool saveHistory = true;
+    std::optional<Target> judge; ///< compare --judge: scores the answers once the lanes finish
+    QString rubric;              ///< --rubric FILE's text; empty = the default rubric
     enum class Output { StreamOneLane, Table } output = Output::Table;
 };
 
@@ -37,6 +40,10 @@ struct RunOptions {
 void addRunOptions(QCommandLineParser &parser);
 /// Reads them; an error text for a usage error.
 std::expected<RunOptions, QString> readRunOptions(CommandContext &context, const QCommandLineParser &parser);
+
+/// compare's --judge P:M and --rubric FILE (comparisonjudge.cpp).
+void addJudgeOptions(QCommandLineParser &parser);
+std::expected<void, QString> readJudgeOptions(const QCommandLineParser &parser, RunOptions &options);
 
 /// Runs one prompt through a Comparison of the given lanes — the same core objects the window
 /// uses — and prints the result: the streamed answer (chat) or a live status line per lane
@@ -59,6 +66,14 @@ private:
     void printTable();
     void printLaneError(const LaneResult &result);
     void finish(int exitCode);
+    // comparisonjudge.cpp
+    /// Starts the judge (--judge) once the lanes are done; false when there is none to start.
+    bool startJudge();
+    /// A lane's "judge" member: its score, or null when judging failed.
+    QJsonValue judgeJson(const ComparisonLane *lane) const;
+    /// The table's judge column, in lane order of @p lanes; empty without --judge.
+    QStringList judgeColumn(const QList<ComparisonLane *> &lanes) const;
+    void printJudgeError();
 
     CommandContext &m_context;
     Done m_done;
@@ -75,6 +90,9 @@ private:
     bool m_wroteText = false;
     bool m_finished = false;
     bool m_begun = false;
+    bool m_judgeAsked = false;
+    QPointer<JudgeRun> m_judge;
+    std::optional<ChatError> m_judgeError; ///< why there are no scores (--judge); nothing when there are
 };
 
 } // namespace versus::cli
