@@ -60,7 +60,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
     connect(m_messageBar, &MessageBar::dismissed, this, &MainWindow::hideMessage);
     connect(m_messageBar, &MessageBar::actionTriggered, this, &MainWindow::sendUnsaved);
     layout->addWidget(m_messageBar);
-    layout->addWidget(m_splitter, 1);
+    layout->addLayout(lanesBesideMergePanel(m_splitter), 1);
     layout->addWidget(m_composer);
     m_sidebar->setMinimumWidth(180);
     m_sideSplitter->setObjectName(QStringLiteral("sideSplitter"));

@@ -19,12 +19,15 @@
 class QAction;
 class QDialog;
 class QLabel;
+class QLayout;
 class QSplitter;
 
 namespace versus::ui {
 
 class Composer;
 class HistorySidebar;
+class JudgeDialog;
+class MergePanel;
 
 class LaneWidget;
 class SessionStatus;
@@ -60,6 +63,10 @@ public:
     QDialog *mcpServersDialog() const;
     /// The Settings dialog (every page, MCP servers and Providers & Keys too), once opened.
     SettingsDialog *settingsDialog() const { return m_settingsDialog; }
+    /// The merge panel beside the lanes (mainwindowreview.cpp); hidden until Comparison → Merge answers….
+    MergePanel *mergePanel() const { return m_mergePanel; }
+    /// The judge dialog, once Comparison → Judge answers… opened it.
+    JudgeDialog *judgeDialog() const;
     /// The welcome view, once it has been shown (first start, Help → Welcome).
     WelcomeView *welcomeView() const { return m_welcome; }
 
@@ -111,6 +118,10 @@ public Q_SLOTS:
     /// replaced while nothing was sent yet, else one is added.
     void openLocalLane(const versus::Target &target);
     void showMetricsHelp();
+    /// Shows the merge panel beside the lanes (Ctrl+Shift+M).
+    void openMergePanel();
+    /// Opens the judge dialog (Ctrl+Shift+J).
+    void openJudgeDialog();
     void showAbout();
 
 Q_SIGNALS:
@@ -136,6 +147,8 @@ private:
     void updateEstimate();
     void updateImageSkips();
     void saveLaneTargets();
+    /// The lanes with the merge panel at their right (mainwindowreview.cpp).
+    QLayout *lanesBesideMergePanel(QWidget *lanes);
 
     AppServices m_services;
     Comparison *m_comparison;
@@ -152,6 +165,8 @@ private:
     QPointer<SettingsDialog> m_settingsDialog;
     QPointer<QDialog> m_metricsDialog;
     WelcomeView *m_welcome = nullptr;
+    MergePanel *m_mergePanel = nullptr;
+    QPointer<QDialog> m_judgeDialog;
 
     WindowActions m_actions;
 };

@@ -33,7 +33,9 @@ struct WindowActions {
     QAction *welcome = nullptr;         ///< Help → Welcome
     QAction *metricsHelp = nullptr;
     QAction *about = nullptr;
-    QList<QAction *> focusLane; ///< Ctrl+1 … Ctrl+9
+    QAction *mergeAnswers = nullptr; ///< Ctrl+Shift+M: the merge panel beside the lanes
+    QAction *judgeAnswers = nullptr; ///< Ctrl+Shift+J: a judge model scores the last answers
+    QList<QAction *> focusLane;      ///< Ctrl+1 … Ctrl+9
     /// Help → Keyboard shortcuts: the list of every shortcut.
     QAction *keyboardShortcuts = nullptr;
 };
