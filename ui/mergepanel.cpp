@@ -62,12 +62,13 @@ MergePanel::MergePanel(const AppServices &services, Comparison *comparison, QWid
     m_footer->setObjectName(QStringLiteral("mergeFooter"));
 
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_turnLabel, 1);
+    buttons->addStretch(1);
     buttons->addWidget(m_stopButton);
     buttons->addWidget(m_mergeButton);
     auto *controls = new QVBoxLayout;
     controls->setContentsMargins(8, 4, 8, 4);
     controls->addWidget(title);
+    controls->addWidget(m_turnLabel);
     controls->addWidget(m_instruction);
     controls->addLayout(buttons);
     auto *cardBox = new QVBoxLayout;
@@ -87,6 +88,10 @@ MergePanel::MergePanel(const AppServices &services, Comparison *comparison, QWid
     connect(m_mergeButton, &QPushButton::clicked, this, &MergePanel::merge);
     connect(m_stopButton, &QPushButton::clicked, this, &MergePanel::stop);
     connect(m_card, &LaneCard::retryTriggered, this, &MergePanel::merge);
+    // The view's links under the merged answer: "Regenerate" merges again, "Edit" goes to the
+    // instruction (the merge's prompt is what the user can change).
+    connect(m_view, &ConversationView::regenerateRequested, this, &MergePanel::merge);
+    connect(m_view, &ConversationView::editRequested, m_instruction, [this] { m_instruction->setFocus(); });
     connect(comparison, &Comparison::mergeStarted, this, &MergePanel::showMerge);
     connect(comparison, &Comparison::conversationChanged, this, &MergePanel::showLatest);
     connect(comparison, &Comparison::busyChanged, this, &MergePanel::updateEnabled);

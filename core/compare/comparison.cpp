@@ -308,6 +308,8 @@ void Comparison::retireLane(ComparisonLane *lane)
 {
     for (auto &scores : m_judgeScores)
         scores.remove(lane);
+    for (auto it = m_continuedFrom.begin(); it != m_continuedFrom.end();) // its answers go with it
+        it = it.value() == lane ? m_continuedFrom.erase(it) : std::next(it);
     Q_EMIT laneRemoved(lane);
     if (LaneRun *run = lane->run(); run && !run->isFinished()) {
         // The partial answer is saved when the run finishes; the lane goes with it.

@@ -380,6 +380,9 @@ void tst_Review::continueWithCarriesTheChosenAnswer()
     QCOMPARE(again.continuedFrom(again.turns().first().key) ? again.continuedFrom(again.turns().first().key)->target()
                                                             : Target{},
              kTogether);
+    // A lane that leaves takes its answers with it: the lanes go on from their own.
+    QVERIFY(comparison.removeLane(together));
+    QVERIFY(!comparison.continuedFrom(first));
 }
 
 QTEST_GUILESS_MAIN(tst_Review)
