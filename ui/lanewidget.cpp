@@ -103,6 +103,7 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
     });
 
     showTarget();
+    setUpContinuation();
 
     connect(m_targetBar, &LaneTargetBar::targetEdited, this, &LaneWidget::onTargetEdited);
     connect(m_targetBar, &LaneTargetBar::closeRequested, this, &LaneWidget::closeRequested);

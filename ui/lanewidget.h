@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QTimer>
 
+class QAction;
 class QComboBox;
 class QLabel;
 
@@ -60,6 +61,9 @@ public:
     void setImageSkipNote(const QString &note);
 
     void setClosable(bool closable);
+    /// "Continues from Lane B's answer" over the conversation once a turn continued from one
+    /// lane's answer ("continueNote"); hidden while the lanes are kept separate.
+    QLabel *continueNote() const { return m_continueNote; }
 
     /// Opens the lane's tools and structured output (LaneToolsDialog).
     void editTools();
@@ -113,6 +117,9 @@ private:
     void showParameters();
     void showToolSummary(const LaneResult &result);
     void showImageNote();
+    // lanewidgetcontinue.cpp: "Continue from this lane's answer" / "Keep lanes separate"
+    void setUpContinuation();
+    void showContinuation();
 
     AppServices m_services;
     QPointer<Comparison> m_comparison;
@@ -133,6 +140,9 @@ private:
     QPointer<LaneRun> m_run;
     QTimer m_flushTimer;
     std::optional<double> m_ttftMs;
+    QLabel *m_continueNote = nullptr;
+    QAction *m_continueAction = nullptr;
+    QAction *m_separateAction = nullptr;
 };
 
 } // namespace versus::ui

@@ -19,6 +19,7 @@
 class QAction;
 class QDialog;
 class QLabel;
+class QLayout;
 class QSplitter;
 
 namespace versus::ui {
@@ -26,6 +27,8 @@ namespace versus::ui {
 class Composer;
 class HistorySidebar;
 class ScoreboardPanel;
+class JudgeDialog;
+class MergePanel;
 
 class LaneWidget;
 class LiveWorkspace;
@@ -64,6 +67,10 @@ public:
     QDialog *mcpServersDialog() const;
     /// The Settings dialog (every page, MCP servers and Providers & Keys too), once opened.
     SettingsDialog *settingsDialog() const { return m_settingsDialog; }
+    /// The merge panel beside the lanes (mainwindowreview.cpp); hidden until Comparison → Merge answers….
+    MergePanel *mergePanel() const { return m_mergePanel; }
+    /// The judge dialog, once Comparison → Judge answers… opened it.
+    JudgeDialog *judgeDialog() const;
     /// The welcome view, once it has been shown (first start, Help → Welcome).
     WelcomeView *welcomeView() const { return m_welcome; }
     /// The scoreboard under the lanes (View → Scoreboard, Ctrl+Shift+B).
@@ -119,6 +126,10 @@ public Q_SLOTS:
     /// replaced while nothing was sent yet, else one is added.
     void openLocalLane(const versus::Target &target);
     void showMetricsHelp();
+    /// Shows the merge panel beside the lanes (Ctrl+Shift+M).
+    void openMergePanel();
+    /// Opens the judge dialog (Ctrl+Shift+J).
+    void openJudgeDialog();
     void showAbout();
 
 Q_SIGNALS:
@@ -149,6 +160,8 @@ private:
     /// View → Scoreboard and the splitter's state, after the actions exist.
     void connectScoreboard();
     void saveScoreboardState();
+    /// The lanes with the merge panel at their right (mainwindowreview.cpp).
+    QLayout *lanesBesideMergePanel(QWidget *lanes);
 
     AppServices m_services;
     Comparison *m_comparison;
@@ -167,6 +180,8 @@ private:
     WelcomeView *m_welcome = nullptr;
     QSplitter *m_workspace = nullptr;
     ScoreboardPanel *m_scoreboard = nullptr;
+    MergePanel *m_mergePanel = nullptr;
+    QPointer<QDialog> m_judgeDialog;
 
     WindowActions m_actions;
     LiveWorkspace *m_live = nullptr;

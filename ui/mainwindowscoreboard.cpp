@@ -22,7 +22,10 @@ QSplitter *MainWindow::installScoreboard()
     m_workspace = new QSplitter(Qt::Vertical, this);
     m_workspace->setObjectName(QStringLiteral("workspaceSplitter"));
     m_scoreboard = new ScoreboardPanel(m_comparison, m_workspace);
-    m_workspace->addWidget(m_splitter);
+    // The lanes, with the merge panel at their right when it is open, above the scoreboard.
+    auto *lanesRow = new QWidget(m_workspace);
+    lanesRow->setLayout(lanesBesideMergePanel(m_splitter));
+    m_workspace->addWidget(lanesRow);
     m_workspace->addWidget(m_scoreboard);
     m_workspace->setCollapsible(0, false);
     m_workspace->setCollapsible(1, true);

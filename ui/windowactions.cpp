@@ -105,6 +105,13 @@ WindowActions addWindowActions(QMainWindow *window)
         makeAction(tr("Leaderboard"), "leaderboardAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
                    tr("Models ranked by your votes across every comparison"));
 
+    actions.mergeAnswers =
+        makeAction(tr("Merge answers…"), "mergeAnswersAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
+                   tr("Have a model merge the answers to the last prompt into one"));
+    actions.judgeAnswers =
+        makeAction(tr("Judge answers…"), "judgeAnswersAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J)},
+                   tr("Have a model score the answers to the last prompt against a rubric"));
+
     // Ctrl+1 … Ctrl+9 move to a lane.
     for (int i = 0; i < 9; ++i) {
         auto *action = new QAction(tr("Go to lane %1").arg(i + 1), window);
@@ -121,6 +128,8 @@ WindowActions addWindowActions(QMainWindow *window)
     file->addAction(actions.send);
     file->addAction(actions.stopAll);
     file->addAction(actions.regenerate);
+    file->addAction(actions.mergeAnswers);
+    file->addAction(actions.judgeAnswers);
     file->addAction(actions.attachImage);
     file->addAction(actions.focusComposer);
     file->addSeparator();
@@ -179,6 +188,8 @@ void connectWindowActions(const WindowActions &actions, MainWindow *window)
     QObject::connect(actions.send, &QAction::triggered, window, &MainWindow::sendComposerText);
     QObject::connect(actions.stopAll, &QAction::triggered, window, &MainWindow::stopAll);
     QObject::connect(actions.regenerate, &QAction::triggered, window, &MainWindow::regenerateAll);
+    QObject::connect(actions.mergeAnswers, &QAction::triggered, window, &MainWindow::openMergePanel);
+    QObject::connect(actions.judgeAnswers, &QAction::triggered, window, &MainWindow::openJudgeDialog);
     QObject::connect(actions.providerKeys, &QAction::triggered, window, [window] { window->openProviderKeys(); });
     QObject::connect(actions.mcpServers, &QAction::triggered, window, &MainWindow::openMcpServers);
     QObject::connect(actions.settings, &QAction::triggered, window,

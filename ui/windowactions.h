@@ -36,7 +36,9 @@ struct WindowActions {
     QAction *about = nullptr;
     QAction *blindMode = nullptr;   ///< Ctrl+Shift+H, checkable: names hidden until the vote (windowverdicts.cpp)
     QAction *leaderboard = nullptr; ///< Ctrl+Shift+L: models ranked by the votes (windowverdicts.cpp)
-    QList<QAction *> focusLane;     ///< Ctrl+1 … Ctrl+9
+    QAction *mergeAnswers = nullptr; ///< Ctrl+Shift+M: the merge panel beside the lanes
+    QAction *judgeAnswers = nullptr; ///< Ctrl+Shift+J: a judge model scores the last answers
+    QList<QAction *> focusLane;      ///< Ctrl+1 … Ctrl+9
     /// Help → Keyboard shortcuts: the list of every shortcut.
     QAction *keyboardShortcuts = nullptr;
 };

@@ -28,6 +28,7 @@ void runComparison(CommandContext &context, Done done, bool chat)
              QStringLiteral("Start with the lanes of this saved model set (see versus-cli sets list), each "
                             "with its own parameters and tools; -t adds lanes."),
              QStringLiteral("NAME")});
+        addJudgeOptions(parser);
     if (auto exit = parseArguments(context, parser, usage))
         return done(*exit);
 
@@ -38,6 +39,10 @@ void runComparison(CommandContext &context, Done done, bool chat)
     auto options = readRunOptions(context, parser);
     if (!options)
         return usageError(options.error());
+    if (!chat) {
+        if (auto judged = readJudgeOptions(parser, *options); !judged)
+            return usageError(judged.error());
+    }
     if (chat && options->targets.size() != 1)
         return usageError(QStringLiteral("give exactly one -t PROVIDER:MODEL (use compare for several)"));
     if (!chat && parser.isSet(QStringLiteral("set"))) {

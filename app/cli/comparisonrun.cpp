@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "comparisonrun.h"
 
+#include "chat/chatjson.h"
 #include "clisupport.h"
 #include "export/laneresultjson.h"
 #include "interruptnotifier.h"
@@ -353,6 +354,8 @@ QJsonObject skippedLaneJson(const Target &target, const QString &message)
 void ComparisonRun::onTurnFinished()
 {
     m_statusTimer.stop();
+    if (startJudge())
+        return; // back here when the judge has finished
     QList<LaneResult> results;
     QJsonArray laneJson; // lane order, skipped lanes included
     bool allOk = true;
@@ -367,7 +370,10 @@ void ComparisonRun::onTurnFinished()
             continue;
         anySent = true;
         results << shownResult(i);
-        laneJson.append(labelled(laneResultToJson(*result), i));
+        QJsonObject json = laneResultToJson(*result);
+        if (m_options.judge)
+            json.insert(u"judge", judgeJson(m_lanes.at(i)));
+        laneJson.append(labelled(json, i));
         allOk = allOk && result->chat.status == ResultStatus::Ok;
     }
     // A turn no lane was sent (every model blind to the images) did not succeed.
@@ -384,6 +390,10 @@ void ComparisonRun::onTurnFinished()
             QJsonObject document{{QStringLiteral("results"), array},
                                  {QStringLiteral("conversation_id"), conversationId}};
             addBlindMapping(document);
+            if (m_options.judge) {
+                document.insert(u"judge_error", chatErrorToJson(m_judgeError));
+                printJudgeError();
+            }
             writeJson(m_context.out, QJsonDocument(document));
         }
         return finish(allOk ? ExitOk : ExitFailure);
@@ -421,8 +431,13 @@ void ComparisonRun::onTurnFinished()
         m_context.err.flush();
         m_statusLines = 0;
     }
-    if (!results.isEmpty()) { // no table when every lane was skipped: stderr said why
-        for (const QString &line : resultsTable(results))
+    if (!results.isEmpty()) {              // no table when every lane was skipped: stderr said why
+        QList<ComparisonLane *> sentLanes; // the lanes of `results`, in the same (shown) order
+        for (int i : shownOrder()) {
+            if (m_skipped.at(i).isEmpty() && m_results.at(i))
+                sentLanes << m_lanes.at(i);
+        }
+        for (const QString &line : resultsTable(results, judgeColumn(sentLanes)))
             m_context.out << line << '\n';
     }
     printBlindMapping();
@@ -435,6 +450,7 @@ void ComparisonRun::onTurnFinished()
             m_context.err << prefix << line << '\n';
         printLaneError(result);
     }
+    printJudgeError();
     if (m_comparison->conversationId())
         m_context.err << "Saved as conversation " << m_comparison->conversationId() << " (versus-cli history show "
                       << m_comparison->conversationId() << ").\n";

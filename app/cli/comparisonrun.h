@@ -9,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QObject>
+#include <QPointer>
 #include <QTimer>
 
 #include <memory>
@@ -40,6 +41,8 @@ struct RunOptions {
     bool saveHistory = true;
     bool blind = false; ///< compare --blind: lanes shown as Lane A, B, C… until the end
     QStringList tags;   ///< compare --tag, stored on the turn
+    std::optional<Target> judge; ///< compare --judge: scores the answers once the lanes finish
+    QString rubric;              ///< --rubric FILE's text; empty = the default rubric
     enum class Output { StreamOneLane, Table } output = Output::Table;
 };
 
@@ -55,6 +58,9 @@ std::expected<RunOptions, QString> readRunOptions(CommandContext &context, const
 /// compare's --blind and --tag (blindrun.cpp).
 void addVerdictOptions(QCommandLineParser &parser);
 std::expected<void, QString> readVerdictOptions(const QCommandLineParser &parser, RunOptions &options);
+/// compare's --judge P:M and --rubric FILE (comparisonjudge.cpp).
+void addJudgeOptions(QCommandLineParser &parser);
+std::expected<void, QString> readJudgeOptions(const QCommandLineParser &parser, RunOptions &options);
 
 /// Runs one prompt through a Comparison of the given lanes — the same core objects the window
 /// uses — and prints the result: the streamed answer (chat) or a live status line per lane
@@ -86,6 +92,14 @@ private:
     QJsonObject labelled(QJsonObject laneJson, int index) const;
     void addBlindMapping(QJsonObject &document) const;
     void printBlindMapping();
+    // comparisonjudge.cpp
+    /// Starts the judge (--judge) once the lanes are done; false when there is none to start.
+    bool startJudge();
+    /// A lane's "judge" member: its score, or null when judging failed.
+    QJsonValue judgeJson(const ComparisonLane *lane) const;
+    /// The table's judge column, in lane order of @p lanes; empty without --judge.
+    QStringList judgeColumn(const QList<ComparisonLane *> &lanes) const;
+    void printJudgeError();
 
     CommandContext &m_context;
     Done m_done;
@@ -102,6 +116,9 @@ private:
     bool m_wroteText = false;
     bool m_finished = false;
     bool m_begun = false;
+    bool m_judgeAsked = false;
+    QPointer<JudgeRun> m_judge;
+    std::optional<ChatError> m_judgeError; ///< why there are no scores (--judge); nothing when there are
 };
 
 } // namespace versus::cli

@@ -77,7 +77,7 @@ int bestIndex(const QList<std::optional<T>> &values, Better better)
 
 } // namespace
 
-QStringList resultsTable(const QList<LaneResult> &results)
+QStringList resultsTable(const QList<LaneResult> &results, const QStringList &judge)
 {
     QList<Column> columns{{QStringLiteral("lane"), false}, {QStringLiteral("status"), false},
                           {QStringLiteral("ttft"), true},  {QStringLiteral("tok/s"), true},
@@ -89,6 +89,8 @@ QStringList resultsTable(const QList<LaneResult> &results)
         std::any_of(results.begin(), results.end(), [](const LaneResult &r) { return !r.toolRounds.isEmpty(); });
     if (withTools)
         columns << Column{QStringLiteral("tools: rounds calls invalid answered"), false};
+    if (!judge.isEmpty()) // compare --judge: each answer's score
+        columns << Column{QStringLiteral("judge"), true};
     QList<std::optional<double>> ttft, speed, e2e;
     QList<std::optional<qint64>> cost;
     for (const LaneResult &r : results) {
@@ -144,6 +146,8 @@ QStringList resultsTable(const QList<LaneResult> &results)
                                            : r.toolRoundLimitReached ? QStringLiteral("no (round limit)")
                                                                      : QStringLiteral("no")));
         }
+        if (!judge.isEmpty())
+            rows.last() << judge.value(i, QStringLiteral("–"));
     }
     QList<qsizetype> widths;
     for (const Column &column : columns)

@@ -16,6 +16,6 @@ QString metricsLine(const LaneResult &lane, bool withTarget = true);
 /// The compare table: status, TTFT, tok/s, e2e, tokens, cost per lane, the best of each
 /// column marked with "*" (lowest TTFT, e2e and cost; highest tok/s), plain text aligned in
 /// columns.
-QStringList resultsTable(const QList<LaneResult> &results);
+QStringList resultsTable(const QList<LaneResult> &results, const QStringList &judge = {});
 
 } // namespace versus::cli

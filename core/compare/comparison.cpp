@@ -293,6 +293,7 @@ CostTotals Comparison::conversationCost() const
     CostTotals total;
     for (const ComparisonLane *lane : m_lanes)
         total.add(lane->cost());
+    total.add(m_reviewCost); // merges and judges
     return total;
 }
 
@@ -308,6 +309,8 @@ void Comparison::retireLane(ComparisonLane *lane)
 {
     for (auto &scores : m_judgeScores)
         scores.remove(lane);
+    for (auto it = m_continuedFrom.begin(); it != m_continuedFrom.end();) // its answers go with it
+        it = it.value() == lane ? m_continuedFrom.erase(it) : std::next(it);
     Q_EMIT laneRemoved(lane);
     if (LaneRun *run = lane->run(); run && !run->isFinished()) {
         // The partial answer is saved when the run finishes; the lane goes with it.
@@ -338,6 +341,7 @@ void Comparison::forgetConversation(bool deleteStored)
     m_votes.clear();
     m_judgeScores.clear();
     forgetBlindAndTags();
+    dropReviews();
     Q_EMIT conversationChanged();
 }
 
@@ -352,6 +356,7 @@ void Comparison::newConversation()
 
 void Comparison::replaceLanes(const QList<Target> &targets)
 {
+    dropReviews();
     clearLanes();
     m_conversationId = 0;
     m_title.clear();
@@ -405,6 +410,7 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
     if (lanes.size() > kMaxLanes)
         lanes.resize(kMaxLanes);
 
+    dropReviews();
     clearLanes();
     m_votes.clear();
     m_judgeScores.clear();
@@ -426,6 +432,7 @@ std::expected<void, history::HistoryError> Comparison::open(qint64 conversationI
         Q_EMIT laneAdded(lane, int(m_lanes.size()) - 1);
     }
     loadVerdicts(*record);
+    loadReviews(*record);
     Q_EMIT conversationChanged();
     return {};
 }

@@ -2,6 +2,9 @@
 #pragma once
 
 #include "compare/comparisonlane.h"
+#include "compare/judgerun.h"
+#include "compare/mergerun.h"
+#include "compare/reviewprompts.h"
 #include "compare/verdicts.h"
 #include "history/historyrecords.h"
 #include "pricing/cost.h"
@@ -191,6 +194,27 @@ public:
     QStringList turnTags(qint64 turnKey) const { return m_tags.value(turnKey); }
     void setTurnTags(qint64 turnKey, const QStringList &tags);
 
+    // --- merge, judge, continue with an answer (comparisonreview.cpp) ---------------------
+    /// Merges the answers to the turn with @p turnKey: @p target is sent the prompt, each lane's
+    /// answer labelled by laneLabel() and @p instruction (reviewprompts.h's default when empty).
+    /// The merge streams in the returned MergeRun (mergeStarted() comes first), counts in the
+    /// session's and the conversation's cost and is saved with the turn. Null (nothing sent)
+    /// when the turn is unknown, still streaming, or has no answer with text.
+    MergeRun *merge(qint64 turnKey, const Target &target, const QString &instruction = QString());
+    /// The merges of the open conversation (of one turn when @p turnKey is not 0), oldest first.
+    QList<MergeRun *> merges(qint64 turnKey = 0) const;
+    /// Asks @p judge to score the answers to the turn with @p turnKey against @p rubric (the
+    /// default when empty). When it finishes well, its scores go to setJudgeScores() and the
+    /// history; judgeFinished() follows either way. Its cost counts. Null as for merge().
+    JudgeRun *judge(qint64 turnKey, const Target &judge, const QString &rubric = QString());
+    /// From the turn after the one with @p turnKey on, every lane's request carries @p lane's
+    /// answer to it instead of its own (a lane that was not sent that turn gets its prompt and
+    /// the answer). Null keeps the lanes separate (the default). Stored with the turn. False
+    /// when the turn is unknown or @p lane has no answer with text to it.
+    bool continueWith(qint64 turnKey, ComparisonLane *lane);
+    /// The lane the turn with @p turnKey continues from; null when lanes are kept separate.
+    ComparisonLane *continuedFrom(qint64 turnKey) const;
+
     /// Base URL override for every lane (versus-cli --base-url).
     void setBaseUrlOverride(const QUrl &url) { m_baseUrl = url; }
 
@@ -214,6 +238,14 @@ Q_SIGNALS:
     void blindChanged();
     /// The vote or the judge's scores of the turn with @p turnKey changed.
     void verdictChanged(qint64 turnKey);
+    /// A merge started (its first delta has not arrived yet) / ended.
+    void mergeStarted(versus::MergeRun *merge);
+    void mergeFinished(versus::MergeRun *merge);
+    /// A judge started / ended (its scores, or its error, are in @p judge).
+    void judgeStarted(versus::JudgeRun *judge);
+    void judgeFinished(versus::JudgeRun *judge);
+    /// The lane the turn with @p turnKey continues from changed (continueWith()).
+    void continuationChanged(qint64 turnKey);
     /// Writing to the history failed; what is on screen is intact.
     void historyFailed(const versus::history::HistoryError &error);
 
@@ -250,6 +282,17 @@ private:
     /// The answers of @p lanes' last turns are being replaced: their verdicts no longer apply.
     void forgetVerdictsOfLastTurns(const QList<ComparisonLane *> &lanes);
 
+    /// The context of the turn at @p row of @p lane: its earlier turns, where a turn continued
+    /// from another lane's answer carrying that answer (see continueWith()).
+    QList<ChatMessage> contextMessages(const ComparisonLane *lane, int row) const;
+    /// The answers to a turn a merge or judge is shown, each with its lane's letter; empty when
+    /// the turn is unknown or still streaming.
+    QList<std::pair<ComparisonLane *, QString>> reviewedAnswers(qint64 turnKey, QList<LabelledAnswer> *answers) const;
+    /// Reads the merges, judgements and continuations of the conversation just opened.
+    void loadReviews(const history::ConversationRecord &record);
+    /// Stops and forgets merges, judges and continuations (a new or another conversation).
+    void dropReviews();
+
     Engine &m_engine;
     QList<ComparisonLane *> m_lanes;
     qint64 m_conversationId = 0;
@@ -270,6 +313,10 @@ private:
     QHash<qint64, QStringList> m_tags;                                      ///< by turn key
     QHash<qint64, QList<ComparisonLane *>> m_blindOrders;                   ///< by turn key
     QRandomGenerator m_shuffler{QRandomGenerator::global()->generate()};
+    QList<MergeRun *> m_merges;
+    QList<JudgeRun *> m_judges;
+    QHash<qint64, QPointer<ComparisonLane>> m_continuedFrom; ///< by turn key
+    CostTotals m_reviewCost;                                 ///< what merges and judges of the open conversation cost
 };
 
 /// A conversation title from its first prompt: the first line, at most ~60 characters.

@@ -33,7 +33,7 @@ void Comparison::runTurn(ComparisonLane *lane, int row)
     LaneRunSpec spec;
     spec.target = lane->target();
     spec.config = effectiveParameters(lane);
-    spec.messages = conversation->requestMessages(row);
+    spec.messages = contextMessages(lane, row); // the lane's own turns, or the answer a turn continued from
     spec.messages.append(ChatMessage::user(turn.prompt, turn.images));
     spec.baseUrl = m_baseUrl;
     spec.tools = toolsForTurn(lane);

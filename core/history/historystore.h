@@ -2,8 +2,10 @@
 #pragma once
 
 #include "history/historyrecords.h"
+#include "history/reviewrecords.h"
 
 #include <QMap>
+#include <QHash>
 #include <QString>
 
 #include <expected>
@@ -131,6 +133,23 @@ public:
     /// must occur; quotes and operators are taken literally). Best matches first, at most @p limit.
     /// An answer is indexed once it stops streaming (finished, or Interrupted at open()).
     std::expected<QList<SearchHit>, HistoryError> search(const QString &words, int limit = 50) const;
+
+    // --- merges, judgements, continuations (historymerges.cpp, historyjudgements.cpp) ---
+    /// Stores a merge as it starts (its id and, when unset, createdAt filled in). NotFound when
+    /// the turn is unknown.
+    std::expected<MergeRecord, HistoryError> addMerge(const MergeRecord &merge);
+    /// Saves how a merge ended: its state, result and finishedAt (now when unset).
+    std::expected<void, HistoryError> finishMerge(const MergeRecord &merge);
+    /// The merges of a conversation's turns, turn by turn, oldest first.
+    std::expected<QList<MergeRecord>, HistoryError> merges(qint64 conversationId) const;
+    /// Replaces the judge's scores of a turn's answers by @p judgements, in one transaction.
+    std::expected<void, HistoryError> replaceJudgements(qint64 turnId, const QList<JudgementRecord> &judgements);
+    /// The judge's scores of a conversation's turns.
+    std::expected<QList<JudgementRecord>, HistoryError> judgements(qint64 conversationId) const;
+    /// The lane whose answer to @p turnId every lane's later turns carry; 0 = lanes kept separate.
+    std::expected<void, HistoryError> setContinuedLane(qint64 turnId, qint64 laneId);
+    /// Turn id -> the lane id it continues from, for a conversation's turns that name one.
+    std::expected<QHash<qint64, qint64>, HistoryError> continuedLanes(qint64 conversationId) const;
 
     /// Test-only: caps the database at @p pages pages (PRAGMA max_page_count) so that a test
     /// can provoke a genuine SQLITE_FULL. Not for production use.
