@@ -21,7 +21,7 @@ void runComparison(CommandContext &context, Done done, bool chat)
              : QStringLiteral("Send one prompt to several provider:model lanes at once and compare them: a live "
                               "status line per lane, then a table (best of each column marked)."));
     addRunOptions(parser);
-    if (!chat)
+    if (!chat) {
         addVerdictOptions(parser);
         parser.addOption(
             {QStringLiteral("set"),
@@ -29,6 +29,7 @@ void runComparison(CommandContext &context, Done done, bool chat)
                             "with its own parameters and tools; -t adds lanes."),
              QStringLiteral("NAME")});
         addJudgeOptions(parser);
+    }
     if (auto exit = parseArguments(context, parser, usage))
         return done(*exit);
 

@@ -275,7 +275,12 @@ void tst_Scoreboard::blindNamesAndNotSentLanes()
     QCOMPARE(rowOf(board, together).status, ScoreStatus::Ok);
     QCOMPARE(rowOf(board, together).completionTokens.value_or(-1), qint64(5));
 
+    // Names are hidden from a turn sent blind until its vote.
     comparison.setBlind(true);
+    QTest::qWait(2); // the next turn is sent at a later millisecond
+    QVERIFY(comparison.send(QStringLiteral("blind, together only"), together).has_value());
+    QVERIFY(done.wait(10000));
+    QVERIFY(comparison.namesHidden());
     board = scoreboardForComparison(comparison);
     for (const ScoreboardRow &row : std::as_const(board.rows)) {
         QVERIFY(row.name.startsWith(QStringLiteral("Lane ")));

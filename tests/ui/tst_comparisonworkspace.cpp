@@ -3,12 +3,17 @@
 // providers on known schedules (one is rate limited), and the scoreboard under them ranks
 // them as the schedules say; its CSV, Markdown and PNG exports hold the rows.
 //
-// The fixture (WorkspaceFixture, laneSchedules(), openWorkspace(), sendAndWait()) is meant to be
-// reused by later checks of the workspace (blind votes, leaderboard, merge, judge).
+// Then the same four lanes blind: the vote is stored blind, a merge streams from the loopback
+// server, and after a restart the leaderboard counts the vote and the comparison reopens from
+// the history as it was (answers, figures, vote and merge).
 #include "composer.h"
 #include "lanecard.h"
 #include "lanewidget.h"
+#include "leaderboardview.h"
 #include "mainwindow.h"
+#include "mergepanel.h"
+#include "conversationview.h"
+#include "votebar.h"
 #include "pacedstream.h"
 #include "pricing/cost.h"
 #include "scoreboardchart.h"
@@ -25,6 +30,7 @@
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace versus;
@@ -179,6 +185,7 @@ private Q_SLOTS:
     void initTestCase();
     void fourLanesRankedByTheScoreboard();
     void scoreboardTogglesAndIsRemembered();
+    void blindVoteMergeAndReopenAfterRestart();
 };
 
 void tst_ComparisonWorkspace::initTestCase()
@@ -346,6 +353,135 @@ void tst_ComparisonWorkspace::scoreboardTogglesAndIsRemembered()
     again.windowActions().scoreboard->trigger();
     QVERIFY(again.scoreboard()->isVisible());
     QVERIFY(harness.settings.scoreboardVisible());
+}
+
+namespace {
+
+/// What a scoreboard row says, without the live lane object it points at.
+QStringList figures(const ScoreboardRow &row)
+{
+    const auto number = [](const auto &value) { return value ? QString::number(double(*value), 'g', 12) : QStringLiteral("-"); };
+    return {row.name,
+            scoreStatusName(row.status),
+            number(row.ttftMs),
+            number(row.ttfatMs),
+            number(row.tokensPerS),
+            number(row.e2eMs),
+            number(row.promptTokens),
+            number(row.completionTokens),
+            number(row.costMicroUsd),
+            row.finishReason.value_or(QString()),
+            number(row.votes),
+            QString::number(row.isBest(ScoreColumn::Ttft)) + QString::number(row.isBest(ScoreColumn::Cost))};
+}
+
+QList<QStringList> figures(const Scoreboard &board)
+{
+    QList<QStringList> rows;
+    for (const ScoreboardRow &row : board.rows)
+        rows << figures(row);
+    return rows;
+}
+
+} // namespace
+
+void tst_ComparisonWorkspace::blindVoteMergeAndReopenAfterRestart()
+{
+    const Target merger{QStringLiteral("deepseek"), QStringLiteral("deepseek-v4-flash")};
+    WorkspaceFixture f;
+    QVERIFY(f.start());
+    qputenv(baseUrlVar(merger.provider).constData(),
+            f.server.url(QStringLiteral("/deepseek/v1")).toString().toUtf8());
+    const auto unsetMerger = qScopeGuard([&] { qunsetenv(baseUrlVar(merger.provider).constData()); });
+    QVERIFY(f.harness.storeKey(merger.provider, "sk-merge-test-key-0004"));
+    f.server.route("POST", chatPath(merger.provider),
+                   answer({QStringLiteral("Merged: "), QStringLiteral("the best "), QStringLiteral("of all.")}, 20));
+
+    Comparison *comparison = f.window->comparison();
+    f.window->windowActions().blindMode->trigger();
+    QVERIFY(comparison->isBlind());
+    comparison->setShuffleSeed(42);
+    QVERIFY(f.sendAndWait(QStringLiteral("Which one is which?")));
+    QVERIFY(comparison->namesHidden());
+
+    // The vote bar names lanes by letter; the fastest-starting lane gets the vote.
+    const int fastestStart = firstBy(f.lanes, [](const LaneSchedule &l) { return l.firstMs; });
+    ComparisonLane *fastest = comparison->lane(fastestStart);
+    const QList<ComparisonLane *> order = comparison->displayOrder();
+    auto *voteBar = f.window->findChild<VoteBar *>(QStringLiteral("voteBar"));
+    QVERIFY(voteBar);
+    QTRY_VERIFY(voteBar->isVisible());
+    const QList<QPushButton *> buttons = voteBar->laneButtons();
+    QCOMPARE(buttons.size(), 4);
+    QPushButton *button = buttons.at(order.indexOf(fastest));
+    QCOMPARE(button->text(), QStringLiteral("Lane %1").arg(comparison->laneLabel(fastest)));
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(!comparison->namesHidden());
+    const qint64 conversationId = comparison->conversationId();
+    const auto votes = f.harness.engine.history()->votes(conversationId);
+    QVERIFY(votes && votes->size() == 1);
+    QVERIFY(votes->first().blind);
+    QCOMPARE(votes->first().laneId, fastest->historyId());
+
+    // A merge of the answers streams into its panel from the loopback server.
+    f.window->openMergePanel();
+    MergePanel *panel = f.window->mergePanel();
+    QVERIFY(panel && panel->isVisible());
+    panel->targetBar()->setTarget(merger);
+    QTest::mouseClick(panel->mergeButton(), Qt::LeftButton);
+    QTRY_COMPARE(panel->view()->answerText(0), QStringLiteral("Merged: the best of all."));
+    QTRY_VERIFY(!comparison->isBusy() && !panel->stopButton()->isEnabled());
+    int mergeRequests = 0;
+    for (const RecordedRequest &request : f.server.requests()) {
+        if (request.path == chatPath(merger.provider)) {
+            ++mergeRequests;
+            for (const LaneSchedule &lane : std::as_const(f.lanes)) {
+                if (!lane.rateLimited) // every answer went to the merging model
+                    QVERIFY(QString::fromUtf8(request.body).contains(lane.word(0).trimmed()));
+            }
+        }
+    }
+    QCOMPARE(mergeRequests, 1);
+
+    const qint64 turnKey = comparison->lastTurnKey();
+    const QList<QStringList> before = figures(scoreboardForTurn(*comparison, turnKey));
+    QList<QString> texts;
+    for (LaneWidget *lane : f.window->lanes())
+        texts << lane->conversation()->turn(0).result.chat.text;
+
+    // A restart: a new window on the same history; the leaderboard counts the blind vote.
+    f.window.reset();
+    f.window = std::make_unique<MainWindow>(f.harness.services());
+    f.window->resize(1400, 900);
+    f.window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(f.window.get()));
+    f.window->windowActions().leaderboard->trigger();
+    auto *leaderboard = f.window->findChild<LeaderboardView *>(QStringLiteral("leaderboard"));
+    QVERIFY(leaderboard);
+    auto *table = leaderboard->findChild<QTableWidget *>(QStringLiteral("leaderboardTable"));
+    QVERIFY(table);
+    QCOMPARE(table->rowCount(), 3); // the rate-limited lane gave no answer to rank
+    QCOMPARE(table->item(0, LeaderboardView::Model)->text(), f.lanes.at(fastestStart).target.toString());
+    QCOMPARE(table->item(0, LeaderboardView::Wins)->text(), QStringLiteral("1"));
+    for (int row = 1; row < 3; ++row)
+        QCOMPARE(table->item(row, LeaderboardView::Losses)->text(), QStringLiteral("1"));
+    leaderboard->close();
+
+    // The comparison reopens from the history as it was.
+    QVERIFY(f.window->openConversation(conversationId));
+    comparison = f.window->comparison();
+    QCOMPARE(f.window->lanes().size(), 4);
+    for (int i = 0; i < 4; ++i) {
+        QCOMPARE(f.window->lanes().at(i)->target(), f.lanes.at(i).target);
+        QCOMPARE(f.window->lanes().at(i)->conversation()->turn(0).result.chat.text, texts.at(i));
+    }
+    QCOMPARE(comparison->lastTurnKey(), turnKey);
+    QVERIFY(!comparison->namesHidden()); // the vote was cast: names stay revealed
+    QCOMPARE(figures(scoreboardForTurn(*comparison, turnKey)), before);
+    QTRY_COMPARE(figures(f.window->scoreboard()->scoreboard()), before);
+    const std::optional<Vote> vote = comparison->vote(turnKey);
+    QVERIFY(vote && vote->blind && vote->best == comparison->lane(fastestStart));
+    QTRY_COMPARE(f.window->mergePanel()->view()->answerText(0), QStringLiteral("Merged: the best of all."));
 }
 
 QTEST_MAIN(tst_ComparisonWorkspace)
