@@ -34,8 +34,8 @@ struct WindowActions {
     QAction *welcome = nullptr;         ///< Help → Welcome
     QAction *metricsHelp = nullptr;
     QAction *about = nullptr;
-    QAction *blindMode = nullptr;   ///< Ctrl+Shift+H, checkable: names hidden until the vote (windowverdicts.cpp)
-    QAction *leaderboard = nullptr; ///< Ctrl+Shift+L: models ranked by the votes (windowverdicts.cpp)
+    QAction *blindMode = nullptr;    ///< Ctrl+Shift+H, checkable: names hidden until the vote (windowverdicts.cpp)
+    QAction *leaderboard = nullptr;  ///< Ctrl+Shift+L: models ranked by the votes (windowverdicts.cpp)
     QAction *mergeAnswers = nullptr; ///< Ctrl+Shift+M: the merge panel beside the lanes
     QAction *judgeAnswers = nullptr; ///< Ctrl+Shift+J: a judge model scores the last answers
     QList<QAction *> focusLane;      ///< Ctrl+1 … Ctrl+9

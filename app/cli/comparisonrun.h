@@ -39,8 +39,8 @@ struct RunOptions {
     std::optional<int> timeoutMs;
     bool json = false;
     bool saveHistory = true;
-    bool blind = false; ///< compare --blind: lanes shown as Lane A, B, C… until the end
-    QStringList tags;   ///< compare --tag, stored on the turn
+    bool blind = false;          ///< compare --blind: lanes shown as Lane A, B, C… until the end
+    QStringList tags;            ///< compare --tag, stored on the turn
     std::optional<Target> judge; ///< compare --judge: scores the answers once the lanes finish
     QString rubric;              ///< --rubric FILE's text; empty = the default rubric
     enum class Output { StreamOneLane, Table } output = Output::Table;

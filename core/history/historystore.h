@@ -4,8 +4,8 @@
 #include "history/historyrecords.h"
 #include "history/reviewrecords.h"
 
-#include <QMap>
 #include <QHash>
+#include <QMap>
 #include <QString>
 
 #include <expected>

@@ -7,18 +7,18 @@
 // server, and after a restart the leaderboard counts the vote and the comparison reopens from
 // the history as it was (answers, figures, vote and merge).
 #include "composer.h"
+#include "conversationview.h"
 #include "lanecard.h"
 #include "lanewidget.h"
 #include "leaderboardview.h"
 #include "mainwindow.h"
 #include "mergepanel.h"
-#include "conversationview.h"
-#include "votebar.h"
 #include "pacedstream.h"
 #include "pricing/cost.h"
 #include "scoreboardchart.h"
 #include "scoreboardmodel.h"
 #include "scoreboardpanel.h"
+#include "votebar.h"
 #include "windowharness.h"
 
 #include <QAction>
@@ -360,7 +360,9 @@ namespace {
 /// What a scoreboard row says, without the live lane object it points at.
 QStringList figures(const ScoreboardRow &row)
 {
-    const auto number = [](const auto &value) { return value ? QString::number(double(*value), 'g', 12) : QStringLiteral("-"); };
+    const auto number = [](const auto &value) {
+        return value ? QString::number(double(*value), 'g', 12) : QStringLiteral("-");
+    };
     return {row.name,
             scoreStatusName(row.status),
             number(row.ttftMs),
@@ -390,8 +392,7 @@ void tst_ComparisonWorkspace::blindVoteMergeAndReopenAfterRestart()
     const Target merger{QStringLiteral("deepseek"), QStringLiteral("deepseek-v4-flash")};
     WorkspaceFixture f;
     QVERIFY(f.start());
-    qputenv(baseUrlVar(merger.provider).constData(),
-            f.server.url(QStringLiteral("/deepseek/v1")).toString().toUtf8());
+    qputenv(baseUrlVar(merger.provider).constData(), f.server.url(QStringLiteral("/deepseek/v1")).toString().toUtf8());
     const auto unsetMerger = qScopeGuard([&] { qunsetenv(baseUrlVar(merger.provider).constData()); });
     QVERIFY(f.harness.storeKey(merger.provider, "sk-merge-test-key-0004"));
     f.server.route("POST", chatPath(merger.provider),
