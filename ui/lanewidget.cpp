@@ -121,6 +121,11 @@ LaneWidget::LaneWidget(const AppServices &services, Comparison *comparison, Comp
         showAnswerError(*result.chat.error);
         m_footer->setState(tr("Regenerating failed: the previous answer is kept"));
     });
+    // An error card says the provider's words only once blind mode shows the names.
+    connect(comparison, &Comparison::blindChanged, this, [this] {
+        if (m_cardPurpose == CardPurpose::Answer && m_shownError)
+            showAnswerError(*m_shownError);
+    });
     connect(lane, &ComparisonLane::targetChanged, this, [this] {
         if (target().provider != m_lane->target().provider || target().model != m_lane->target().model)
             showTarget();
@@ -481,7 +486,8 @@ void LaneWidget::showLastTurn()
     case history::AnswerState::Complete:
         break;
     }
-    const QString answeredBy = result.chat.model;
+    // The model the provider says answered; not while blind mode hides the names.
+    const QString answeredBy = m_comparison && m_comparison->namesHidden() ? QString() : result.chat.model;
     m_footer->setState(
         state, answeredBy.isEmpty() || answeredBy == result.model ? QString() : tr("Answered by %1").arg(answeredBy));
 }

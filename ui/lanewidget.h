@@ -140,6 +140,7 @@ private:
     QPointer<LaneRun> m_run;
     QTimer m_flushTimer;
     std::optional<double> m_ttftMs;
+    std::optional<ChatError> m_shownError; ///< the error the answer card shows
     QLabel *m_continueNote = nullptr;
     QAction *m_continueAction = nullptr;
     QAction *m_separateAction = nullptr;

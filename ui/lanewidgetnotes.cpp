@@ -64,9 +64,14 @@ void LaneWidget::showAnswerError(const ChatError &error)
     QString title = errorTitle(error.kind);
     if (error.httpStatus > 0)
         title += tr(" (HTTP %1)").arg(error.httpStatus);
-    const QString advice = p ? errorAdvice(error, p->info(), AdviceFor::App) : QString();
+    m_shownError = error;
+    // While blind mode hides the names, neither the provider's words (which often name the model)
+    // nor advice naming the provider is shown: they come with the vote.
+    const bool hidden = m_comparison && m_comparison->namesHidden();
+    const QString advice = p && !hidden ? errorAdvice(error, p->info(), AdviceFor::App) : QString();
+    const QString message = hidden ? tr("The provider's own words are shown once you have voted.") : error.message;
     const bool keyProblem = error.kind == ErrorKind::Auth;
-    m_card->showCard(LaneCard::Kind::Error, title, error.message, advice,
+    m_card->showCard(LaneCard::Kind::Error, title, message, advice,
                      keyProblem ? tr("Open Providers && Keys") : QString());
     m_card->setRetryText(tr("Retry"), tr("Send this turn again to this lane: the new answer replaces the failed one"));
 }

@@ -255,8 +255,9 @@ void MainWindow::updateEstimate()
 
 void MainWindow::saveLaneTargets()
 {
+    // The comparison's order, not the strip's: blind mode shows the lanes shuffled.
     QList<Target> targets;
-    for (const LaneWidget *lane : lanes())
+    for (const ComparisonLane *lane : m_comparison->lanes())
         targets.append(lane->target());
     m_services.settings->setLaneTargets(targets);
 }

@@ -86,6 +86,8 @@ void ScoreboardChart::setBars(const QList<Bar> &bars, const QString &axisFormat)
     m_categories->append(categories);
     m_set->append(values);
     m_axis->setLabelFormat(axisFormat);
+    // No value yet: two ticks, so a whole-number format does not read "0 1 1".
+    m_axis->setTickCount(max > 0 ? 3 : 2);
     m_axis->setRange(0, max > 0 ? max * 1.05 : 1.0);
     if (max > 0)
         m_axis->applyNiceNumbers();

@@ -9,6 +9,10 @@
 
 namespace versus::ui {
 
+namespace {
+constexpr int kLaneButtonTextWidth = 220; ///< px of a lane's name on its vote button
+} // namespace
+
 VoteBar::VoteBar(Comparison *comparison, QWidget *parent)
     : QFrame(parent)
     , m_comparison(comparison)
@@ -43,6 +47,10 @@ VoteBar::VoteBar(Comparison *comparison, QWidget *parent)
     m_tags->setMinimumWidth(160);
     m_tags->setMaximumWidth(260);
     m_result->setObjectName(QStringLiteral("voteResultLabel"));
+    // What was chosen takes the width that is left, never more: a long name must not widen the
+    // window (the whole text is in the tooltip).
+    m_result->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_result->setMinimumWidth(0);
     m_result->setTextFormat(Qt::PlainText);
     m_result->setForegroundRole(QPalette::PlaceholderText);
 
@@ -113,12 +121,15 @@ void VoteBar::refresh()
         const int row = turn->rowOf(lane);
         if (row < 0)
             continue;
-        auto *button = new QPushButton(m_comparison->displayName(lane), this);
+        // Six long model names must not widen the window: a name is elided in the middle (the
+        // provider and the model's end stay readable) and said whole in the tooltip.
+        const QString name = m_comparison->displayName(lane);
+        auto *button = new QPushButton(fontMetrics().elidedText(name, Qt::ElideMiddle, kLaneButtonTextWidth), this);
         button->setObjectName(QStringLiteral("voteLaneButton"));
         button->setCheckable(true);
         button->setEnabled(answered(lane->conversation()->turn(row)));
-        button->setToolTip(button->isEnabled() ? tr("This lane's answer is the best")
-                                               : tr("This lane has no answer to vote for"));
+        button->setToolTip(button->isEnabled() ? tr("%1: this lane's answer is the best").arg(name)
+                                               : tr("%1 has no answer to vote for").arg(name));
         button->setChecked(vote && vote->kind == Vote::Kind::Best && vote->best == lane);
         m_group->addButton(button);
         m_laneBox->addWidget(button);
@@ -147,6 +158,7 @@ void VoteBar::refresh()
     } else {
         m_result->setText(tr("You chose a lane that is closed now."));
     }
+    m_result->setToolTip(m_result->text());
     m_question->setText(vote ? tr("Your verdict:") : tr("Which answer is best?"));
     show();
 }

@@ -12,6 +12,7 @@
 #include <QHash>
 #include <QObject>
 #include <QRandomGenerator>
+#include <QSet>
 
 #include <expected>
 
@@ -311,7 +312,8 @@ private:
     QHash<qint64, Vote> m_votes;                                            ///< by turn key
     QHash<qint64, QHash<const ComparisonLane *, JudgeScore>> m_judgeScores; ///< by turn key
     QHash<qint64, QStringList> m_tags;                                      ///< by turn key
-    QHash<qint64, QList<ComparisonLane *>> m_blindOrders;                   ///< by turn key
+    QSet<qint64> m_revealed;                              ///< turns sent blind whose names were shown (a vote was cast)
+    QHash<qint64, QList<ComparisonLane *>> m_blindOrders; ///< by turn key
     QRandomGenerator m_shuffler{QRandomGenerator::global()->generate()};
     QList<MergeRun *> m_merges;
     QList<JudgeRun *> m_judges;

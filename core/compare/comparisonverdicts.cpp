@@ -66,7 +66,11 @@ void Comparison::castVote(qint64 turnKey, const Vote &vote)
 {
     Vote cast = vote;
     const bool revealing = namesHidden() && turnKey == lastTurnKey();
-    cast.blind = vote.blind || namesHidden(); // a vote cast without knowing who said what
+    // A vote cast without knowing who said what: on a turn sent blind whose names were never shown.
+    cast.blind = vote.blind || (m_blind && m_blindOrders.contains(turnKey) && !m_votes.contains(turnKey) &&
+                                !m_revealed.contains(turnKey));
+    if (m_blindOrders.contains(turnKey))
+        m_revealed.insert(turnKey); // once shown, the names stay shown (a cleared vote, a regenerate)
     if (!cast.castAt.isValid())
         cast.castAt = QDateTime::currentDateTimeUtc();
     if (cast.kind != Vote::Kind::Best)
@@ -85,7 +89,7 @@ void Comparison::clearVote(qint64 turnKey)
     storeVote(turnKey, std::nullopt);
     Q_EMIT verdictChanged(turnKey);
     if (m_blind && turnKey == lastTurnKey())
-        Q_EMIT blindChanged(); // the names hide again until a vote is cast
+        Q_EMIT blindChanged(); // views look again (names once shown stay shown)
 }
 
 QHash<const ComparisonLane *, JudgeScore> Comparison::judgeScores(qint64 turnKey) const
@@ -116,7 +120,7 @@ bool Comparison::namesHidden() const
     // before blind mode was on was seen with its names); from a turn sent blind until its
     // vote, the names are hidden.
     const qint64 last = lastTurnKey();
-    return m_blind && m_blindOrders.contains(last) && !m_votes.contains(last);
+    return m_blind && m_blindOrders.contains(last) && !m_votes.contains(last) && !m_revealed.contains(last);
 }
 
 QList<ComparisonLane *> Comparison::displayOrder() const

@@ -94,6 +94,7 @@ void Comparison::forgetBlindAndTags()
 {
     m_tags.clear();
     m_blindOrders.clear();
+    m_revealed.clear();
 }
 
 void Comparison::setShuffleSeed(quint32 seed)

@@ -185,6 +185,16 @@ void addCount(std::optional<qint64> &sum, const std::optional<qint64> &value)
         sum = sum.value_or(0) + *value;
 }
 
+/// While blind mode hides the names, a provider's own error words (which often name the model)
+/// are left out; the error kind stays.
+void hideProviderWords(const Comparison &comparison, Scoreboard &board)
+{
+    if (!comparison.namesHidden())
+        return;
+    for (ScoreboardRow &row : board.rows)
+        row.errorMessage.clear();
+}
+
 /// One lane's row for one of its turns (figures only once the answer has ended).
 ScoreboardRow rowForTurn(const LaneTurn &turn)
 {
@@ -258,6 +268,7 @@ Scoreboard scoreboardForTurn(const Comparison &comparison, qint64 turnKey)
         row.name = comparison.displayName(lane);
         board.rows << row;
     }
+    hideProviderWords(comparison, board);
     rankScoreboard(board);
     return board;
 }
@@ -350,6 +361,7 @@ Scoreboard scoreboardForComparison(const Comparison &comparison)
             row.status = cancelled > 0 ? ScoreStatus::Cancelled : ScoreStatus::Ok;
         board.rows << row;
     }
+    hideProviderWords(comparison, board);
     rankScoreboard(board);
     return board;
 }

@@ -142,7 +142,8 @@ static const QStringList kVersion4 = {
 
 // Version 5: verdicts on a comparison's turns.
 // - A vote is of a kind (best | tie | all_bad; lane_id names the best lane, NULL otherwise) and
-//   says whether it was cast blind (provider and model names hidden); one vote per turn.
+//   says whether it was cast blind (provider and model names hidden); one vote per turn. A vote
+//   copied into a branch (an edited prompt) is marked "copied": the leaderboard counts it once.
 // - A turn has tags (a JSON array of words; the leaderboard filters by them) and may name the
 //   lane whose answer every lane continued from ("continue with this answer"; NULL = lanes kept
 //   separate).
@@ -151,6 +152,7 @@ static const QStringList kVersion4 = {
 static const QStringList kVersion5 = {
     u"ALTER TABLE votes ADD COLUMN kind TEXT NOT NULL DEFAULT 'best'"_s,
     u"ALTER TABLE votes ADD COLUMN blind INTEGER NOT NULL DEFAULT 0"_s,
+    u"ALTER TABLE votes ADD COLUMN copied INTEGER NOT NULL DEFAULT 0"_s,
     u"DELETE FROM votes WHERE id NOT IN (SELECT MAX(id) FROM votes GROUP BY turn_id)"_s,
     u"DROP INDEX votes_by_turn"_s,
     u"CREATE UNIQUE INDEX votes_one_per_turn ON votes(turn_id)"_s,

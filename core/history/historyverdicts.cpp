@@ -84,7 +84,7 @@ std::expected<void, HistoryError> HistoryStore::setVote(qint64 turnId, const Vot
             d->exec(u"INSERT INTO votes (turn_id, lane_id, note, created_at, kind, blind) "
                     u"VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(turn_id) DO UPDATE SET lane_id = excluded.lane_id, "
                     u"note = excluded.note, created_at = excluded.created_at, kind = excluded.kind, "
-                    u"blind = excluded.blind"_s,
+                    u"blind = excluded.blind, copied = 0"_s,
                     {turnId, lane, vote.note.isEmpty() ? QVariant() : QVariant(vote.note), timeToDb(castAt),
                      voteKindName(vote.kind), vote.blind ? 1 : 0});
         if (!stored)
@@ -143,7 +143,7 @@ HistoryStore::leaderboardVotes(const LeaderboardFilter &filter) const
         d->exec(u"SELECT v.turn_id, t.conversation_id, v.kind, v.blind, v.created_at, t.tags, "
                 u"(SELECT l.provider || ':' || l.model FROM lanes l WHERE l.id = v.lane_id) "
                 u"FROM votes v JOIN turns t ON t.id = v.turn_id "
-                u"WHERE (? IS NULL OR v.created_at >= ?) AND (? IS NULL OR v.created_at < ?) "
+                u"WHERE v.copied = 0 AND (? IS NULL OR v.created_at >= ?) AND (? IS NULL OR v.created_at < ?) "
                 u"ORDER BY v.created_at, v.id"_s,
                 {timeToDb(filter.since), timeToDb(filter.since), timeToDb(filter.until), timeToDb(filter.until)});
     if (!query)
@@ -225,8 +225,9 @@ std::expected<void, HistoryError> HistoryStore::Private::copyVerdicts(qint64 fro
     if (vote->next()) {
         const QVariant lane =
             vote->value(0).isNull() ? QVariant() : QVariant(laneIds.value(vote->value(0).toLongLong()));
-        if (auto copied = exec(u"INSERT INTO votes (turn_id, lane_id, note, created_at, kind, blind) "
-                               u"VALUES (?, ?, ?, ?, ?, ?)"_s,
+        // Marked a copy: the leaderboard counts the vote once, where it was cast.
+        if (auto copied = exec(u"INSERT INTO votes (turn_id, lane_id, note, created_at, kind, blind, copied) "
+                               u"VALUES (?, ?, ?, ?, ?, ?, 1)"_s,
                                {toTurnId, lane, vote->value(1), vote->value(2), vote->value(3), vote->value(4)});
             !copied)
             return std::unexpected(copied.error());

@@ -191,6 +191,14 @@ void tst_ComparisonVotes::blindHidesUntilTheVote()
     QVERIFY(votes->value(comparison.turn(key)->turnId).blind);
     QCOMPARE(votes->value(comparison.turn(key)->turnId).laneId, order.at(1)->historyId());
 
+    // Names once shown stay shown: a cleared vote does not hide them, and the vote cast again
+    // is not blind.
+    comparison.clearVote(key);
+    QVERIFY(!comparison.namesHidden());
+    comparison.castVote(key, vote);
+    QVERIFY(!comparison.vote(key)->blind);
+    QVERIFY(!h.engine->history()->votes(comparison.conversationId())->value(comparison.turn(key)->turnId).blind);
+
     // The next turn hides the names again.
     QVERIFY(sendAndWait(comparison, u"again"_s));
     QVERIFY(comparison.namesHidden());

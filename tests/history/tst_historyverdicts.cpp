@@ -321,6 +321,23 @@ void tst_HistoryVerdicts::branchCopiesVerdictsWithTheTurns()
     // The original keeps its own.
     QCOMPARE(s.store.votes(s.record.id)->size(), 3);
     QCOMPARE(sql(s.path(), {u"SELECT count(*) FROM judgements"_s}), QStringList{u"2"_s});
+    // The leaderboard counts each vote once, where it was cast, not again in the branch; a vote
+    // the user casts again in the branch counts.
+    const auto countedTurns = [&s] {
+        QList<qint64> turns;
+        const auto leaderboard = s.store.leaderboardVotes();
+        for (const auto &vote : leaderboard.value())
+            turns << vote.turnId;
+        return turns;
+    };
+    QList<qint64> counted = countedTurns();
+    QCOMPARE(counted.size(), 3);
+    for (const auto &turn : std::as_const(read->turns))
+        QVERIFY(!counted.contains(turn.id));
+    QVERIFY(s.store.setVote(read->turns.at(1).id, second));
+    counted = countedTurns();
+    QCOMPARE(counted.size(), 4);
+    QVERIFY(counted.contains(read->turns.at(1).id));
 }
 
 void tst_HistoryVerdicts::leaderboardReadsAnsweredLanes()

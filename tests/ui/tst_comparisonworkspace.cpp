@@ -404,6 +404,11 @@ void tst_ComparisonWorkspace::blindVoteMergeAndReopenAfterRestart()
     comparison->setShuffleSeed(42);
     QVERIFY(f.sendAndWait(QStringLiteral("Which one is which?")));
     QVERIFY(comparison->namesHidden());
+    // The rate-limited lane's card keeps the provider's words (which may name the model) for later.
+    LaneWidget *limited = f.window->laneStrip()->widgetOf(comparison->lane(3));
+    QVERIFY(f.lanes.at(3).rateLimited && limited);
+    QTRY_VERIFY(limited->card()->isVisible());
+    QVERIFY(!limited->card()->message().contains(QStringLiteral("Rate limit reached")));
 
     // The vote bar names lanes by letter; the fastest-starting lane gets the vote.
     const int fastestStart = firstBy(f.lanes, [](const LaneSchedule &l) { return l.firstMs; });
@@ -418,6 +423,7 @@ void tst_ComparisonWorkspace::blindVoteMergeAndReopenAfterRestart()
     QCOMPARE(button->text(), QStringLiteral("Lane %1").arg(comparison->laneLabel(fastest)));
     QTest::mouseClick(button, Qt::LeftButton);
     QVERIFY(!comparison->namesHidden());
+    QTRY_VERIFY(limited->card()->message().contains(QStringLiteral("Rate limit reached")));
     const qint64 conversationId = comparison->conversationId();
     const auto votes = f.harness.engine.history()->votes(conversationId);
     QVERIFY(votes && votes->size() == 1);
