@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "bench/benchspec.h"
+#include "bench/benchsummary.h"
+#include "history/benchrecords.h"
+#include "history/historystore.h"
+
+#include <expected>
+
+namespace versus::bench {
+
+/// A benchmark read back from the history: what was asked and what was measured, enough to
+/// show its table and charts again and export it.
+struct StoredBench {
+    qint64 id = 0;
+    history::BenchRecord::State state = history::BenchRecord::State::Finished;
+    QDateTime createdAt;
+    BenchSpec spec; ///< targets, prompts, runs, concurrency, warmup, parameters as stored
+    QList<BenchSample> samples;
+};
+
+std::expected<StoredBench, history::HistoryError> loadBench(const history::HistoryStore &store, qint64 benchId);
+
+} // namespace versus::bench
