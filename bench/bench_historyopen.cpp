@@ -2,12 +2,14 @@
 // Opening a long conversation in the window: the time from asking the window to open a stored
 // 10,000-message conversation (5,000 turns of one lane) to the first paint of its view, and
 // the peak memory against the raw size of the conversation's text. The reference measured in
-// the same run is a bare SQL read of the same text. Prints figures; asserts nothing.
+// the same run is a bare SQL read of the same text. Prints figures (and FIGURE|4 lines for
+// script/bench, see figureline.h); asserts nothing.
 //   bench_historyopen [--quick]          (prepares a file, then measures in a fresh process)
 //   bench_historyopen --measure FILE ID  (the measured process)
 #include "appsettings.h"
 #include "conversationview.h"
 #include "engine/engine.h"
+#include "figureline.h"
 #include "history/historystore.h"
 #include "lanewidget.h"
 #include "mainwindow.h"
@@ -215,5 +217,19 @@ int main(int argc, char **argv)
         << " MiB; raw text " << textKb / 1024.0 << " MiB; growth/text = "
         << (figures.value(QStringLiteral("peak_rss_kb")) - figures.value(QStringLiteral("baseline_rss_kb"))) / textKb
         << "×\n";
+    out.flush();
+    const double firstPaintMs = figures.value(QStringLiteral("first_paint_ms"));
+    const double bareMs = figures.value(QStringLiteral("bare_read_ms"));
+    const double growthKb =
+        figures.value(QStringLiteral("peak_rss_kb")) - figures.value(QStringLiteral("baseline_rss_kb"));
+    const QString what = QStringLiteral("%1 messages, %2 MiB of text").arg(turns * 2).arg(textKb / 1024.0, 0, 'f', 2);
+    bench::printFigure(4, QStringLiteral("history open → first paint (%1)").arg(what),
+                       bench::withUnit(firstPaintMs, 0, QStringLiteral("ms")),
+                       QStringLiteral("bare SQL read of the text %1 ms").arg(bareMs, 0, 'f', 1),
+                       bench::ratioOf(firstPaintMs, bareMs, 1), QStringLiteral("≤ 300 ms"), firstPaintMs <= 300);
+    bench::printFigure(4, QStringLiteral("history open, peak RSS growth (%1)").arg(what),
+                       bench::withUnit(growthKb / 1024.0, 1, QStringLiteral("MiB")),
+                       QStringLiteral("raw text %1 MiB").arg(textKb / 1024.0, 0, 'f', 2),
+                       bench::ratioOf(growthKb, textKb, 1), QStringLiteral("≤ 3×"), growthKb / textKb <= 3);
     return 0;
 }

@@ -18,157 +18,29 @@
 //   bench_rendering [--quick]
 //   bench_rendering --six-lanes-only           (the six-lane run alone, to profile it)
 //   bench_rendering --startup versus|minimal   (a measured child process)
-#include "appsettings.h"
-#include "compare/laneconversation.h"
-#include "conversationview.h"
-#include "engine/engine.h"
-#include "mainwindow.h"
-#include "metricsfooter.h"
-#include "secrets/memorykeystore.h"
+// Besides its human output, FIGURE lines (figureline.h) for script/bench: 3 (rendering) and
+// 5 (start-up, idle). Shared parts are in renderingsupport.h, start-up and idle in startupidle.cpp.
+#include "figureline.h"
+#include "renderingsupport.h"
 #include "sparkline.h"
+#include "startupidle.h"
 
-#include <QAbstractEventDispatcher>
-#include <QApplication>
-#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QHBoxLayout>
-#include <QLabel>
-#include <QMainWindow>
-#include <QProcess>
 #include <QScrollBar>
-#include <QSettings>
 #include <QSplitter>
-#include <QTemporaryDir>
-#include <QTextStream>
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include <algorithm>
-#include <array>
 #include <cmath>
-#include <ctime>
+#include <memory>
 #include <vector>
 
 using namespace versus;
+using namespace versus::bench;
 using namespace std::chrono_literals;
 
 namespace {
-
-QTextStream &out()
-{
-    static QTextStream stream(stdout);
-    return stream;
-}
-
-double cpuSeconds()
-{
-    timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return double(t.tv_sec) + double(t.tv_nsec) / 1e9;
-}
-
-double percentile(QList<double> values, double p)
-{
-    if (values.isEmpty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const auto index = qsizetype(std::clamp(p * double(values.size() - 1), 0.0, double(values.size() - 1)));
-    return values.at(index);
-}
-
-// Tokens of a typical answer: words, Markdown punctuation, a list, code, new paragraphs.
-QStringList answerTokens()
-{
-    const QString text =
-        QStringLiteral("Here is how the pieces fit together. The **parser** reads the stream in chunks and hands "
-                       "each event to the decoder, which keeps the `state` of the answer.\n\n"
-                       "- first, the request is built\n- then the response streams\n- finally the usage arrives\n\n"
-                       "```cpp\nint main() {\n    return run(argc, argv);\n}\n```\n\n"
-                       "A longer paragraph follows, with enough words to wrap over several lines of a lane that is a "
-                       "quarter of a wide window, so that layout has real work to do on every flush of the view. ");
-    QStringList tokens;
-    qsizetype start = 0;
-    for (qsizetype i = 1; i <= text.size(); ++i) {
-        if (i == text.size() || text.at(i) == u' ' || text.at(i) == u'\n' || i - start >= 6) {
-            tokens.append(text.mid(start, i - start));
-            start = i;
-        }
-    }
-    return tokens;
-}
-
-/// One lane as the window shows it: its model and its view (and, with footers, its figures).
-struct Lane {
-    LaneConversation model;
-    ui::ConversationView *view = nullptr;
-    ui::MetricsFooter *footer = nullptr;
-    qsizetype next = 0;
-
-    void begin()
-    {
-        LaneTurn turn;
-        turn.prompt = QStringLiteral("Explain how the stream is parsed.");
-        turn.state = history::AnswerState::Streaming;
-        model.appendTurn(turn);
-    }
-    void append(const QString &text)
-    {
-        ChatDelta delta;
-        delta.text = text;
-        model.appendDelta(model.rowCount() - 1, delta);
-    }
-};
-
-/// The GUI thread's work: every event it delivers (timers, posted events, paints), timed
-/// from the outermost QApplication::notify() call to its return.
-class TimedApplication : public QApplication {
-public:
-    using QApplication::QApplication;
-
-    bool notify(QObject *receiver, QEvent *event) override
-    {
-        if (!recording || depth > 0)
-            return QApplication::notify(receiver, event);
-        ++depth;
-        const qint64 start = clock.nsecsElapsed();
-        const qint64 cpuStart = threadCpuNs();
-        const bool result = QApplication::notify(receiver, event);
-        spans.append({start, clock.nsecsElapsed(), threadCpuNs() - cpuStart});
-        --depth;
-        return result;
-    }
-
-    void record()
-    {
-        spans.clear();
-        clock.start();
-        recording = true;
-    }
-    void stop() { recording = false; }
-
-    struct Span {
-        qint64 start; // wall clock, ns
-        qint64 end;
-        qint64 cpu; // the thread's CPU time in it, ns
-    };
-    static qint64 threadCpuNs()
-    {
-        timespec t{};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-        return qint64(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
-    }
-
-    QElapsedTimer clock;
-    QList<Span> spans;
-
-private:
-    bool recording = false;
-    int depth = 0;
-};
-
-TimedApplication *timedApp()
-{
-    return static_cast<TimedApplication *>(qApp);
-}
 
 /// What one streaming run measured (GUI-thread CPU per frame, ms).
 struct FrameFigures {
@@ -304,7 +176,7 @@ FrameFigures streamLanes(int laneCount, double seconds, bool footers)
 
 int streamingRuns(double seconds)
 {
-    streamLanes(4, seconds, false); // the figure of earlier sessions: views only
+    const FrameFigures views = streamLanes(4, seconds, false); // the figure of earlier sessions: views only
     const FrameFigures four = streamLanes(4, seconds, true);
     const FrameFigures six = streamLanes(6, seconds, true);
     const auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
@@ -312,6 +184,13 @@ int streamingRuns(double seconds)
           << ratio(six.p95, four.p95) << ", max ×" << ratio(six.max, four.max) << "; six-lane p95 " << six.p95
           << " ms (goal ≤ 4 ms: " << (six.p95 <= 4 ? "met" : "not met") << ")\n";
     out().flush();
+    const QString ms = QStringLiteral("ms");
+    printFigure(3, QStringLiteral("GUI-thread CPU per 16.7 ms frame p95, 4 lanes streaming with footers"),
+                withUnit(four.p95, 2, ms), QStringLiteral("4 lanes, views only %1 ms").arg(views.p95, 0, 'f', 2),
+                ratioOf(four.p95, views.p95), QStringLiteral("≤ 4 ms"), four.p95 <= 4);
+    printFigure(3, QStringLiteral("GUI-thread CPU per 16.7 ms frame p95, 6 lanes streaming with footers"),
+                withUnit(six.p95, 2, ms), QStringLiteral("4 lanes with footers %1 ms").arg(four.p95, 0, 'f', 2),
+                ratioOf(six.p95, four.p95), QStringLiteral("≤ 4 ms"), six.p95 <= 4);
     return 0;
 }
 
@@ -393,6 +272,10 @@ int flushRatio(int flushes)
     const double b = percentile(large, 0.5);
     out() << "one flush (~150 characters, rendered and painted): " << a << " ms at 1k characters, " << b
           << " ms at 32k; ratio " << b / a << " (goal ≤ 1.5)\n";
+    out().flush();
+    printFigure(3, QStringLiteral("one flush (~150 characters, rendered and painted) at 32k characters shown"),
+                withUnit(b, 2, QStringLiteral("ms")), QStringLiteral("at 1k characters %1 ms").arg(a, 0, 'f', 2),
+                ratioOf(b, a), QStringLiteral("≤ 1.5×"), b / a <= 1.5);
     QList<double> footer;
     for (int round = 0; round < 5; ++round)
         footer.append(footerUpdateMs(flushes * 4));
@@ -400,171 +283,6 @@ int flushRatio(int flushes)
           << " ms\n";
     out().flush();
     return 0;
-}
-
-// The child: shows a window and prints the monotonic clock when it was first painted; the
-// parent read the same clock before starting it, so exec, loading and Qt's start-up count.
-int startupChild(const QString &which)
-{
-    QTemporaryDir dir;
-    std::unique_ptr<MemoryKeyStore> keys;
-    std::unique_ptr<Engine> engine;
-    std::unique_ptr<ui::AppSettings> settings;
-    std::unique_ptr<QWidget> window;
-    QElapsedTimer phase;
-    phase.start();
-    qint64 engineNs = 0;
-    if (which == u"versus") {
-        keys = std::make_unique<MemoryKeyStore>();
-        EngineOptions options;
-        options.keyStore = keys.get();
-        options.userFiles = false;
-        options.historyPath = dir.filePath(QStringLiteral("history.sqlite"));
-        engine = std::make_unique<Engine>(options);
-        engineNs = phase.nsecsElapsed();
-        settings = std::make_unique<ui::AppSettings>(
-            std::make_unique<QSettings>(dir.filePath(QStringLiteral("v.ini")), QSettings::IniFormat));
-        settings->setLaneTargets({Target{QStringLiteral("groq"), QStringLiteral("openai/gpt-oss-120b")},
-                                  Target{QStringLiteral("together"), QStringLiteral("openai/gpt-oss-120b")},
-                                  Target{QStringLiteral("deepseek"), QStringLiteral("deepseek-chat")},
-                                  Target{QStringLiteral("groq"), QStringLiteral("llama-3.3-70b-versatile")}});
-        ui::AppServices services;
-        services.engine = engine.get();
-        services.settings = settings.get();
-        window = std::make_unique<ui::MainWindow>(services);
-        QTextStream(stdout) << "engine_ns " << engineNs << " window_ns " << phase.nsecsElapsed() - engineNs << '\n';
-    } else {
-        auto *main = new QMainWindow;
-        main->setCentralWidget(new QLabel(QStringLiteral("Hello"), main));
-        main->resize(1400, 900);
-        window.reset(main);
-    }
-    struct PaintWatch : QObject {
-        bool painted = false;
-        bool eventFilter(QObject *, QEvent *event) override
-        {
-            if (event->type() == QEvent::Paint && !painted) {
-                painted = true;
-                // After this paint reached the backing store.
-                QTimer::singleShot(0, qApp, [] {
-                    timespec t{};
-                    clock_gettime(CLOCK_MONOTONIC, &t);
-                    QTextStream(stdout) << "painted_ns " << qint64(t.tv_sec) * 1'000'000'000 + t.tv_nsec << '\n';
-                    QCoreApplication::quit();
-                });
-            }
-            return false;
-        }
-    } watch;
-    qApp->installEventFilter(&watch);
-    window->show();
-    return QApplication::exec();
-}
-
-QList<double> g_engineMs;
-QList<double> g_windowMs;
-
-double startupMs(const QString &which)
-{
-    QProcess child;
-    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    timespec t{};
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    const qint64 startNs = qint64(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
-    child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--startup"), which});
-    if (!child.waitForFinished(60'000) || child.exitCode() != 0)
-        return -1;
-    const QList<QByteArray> fields = child.readAllStandardOutput().simplified().split(' ');
-    if (const qsizetype engine = fields.indexOf("engine_ns"); engine >= 0 && engine + 3 < fields.size()) {
-        g_engineMs.append(fields.at(engine + 1).toDouble() / 1e6);
-        g_windowMs.append(fields.at(engine + 3).toDouble() / 1e6);
-    }
-    const qsizetype at = fields.indexOf("painted_ns");
-    if (at < 0 || at + 1 >= fields.size())
-        return -1;
-    return double(fields.at(at + 1).toLongLong() - startNs) / 1e6;
-}
-
-int startupComparison(int runs)
-{
-    QList<double> versusMs;
-    QList<double> minimalMs;
-    for (int i = 0; i < runs; ++i) { // alternating, so that machine load falls on both
-        minimalMs.append(startupMs(QStringLiteral("minimal")));
-        versusMs.append(startupMs(QStringLiteral("versus")));
-    }
-    if (versusMs.contains(-1) || minimalMs.contains(-1)) {
-        out() << "start-up: a measured process failed\n";
-        return 1;
-    }
-    const double v = percentile(versusMs, 0.5);
-    const double m = percentile(minimalMs, 0.5);
-    out() << "start-up to first painted window (median of " << runs << "): Versus " << v << " ms, minimal Qt Widgets "
-          << "window " << m << " ms; ratio " << v / m << " (goal ≤ 1.5)\n"
-          << "  of which making the Engine (catalogs, history, MCP) " << percentile(g_engineMs, 0.5)
-          << " ms, making the MainWindow " << percentile(g_windowMs, 0.5) << " ms (medians)\n";
-    out().flush();
-    return 0;
-}
-
-int idleWindow(double seconds)
-{
-    QTemporaryDir dir;
-    MemoryKeyStore keys;
-    EngineOptions options;
-    options.keyStore = &keys;
-    options.userFiles = false;
-    options.historyPath = dir.filePath(QStringLiteral("history.sqlite"));
-    Engine engine(options);
-    ui::AppSettings settings(std::make_unique<QSettings>(dir.filePath(QStringLiteral("v.ini")), QSettings::IniFormat));
-    settings.setLaneTargets({Target{QStringLiteral("groq"), QStringLiteral("openai/gpt-oss-120b")},
-                             Target{QStringLiteral("together"), QStringLiteral("openai/gpt-oss-120b")}});
-    ui::AppServices services;
-    services.engine = &engine;
-    services.settings = &settings;
-    ui::MainWindow window(services);
-    window.show();
-    // Settling: the first layouts, paints, the estimate timer of the start.
-    QEventLoop settle;
-    QTimer::singleShot(1s, &settle, &QEventLoop::quit);
-    settle.exec();
-
-    const double cpuBefore = cpuSeconds();
-    QElapsedTimer wall;
-    wall.start();
-    QEventLoop loop;
-    QTimer::singleShot(std::chrono::milliseconds(qint64(seconds * 1000)), &loop, &QEventLoop::quit);
-    loop.exec();
-    const double cpu = cpuSeconds() - cpuBefore;
-    const double wallSeconds = double(wall.nsecsElapsed()) / 1e9;
-
-    // Every timer registered for the window, its children and the application.
-    QAbstractEventDispatcher *dispatcher = QAbstractEventDispatcher::instance();
-    QList<QObject *> objects{&window, qApp};
-    objects += window.findChildren<QObject *>();
-    QStringList running;
-    QStringList caret;
-    for (QObject *object : objects) {
-        for (const QAbstractEventDispatcher::TimerInfo &timer : dispatcher->registeredTimers(object)) {
-            const QString name = QStringLiteral("%1 \"%2\" every %3 ms")
-                                     .arg(QString::fromLatin1(object->metaObject()->className()), object->objectName())
-                                     .arg(timer.interval);
-            // The text cursor of the focused prompt box blinks while the window is active (Qt
-            // stops it when the window is not): the platform's caret, not Versus' work.
-            if (object->inherits("QWidgetTextControl") && timer.interval == QApplication::cursorFlashTime() / 2)
-                caret.append(name);
-            else
-                running.append(name);
-        }
-    }
-    out() << "idle window: " << cpu * 1000 << " ms of CPU in " << wallSeconds << " s (" << cpu / wallSeconds * 100
-          << " % of a core); timers running: " << running.size() << '\n';
-    for (const QString &timer : running)
-        out() << "  " << timer << '\n';
-    for (const QString &timer : caret)
-        out() << "  (the prompt box's blinking caret: " << timer << ")\n";
-    out().flush();
-    return running.isEmpty() ? 0 : 1;
 }
 
 } // namespace
