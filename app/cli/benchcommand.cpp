@@ -175,7 +175,9 @@ void runBench(CommandContext &context, Done done)
     parser.addOption(
         {QStringLiteral("runs"), QStringLiteral("Runs of each prompt per target (default 5)."), QStringLiteral("N")});
     parser.addOption({QStringLiteral("concurrency"),
-                      QStringLiteral("Requests of one target in flight at once (default 1)."), QStringLiteral("C")});
+                      QStringLiteral("Requests of one target in flight at once (default 1). Over plain HTTP/1.1 (local "
+                                     "servers) at most 6 connections go to one host; more wait in the client."),
+                      QStringLiteral("C")});
     parser.addOption({QStringLiteral("warmup"),
                       QStringLiteral("Unmeasured requests per target before the runs (default 0)."),
                       QStringLiteral("K")});
