@@ -9,7 +9,8 @@
 
 namespace versus {
 class Engine;
-}
+class LaneRun;
+} // namespace versus
 
 namespace versus::bench {
 
@@ -54,7 +55,14 @@ Q_SIGNALS:
     void historyFailed(const versus::history::HistoryError &error);
 
 private:
-    // implementation's choice
+    struct Job;
+    void schedule(); ///< pump() from the event loop, once
+    void pump();     ///< starts what may start; finishes when nothing is left
+    void launch(const Job &job);
+    void onRunFinished(LaneRun *run);
+    void store(const BenchSample &sample);
+    void finish();
+
     struct Private;
     Private *d;
     BenchSpec m_spec;

@@ -19,9 +19,9 @@ namespace versus::bench {
 /// answers), "long" (long answers), "reasoning" and "tools" (each prompt invites one call of a
 /// built-in tool, whose definition the set carries in tools).
 struct PromptSet {
-    QString name;          ///< "short", "long", "reasoning", "tools"; a file's path for a file
-    QStringList prompts;   ///< never empty
-    tools::ToolSet tools;  ///< the tools the prompts need (the "tools" set); empty otherwise
+    QString name;         ///< "short", "long", "reasoning", "tools"; a file's path for a file
+    QStringList prompts;  ///< never empty
+    tools::ToolSet tools; ///< the tools the prompts need (the "tools" set); empty otherwise
 };
 
 /// The built-in sets, in the order above.
@@ -39,9 +39,9 @@ std::expected<PromptSet, QString> readPromptFile(const QString &path);
 struct BenchSpec {
     QList<Target> targets;
     PromptSet prompts;
-    int runs = 5;        ///< per target and prompt, ≥ 1
-    int concurrency = 1; ///< per target, ≥ 1
-    int warmup = 0;      ///< per target, ≥ 0
+    int runs = 5;              ///< per target and prompt, ≥ 1
+    int concurrency = 1;       ///< per target, ≥ 1
+    int warmup = 0;            ///< per target, ≥ 0
     ProviderConfig parameters; ///< sent with every request (max tokens, temperature…); model set per target
     QUrl baseUrl;              ///< override for every target; empty = the provider's
     QString title;             ///< shown in lists; empty = made from the targets and prompts

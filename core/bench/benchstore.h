@@ -20,6 +20,15 @@ struct StoredBench {
     QList<BenchSample> samples;
 };
 
+/// What the history stores of a spec (BenchRecord::spec): "targets", "prompts", "prompt_set",
+/// "runs", "concurrency", "warmup", "parameters" (answercodec's parametersToJson) — never a key,
+/// and not the base URL (it may carry credentials).
+QJsonObject benchSpecToJson(const BenchSpec &spec);
+/// A stored spec read back; a built-in prompt set's tools come back with its name.
+BenchSpec benchSpecFromJson(const QJsonObject &object);
+/// The title of a benchmark without one: "groq:m, openai:m · short".
+QString defaultBenchTitle(const BenchSpec &spec);
+
 std::expected<StoredBench, history::HistoryError> loadBench(const history::HistoryStore &store, qint64 benchId);
 
 } // namespace versus::bench

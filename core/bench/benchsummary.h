@@ -36,7 +36,7 @@ struct TargetSummary {
     int succeeded = 0;
     QMap<QString, int> errors;
     std::optional<Distribution> ttftMs, ttfatMs, e2eMs, outputTokensPerS;
-    qint64 totalTokens = 0;    ///< prompt + completion over every sample
+    qint64 totalTokens = 0; ///< prompt + completion over every sample
     qint64 totalCostMicroUsd = 0;
     bool costEstimated = false; ///< some cost rests on estimated token counts
     int unpricedSamples = 0;    ///< samples that used tokens but have no price: the total leaves them out

@@ -189,7 +189,14 @@ std::expected<void, HistoryError> HistoryStore::Private::openConnection(OpenRepo
                           {QDateTime::currentMSecsSinceEpoch()});
         if (!query)
             return std::unexpected(query.error());
-        return query->numRowsAffected();
+        const int answers = query->numRowsAffected();
+        // Benchmarks left running by a dead writer: their finished samples stay.
+        auto benches = exec(u"UPDATE bench_runs SET state = 'interrupted', finished_at = ? WHERE state = 'running'"_s,
+                            {QDateTime::currentMSecsSinceEpoch()});
+        if (!benches)
+            return std::unexpected(benches.error());
+        report.interruptedBenches = benches->numRowsAffected();
+        return answers;
     });
     if (!interrupted) {
         closeConnection();

@@ -180,10 +180,41 @@ static const QStringList kVersion5 = {
     u"CREATE INDEX merges_by_turn ON merges(turn_id)"_s,
 };
 
+// Version 6: provider benchmarks (versus-cli bench, the Bench view). bench_runs (version 2)
+// gains a state (running | finished | cancelled | interrupted; rows written before are
+// finished); its config holds the BenchRecord spec, started_at its creation. Each measured
+// request is a bench_samples row: where it sits in the plan and the same answer columns as
+// answers (states are answerStateName() words, JSON members as there). Samples go with their
+// benchmark (deleted explicitly first, and by the cascade).
+static const QStringList kVersion6 = {
+    u"ALTER TABLE bench_runs ADD COLUMN state TEXT NOT NULL DEFAULT 'finished'"_s,
+    uR"(CREATE TABLE bench_samples (
+        id INTEGER PRIMARY KEY,
+        bench_id INTEGER NOT NULL REFERENCES bench_runs(id) ON DELETE CASCADE,
+        target_index INTEGER NOT NULL,
+        prompt_index INTEGER NOT NULL,
+        run_index INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        text TEXT NOT NULL DEFAULT '',
+        reasoning TEXT NOT NULL DEFAULT '',
+        tool_calls TEXT,
+        tool_rounds TEXT,
+        structured_output TEXT,
+        finish_reason TEXT,
+        usage TEXT,
+        metrics TEXT,
+        cost TEXT,
+        error TEXT,
+        started_at INTEGER NOT NULL,
+        finished_at INTEGER))"_s,
+    u"CREATE INDEX bench_samples_by_bench ON bench_samples(bench_id, id)"_s,
+    u"CREATE INDEX bench_runs_running ON bench_runs(state) WHERE state = 'running'"_s,
+};
+
 const QList<Migration> &migrations()
 {
-    static const QList<Migration> list = {
-        {1, kVersion1}, {2, kVersion2}, {3, kVersion3}, {4, kVersion4}, {5, kVersion5}};
+    static const QList<Migration> list = {{1, kVersion1}, {2, kVersion2}, {3, kVersion3},
+                                          {4, kVersion4}, {5, kVersion5}, {6, kVersion6}};
     return list;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "history/benchrecords.h"
 #include "history/historyrecords.h"
 #include "history/reviewrecords.h"
 
@@ -21,6 +22,7 @@ struct OpenReport {
     QString movedAsideTo;
     QString corruptionReason;
     int interruptedAnswers = 0; ///< answers left "streaming" by the last run, now Interrupted
+    int interruptedBenches = 0; ///< benchmarks left running by the last run, now Interrupted
     int migratedFrom = -1;      ///< the schema version before a migration; -1 when none ran (or a new file)
 };
 
@@ -150,6 +152,21 @@ public:
     std::expected<void, HistoryError> setContinuedLane(qint64 turnId, qint64 laneId);
     /// Turn id -> the lane id it continues from, for a conversation's turns that name one.
     std::expected<QHash<qint64, qint64>, HistoryError> continuedLanes(qint64 conversationId) const;
+
+    // --- benchmarks (historybench.cpp; schema 6) ------------------------------------------
+    /// Stores a benchmark as it starts (state as given, normally Running); returns it with its
+    /// id and createdAt (now when unset). Its samples are added one by one.
+    std::expected<BenchRecord, HistoryError> createBench(const BenchRecord &bench);
+    /// Adds one measured request; returns it with its id. NotFound when the benchmark is unknown.
+    std::expected<BenchSampleRecord, HistoryError> addBenchSample(qint64 benchId, const BenchSampleRecord &sample);
+    /// Sets how the benchmark ended and finishedAt (now). NotFound when it is unknown.
+    std::expected<void, HistoryError> finishBench(qint64 benchId, BenchRecord::State state);
+    /// Every benchmark, newest first, with its sample and error counts (no samples).
+    std::expected<QList<BenchSummaryRecord>, HistoryError> benches() const;
+    /// One benchmark with its samples in the order they were added. NotFound when unknown.
+    std::expected<BenchRecord, HistoryError> bench(qint64 benchId) const;
+    /// Removes the benchmark and its samples (secure_delete; the WAL scrubbed as for a conversation).
+    std::expected<void, HistoryError> deleteBench(qint64 benchId);
 
     /// Test-only: caps the database at @p pages pages (PRAGMA max_page_count) so that a test
     /// can provoke a genuine SQLITE_FULL. Not for production use.

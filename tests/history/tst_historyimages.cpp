@@ -257,8 +257,8 @@ void TestHistoryImages::migrationFromVersion3()
     const auto report = store.open(m_path);
     QVERIFY2(report, qPrintable(report.error().message));
     QCOMPARE(report->migratedFrom, 3);
-    QCOMPARE(HistoryStore::schemaVersion(), 5);
-    QCOMPARE(sql(m_path, {u"PRAGMA user_version"_s}), QStringList{u"5"_s});
+    QCOMPARE(HistoryStore::schemaVersion(), 6);
+    QCOMPARE(sql(m_path, {u"PRAGMA user_version"_s}), QStringList{u"6"_s});
     const auto old = store.conversation(conversationId);
     QVERIFY(old);
     QCOMPARE(old->turns.at(0).prompt, u"What is a nebula?"_s);

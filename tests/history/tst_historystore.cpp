@@ -577,7 +577,7 @@ void TestHistoryStore::migrationFromVersion1()
         QCOMPARE(store.search(u"galaxy"_s)->size(), 1);
     }
     QCOMPARE(sql(m_path, {u"PRAGMA user_version"_s}), QStringList{QString::number(HistoryStore::schemaVersion())});
-    QCOMPARE(HistoryStore::schemaVersion(), 5);
+    QCOMPARE(HistoryStore::schemaVersion(), 6);
     QCOMPARE(sql(m_path, {u"PRAGMA integrity_check"_s}), QStringList{u"ok"_s});
     // Rows from before version 3 have no trace and no structured-output check.
     QCOMPARE(
