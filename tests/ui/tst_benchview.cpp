@@ -12,6 +12,7 @@
 #include "benchview.h"
 #include "mainwindow.h"
 #include "messagebar.h"
+#include "scoreboardchart.h"
 #include "windowactions.h"
 #include "windowharness.h"
 
@@ -22,6 +23,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
+#include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
