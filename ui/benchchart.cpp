@@ -83,12 +83,17 @@ void BenchBoxChart::setValues(const QStringList &targets, const QList<QList<doub
             set->setValue(QBoxSet::UpperQuartile, box.p75);
             set->setValue(QBoxSet::UpperExtreme, box.p95);
             max = std::max(max, box.p95);
+        } else {
+            // No answered request: an invisible, flat box (an empty QBoxSet would span the whole axis).
+            for (int at = QBoxSet::LowerExtreme; at <= QBoxSet::UpperExtreme; ++at)
+                set->setValue(at, 0);
         }
         m_series->append(set);
         m_boxes << box;
     }
     m_categories->clear();
     m_categories->append(categories);
+    m_axis->setTickCount(max > 0 ? 4 : 2); // no value yet: "0 1", not "0 0 1 1"
     m_axis->setRange(0, max > 0 ? max * 1.08 : 1.0);
     if (max > 0)
         m_axis->applyNiceNumbers();
@@ -108,9 +113,11 @@ void BenchBoxChart::retint()
     fill.setAlpha(150);
     m_series->setBrush(fill);
     m_series->setPen(QPen(p.color(QPalette::Text), 1.2));
-    for (QBoxSet *set : m_series->boxSets()) {
-        set->setBrush(fill);
-        set->setPen(QPen(p.color(QPalette::Text), 1.2));
+    const QList<QBoxSet *> sets = m_series->boxSets();
+    for (int i = 0; i < sets.size(); ++i) {
+        const bool empty = i >= m_boxes.size() || m_boxes.at(i).count == 0;
+        sets.at(i)->setBrush(empty ? QBrush(Qt::NoBrush) : QBrush(fill));
+        sets.at(i)->setPen(empty ? QPen(Qt::NoPen) : QPen(p.color(QPalette::Text), 1.2));
     }
     for (QAbstractAxis *axis : {static_cast<QAbstractAxis *>(m_categories), static_cast<QAbstractAxis *>(m_axis)}) {
         axis->setLabelsBrush(p.color(QPalette::Text));

@@ -114,10 +114,10 @@ BenchView::BenchView(const AppServices &services, ModelListSource *models, QWidg
     m_progress->setRange(0, 1);
     m_progress->setValue(0);
     m_progress->setFormat(tr("%v of %m requests"));
-    m_progress->setTextVisible(true);
+    m_progress->setTextVisible(false); // until something runs or is shown
 
+    // Every column as wide as its contents (the target's name first of all); a scroll bar when narrow.
     m_summaryTable->horizontalHeader()->setStretchLastSection(false);
-    m_summaryTable->horizontalHeader()->setSectionResizeMode(BenchSummaryModel::TargetColumn, QHeaderView::Stretch);
     m_summaryTable->setMinimumHeight(110);
 
     auto *charts = new QWidget(this);
@@ -245,6 +245,7 @@ bool BenchView::start()
     connect(m_runner, &bench::BenchRunner::historyFailed, this, &BenchView::showHistoryError);
     m_progress->setRange(0, std::max(m_runner->totalRequests(), 1));
     m_progress->setValue(0);
+    m_progress->setTextVisible(true);
     m_headline->setText(spec->warmup > 0 ? tr("Warming up…") : tr("Running…"));
     connect(m_runner, &bench::BenchRunner::warmupFinished, this, [this] {
         if (m_shownSamples.isEmpty())
@@ -275,6 +276,7 @@ void BenchView::onSample(const bench::BenchSample &sample)
                                          [](const bench::BenchSample &s) { return !succeeded(s); }));
     m_headline->setText(tr("Running… %n request(s) finished", nullptr, int(m_shownSamples.size())) +
                         (errors > 0 ? tr(", %n failed", nullptr, errors) : QString()));
+    m_pastRuns->refresh(); // its count of requests
     refreshFigures();
 }
 
@@ -354,6 +356,7 @@ bool BenchView::openStored(qint64 id)
     const int planned = int(m_shownSpec.targets.size() * m_shownSpec.prompts.prompts.size()) * m_shownSpec.runs;
     m_progress->setRange(0, std::max({planned, int(m_shownSamples.size()), 1}));
     m_progress->setValue(int(m_shownSamples.size()));
+    m_progress->setTextVisible(true);
     refreshFigures();
     updateButtons();
     return true;
@@ -395,7 +398,7 @@ void BenchView::refreshFigures()
         }
         bars << bar;
     }
-    m_costChart->setBars(bars, QStringLiteral("%.4f"));
+    m_costChart->setBars(bars, QStringLiteral("%.2g"));
 }
 
 void BenchView::updateButtons()
