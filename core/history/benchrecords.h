@@ -32,8 +32,8 @@ struct BenchRecord {
     /// What was run: {"targets": ["p:m", ...], "prompts": [...], "prompt_set": name,
     /// "runs", "concurrency", "warmup", "parameters": {...}} — never a key.
     QJsonObject spec;
-    QDateTime createdAt;  ///< UTC
-    QDateTime finishedAt; ///< UTC; invalid while running
+    QDateTime createdAt;              ///< UTC
+    QDateTime finishedAt;             ///< UTC; invalid while running
     QList<BenchSampleRecord> samples; ///< filled by HistoryStore::bench(), empty in lists
     friend bool operator==(const BenchRecord &, const BenchRecord &) = default;
 };
