@@ -16,5 +16,6 @@ void runMcp(CommandContext &context, Done done);
 void runVote(CommandContext &context, Done done);        // verdictcommands.cpp
 void runLeaderboard(CommandContext &context, Done done); // verdictcommands.cpp
 void runSets(CommandContext &context, Done done);
+void runBench(CommandContext &context, Done done); // benchcommand.cpp
 
 } // namespace versus::cli

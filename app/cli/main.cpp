@@ -31,6 +31,7 @@ const std::array kCommands{
     Command{"vote", "Record your verdict on a stored turn (best lane, tie or all bad)", &runVote},
     Command{"leaderboard", "Rank models by your votes (wins, losses, ties, rating with CI)", &runLeaderboard},
     Command{"sets", "List the model sets saved in the app (compare --set NAME runs one)", &runSets},
+    Command{"bench", "Benchmark providers: targets x prompts x runs, latency and speed percentiles", &runBench},
 };
 
 void printUsage(QTextStream &stream)
