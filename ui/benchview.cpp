@@ -207,6 +207,8 @@ BenchView::BenchView(const AppServices &services, ModelListSource *models, QWidg
 
 BenchView::~BenchView()
 {
+    // Also when the window goes with Versus while this one is open (no close event then).
+    m_services.settings->setBenchGeometry(saveGeometry());
     if (m_runner && m_runner->isRunning())
         m_runner->cancel();
 }

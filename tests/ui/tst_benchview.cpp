@@ -10,6 +10,7 @@
 #include "benchsetup.h"
 #include "benchtablemodels.h"
 #include "benchview.h"
+#include "history/historystore.h"
 #include "mainwindow.h"
 #include "messagebar.h"
 #include "scoreboardchart.h"
@@ -65,6 +66,7 @@ private Q_SLOTS:
     void smallBenchmarkReadsItsSchedule();
     void errorsShowByKind_data();
     void errorsShowByKind();
+    void benchmarkOfAnotherProcessIsSaidToRun();
 
 private:
     std::unique_ptr<MainWindow> openWindow(Harness &harness);
@@ -278,8 +280,12 @@ void tst_BenchView::smallBenchmarkReadsItsSchedule()
     QVERIFY(!view->pastRuns()->ids().contains(id));
     QVERIFY(!harness.engine.history()->bench(id));
 
-    // The view is a window of its own, kept: the action raises the same one.
+    // The view is a window of its own, kept: the action raises the same one; its place is remembered.
     QCOMPARE(openBench(window.get()), view);
+    QVERIFY(harness.settings.benchGeometry().isEmpty());
+    view->close();
+    QVERIFY(!view->isVisible());
+    QVERIFY(!harness.settings.benchGeometry().isEmpty());
 }
 
 void tst_BenchView::errorsShowByKind_data()
@@ -359,6 +365,49 @@ void tst_BenchView::errorsShowByKind()
     for (const RecordedRequest &request : server.requests())
         groqRequests += request.path.startsWith(chatPath(kGroq)) ? 1 : 0;
     QCOMPARE(groqRequests, storeKey ? 2 : 0);
+}
+
+void tst_BenchView::benchmarkOfAnotherProcessIsSaidToRun()
+{
+    Harness harness;
+    history::HistoryStore *store = harness.engine.history();
+    QVERIFY(store);
+    // Another Versus started this one and writes it still (as `versus-cli bench` would).
+    history::BenchRecord running;
+    running.title = u"elsewhere"_s;
+    running.state = history::BenchRecord::State::Running;
+    running.spec = QJsonObject{{u"targets"_s, QJsonArray{kGroqTarget.toString()}},
+                               {u"prompts"_s, QJsonArray{u"Hi"_s}},
+                               {u"runs"_s, 2},
+                               {u"concurrency"_s, 1},
+                               {u"warmup"_s, 0}};
+    const auto created = store->createBench(running);
+    QVERIFY2(created, qPrintable(created ? QString() : created.error().message));
+    history::BenchRecord stopped = running;
+    stopped.title = u"stopped here"_s;
+    const auto second = store->createBench(stopped);
+    QVERIFY(second);
+    QVERIFY(store->finishBench(second->id, history::BenchRecord::State::Cancelled));
+
+    auto window = openWindow(harness);
+    BenchView *view = openBench(window.get());
+    QVERIFY(view);
+    BenchPastRuns *past = view->pastRuns();
+    const QList<qint64> ids = past->ids();
+    QVERIFY(ids.contains(created->id) && ids.contains(second->id));
+    auto stateOf = [&](qint64 id) {
+        return past->table()->item(int(ids.indexOf(id)), BenchPastRuns::StateColumn)->text();
+    };
+    QCOMPARE(stateOf(created->id), u"running in another Versus"_s);
+    QCOMPARE(stateOf(second->id), u"stopped"_s);
+    // Shown as what it is, and not deleted from under the other process.
+    QVERIFY(view->openStored(created->id));
+    QVERIFY2(view->headline()->text().contains(u"still running in another Versus"_s),
+             qPrintable(view->headline()->text()));
+    past->setConfirmDelete([](const QString &) { return true; });
+    QVERIFY(!past->deleteBench(created->id));
+    QVERIFY(past->ids().contains(created->id));
+    QVERIFY(view->messageBar()->isVisible());
 }
 
 QTEST_MAIN(tst_BenchView)
