@@ -83,6 +83,10 @@ public:
     QString lastModelSet() const;
     void setLastModelSet(const QString &name);
 
+    /// The Bench window's saveGeometry() (appsettingsbench.cpp).
+    QByteArray benchGeometry() const;
+    void setBenchGeometry(const QByteArray &geometry);
+
     /// Writes pending changes to storage.
     void sync();
 

@@ -20,6 +20,7 @@
 #include "sessionstatus.h"
 #include "welcomeview.h"
 #include "windowactions.h"
+#include "windowbench.h"
 #include "windowdialogs.h"
 #include "windowverdicts.h"
 
@@ -80,6 +81,7 @@ MainWindow::MainWindow(const AppServices &services, QWidget *parent)
 
     m_status = new SessionStatus(statusBar(), *services.engine, *m_comparison);
     new WindowVerdicts(this, layout, services); // vote bar, blind mode, leaderboard
+    new WindowBench(this, services);            // View → Benchmark…
 
     m_estimateTimer.setSingleShot(true);
     m_estimateTimer.setInterval(150ms);

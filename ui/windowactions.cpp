@@ -104,6 +104,9 @@ WindowActions addWindowActions(QMainWindow *window)
     actions.leaderboard =
         makeAction(tr("Leaderboard"), "leaderboardAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
                    tr("Models ranked by your votes across every comparison"));
+    actions.benchmark =
+        makeAction(tr("Benchmark…"), "benchmarkAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K)},
+                   tr("Measure providers on your prompts: many requests, their speed, errors and cost"));
 
     actions.mergeAnswers =
         makeAction(tr("Merge answers…"), "mergeAnswersAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
@@ -145,6 +148,7 @@ WindowActions addWindowActions(QMainWindow *window)
     view->addSeparator();
     view->addAction(actions.blindMode);
     view->addAction(actions.leaderboard);
+    view->addAction(actions.benchmark);
     QMenu *settings = window->menuBar()->addMenu(tr("&Settings"));
     settings->addAction(actions.providerKeys);
     settings->addAction(actions.customEndpoints);

@@ -38,6 +38,7 @@ struct WindowActions {
     QAction *leaderboard = nullptr;  ///< Ctrl+Shift+L: models ranked by the votes (windowverdicts.cpp)
     QAction *mergeAnswers = nullptr; ///< Ctrl+Shift+M: the merge panel beside the lanes
     QAction *judgeAnswers = nullptr; ///< Ctrl+Shift+J: a judge model scores the last answers
+    QAction *benchmark = nullptr;    ///< Ctrl+Shift+K: the Bench view (windowbench.cpp)
     QList<QAction *> focusLane;      ///< Ctrl+1 … Ctrl+9
     /// Help → Keyboard shortcuts: the list of every shortcut.
     QAction *keyboardShortcuts = nullptr;
