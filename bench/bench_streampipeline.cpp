@@ -2,7 +2,10 @@
 // Per-event cost of the streaming hot path (StreamPipeline: SSE parse + OpenAI-compatible decode +
 // timeline + accumulator, as ChatStream runs it) over recorded provider streams, next to a raw newline scan of the same
 // bytes measured in the same run. Prints figures; asserts nothing about time.
-//   bench_streampipeline [--quick]
+//   bench_streampipeline [--quick] [--general]
+// --general: every chunk takes the decoder's general path (Qt's JSON parser) instead of the
+// simdjson fast path, to show what the fast path gains. The last line is figure 1 of
+// script/bench (FIGURE|1|...), from the 1 500-byte reads.
 #include "fixture.h"
 #include "metrics/streamtimeline.h"
 #include "providers/openaistreamdecoder.h"
@@ -35,7 +38,10 @@ struct Run {
     qint64 ns = 0;
     qint64 events = 0;
     qint64 deltas = 0;
+    qint64 fastChunks = 0;
 };
+
+bool useFastPath = true;
 
 Run pipeline(const QByteArray &stream, qsizetype readSize)
 {
@@ -44,12 +50,16 @@ Run pipeline(const QByteArray &stream, qsizetype readSize)
     Run run;
     StreamTimeline timeline;
     timeline.start();
-    StreamPipeline pipe(std::make_unique<OpenAiStreamDecoder>(), &timeline);
+    auto decoder = std::make_unique<OpenAiStreamDecoder>();
+    decoder->setFastPath(useFastPath);
+    const OpenAiStreamDecoder *d = decoder.get();
+    StreamPipeline pipe(std::move(decoder), &timeline);
     for (qsizetype at = 0; at < stream.size(); at += readSize) {
         pipe.feed(QByteArrayView(stream).sliced(at, std::min(readSize, stream.size() - at)));
         run.deltas += pipe.deltas().size();
     }
     run.events = pipe.events();
+    run.fastChunks = d->fastChunks();
     const StreamMetrics metrics = timeline.metrics(pipe.result().usage);
     run.ns = timer.nsecsElapsed();
     if (metrics.chunks < 0 || pipe.result().text.isEmpty())
@@ -86,6 +96,7 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
+    useFastPath = !app.arguments().contains(QStringLiteral("--general"));
     QTextStream out(stdout);
 
     QByteArray oneOfEach;
@@ -109,7 +120,12 @@ int main(int argc, char **argv)
     stream += "data: [DONE]\n\n";
 
     const int repeats = quick ? 3 : 15;
+    double figureNs = 0;
+    double figureScanNs = 0;
+    qint64 fastChunks = 0;
+    qint64 events = 0;
     out << "stream: " << stream.size() << " bytes of recorded Groq, Together and DeepSeek events\n";
+    out << "JSON: " << (useFastPath ? "simdjson fast path" : "general path (Qt JSON)") << '\n';
     out << "read size   events   pipeline ns/event   newline scan ns/event   ratio   pipeline MB/s\n";
     for (qsizetype readSize : {qsizetype(64), qsizetype(1500), qsizetype(16384)}) {
         std::vector<qint64> pipeNs;
@@ -126,6 +142,12 @@ int main(int argc, char **argv)
             return 1;
         const double perEvent = double(median(pipeNs)) / double(p.events);
         const double scanPerEvent = double(median(scanNs)) / double(p.events);
+        if (readSize == 1500) {
+            figureNs = perEvent;
+            figureScanNs = scanPerEvent;
+            fastChunks = p.fastChunks;
+            events = p.events;
+        }
         out << QString::number(readSize).rightJustified(9) << QString::number(p.events).rightJustified(9)
             << QString::number(perEvent, 'f', 0).rightJustified(20)
             << QString::number(scanPerEvent, 'f', 1).rightJustified(24)
@@ -134,5 +156,14 @@ int main(int argc, char **argv)
             << '\n';
     }
     out << "(median of " << repeats << " runs; ratio = pipeline / newline scan of the same bytes in the same run)\n";
+    out << "fast path: " << fastChunks << " of " << events
+        << " events (the others: the end marker or the general path)\n";
+    // Figure 1 of script/bench: FIGURE|n|what|value|reference|ratio|goal|met
+    const double ratio = figureNs / figureScanNs;
+    const bool met = figureNs <= 2000.0 && ratio <= 10.0;
+    out << "FIGURE|1|stream pipeline per event (1 500 B reads" << (useFastPath ? "" : ", general JSON path") << ")|"
+        << QString::number(figureNs / 1000.0, 'f', 2) << " µs|newline scan "
+        << QString::number(figureScanNs / 1000.0, 'f', 3) << " µs|" << QString::number(ratio, 'f', 1)
+        << "×|≤ 2 µs and ≤ 10×|" << (met ? "yes" : "no") << '\n';
     return 0;
 }
