@@ -2,7 +2,7 @@
 // Per-event cost of the streaming hot path (StreamPipeline: SSE parse + OpenAI-compatible decode +
 // timeline + accumulator, as ChatStream runs it) over recorded provider streams, next to a raw newline scan of the same
 // bytes measured in the same run. Prints figures; asserts nothing about time.
-//   bench_streampipeline [--quick] [--general] [--dialect openai|anthropic|gemini]
+//   bench_streampipeline [--quick] [--general] [--dialect openai|anthropic|gemini|synesia]
 // --general: every chunk takes the decoder's general path (Qt's JSON parser) instead of the
 // simdjson fast path, to show what the fast path gains. --dialect: recorded streams of that
 // dialect and its decoder (default openai). The last line is figure 1 of script/bench
@@ -14,6 +14,7 @@
 #include "providers/geministreamdecoder.h"
 #include "providers/openaistreamdecoder.h"
 #include "providers/streampipeline.h"
+#include "providers/synesiastreamdecoder.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -30,11 +31,11 @@ using namespace versus;
 namespace {
 
 // The event part of a recorded body, without its end marker (OpenAI's [DONE], Anthropic's
-// message_stop), so it can be repeated.
+// message_stop, Synesia's done), so it can be repeated.
 QByteArray eventsOf(const QByteArray &body)
 {
     QByteArray events = body;
-    for (const char *end : {"data: [DONE]", "event: message_stop"}) {
+    for (const char *end : {"data: [DONE]", "event: message_stop", "data: {\"type\":\"done\""}) {
         const qsizetype done = events.indexOf(end);
         if (done >= 0)
             events.truncate(done);
@@ -42,7 +43,7 @@ QByteArray eventsOf(const QByteArray &body)
     return events;
 }
 
-enum class Dialect { OpenAi, Anthropic, Gemini };
+enum class Dialect { OpenAi, Anthropic, Gemini, Synesia };
 Dialect dialect = Dialect::OpenAi;
 
 struct Run {
@@ -73,6 +74,11 @@ Run pipeline(const QByteArray &stream, qsizetype readSize)
         g->setFastPath(useFastPath);
         fastCount = [d = g.get()] { return d->fastEvents(); };
         decoder = std::move(g);
+    } else if (dialect == Dialect::Synesia) {
+        auto y = std::make_unique<SynesiaStreamDecoder>();
+        y->setFastPath(useFastPath);
+        fastCount = [d = y.get()] { return d->fastEvents(); };
+        decoder = std::move(y);
     } else {
         auto o = std::make_unique<OpenAiStreamDecoder>();
         o->setFastPath(useFastPath);
@@ -141,8 +147,12 @@ int main(int argc, char **argv)
         fixtures = {
             {"gemini", "text"}, {"gemini", "thoughts"}, {"gemini", "cached_usage"}, {"gemini", "function_call"}};
         streamsOf = QStringLiteral("Gemini");
+    } else if (dialectName == u"synesia") {
+        dialect = Dialect::Synesia;
+        fixtures = {{"synesia", "text"}, {"synesia", "reasoning"}};
+        streamsOf = QStringLiteral("Synesia");
     } else if (!dialectName.isEmpty() && dialectName != u"openai") {
-        out << "bench: unknown dialect " << dialectName << " (openai, anthropic or gemini)\n";
+        out << "bench: unknown dialect " << dialectName << " (openai, anthropic, gemini or synesia)\n";
         return 2;
     }
 
