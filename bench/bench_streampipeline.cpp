@@ -2,11 +2,19 @@
 // Per-event cost of the streaming hot path (StreamPipeline: SSE parse + OpenAI-compatible decode +
 // timeline + accumulator, as ChatStream runs it) over recorded provider streams, next to a raw newline scan of the same
 // bytes measured in the same run. Prints figures; asserts nothing about time.
-//   bench_streampipeline [--quick]
+//   bench_streampipeline [--quick] [--general] [--dialect openai|anthropic|gemini|synesia]
+// --general: every chunk takes the decoder's general path (Qt's JSON parser) instead of the
+// simdjson fast path, to show what the fast path gains. --dialect: recorded streams of that
+// dialect and its decoder (default openai). The last line is figure 1 of script/bench
+// (FIGURE|1|...), from the 1 500-byte reads of the OpenAI-compatible streams; the other
+// dialects print no FIGURE line.
 #include "fixture.h"
 #include "metrics/streamtimeline.h"
+#include "providers/anthropicstreamdecoder.h"
+#include "providers/geministreamdecoder.h"
 #include "providers/openaistreamdecoder.h"
 #include "providers/streampipeline.h"
+#include "providers/synesiastreamdecoder.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -14,6 +22,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -21,21 +30,30 @@ using namespace versus;
 
 namespace {
 
-// The event part of a recorded body, without its end marker, so it can be repeated.
+// The event part of a recorded body, without its end marker (OpenAI's [DONE], Anthropic's
+// message_stop, Synesia's done), so it can be repeated.
 QByteArray eventsOf(const QByteArray &body)
 {
     QByteArray events = body;
-    const qsizetype done = events.indexOf("data: [DONE]");
-    if (done >= 0)
-        events.truncate(done);
+    for (const char *end : {"data: [DONE]", "event: message_stop", "data: {\"type\":\"done\""}) {
+        const qsizetype done = events.indexOf(end);
+        if (done >= 0)
+            events.truncate(done);
+    }
     return events;
 }
+
+enum class Dialect { OpenAi, Anthropic, Gemini, Synesia };
+Dialect dialect = Dialect::OpenAi;
 
 struct Run {
     qint64 ns = 0;
     qint64 events = 0;
     qint64 deltas = 0;
+    qint64 fastChunks = 0;
 };
+
+bool useFastPath = true;
 
 Run pipeline(const QByteArray &stream, qsizetype readSize)
 {
@@ -44,12 +62,36 @@ Run pipeline(const QByteArray &stream, qsizetype readSize)
     Run run;
     StreamTimeline timeline;
     timeline.start();
-    StreamPipeline pipe(std::make_unique<OpenAiStreamDecoder>(), &timeline);
+    std::unique_ptr<StreamDecoder> decoder;
+    std::function<qint64()> fastCount;
+    if (dialect == Dialect::Anthropic) {
+        auto a = std::make_unique<AnthropicStreamDecoder>();
+        a->setFastPath(useFastPath);
+        fastCount = [d = a.get()] { return d->fastEvents(); };
+        decoder = std::move(a);
+    } else if (dialect == Dialect::Gemini) {
+        auto g = std::make_unique<GeminiStreamDecoder>();
+        g->setFastPath(useFastPath);
+        fastCount = [d = g.get()] { return d->fastEvents(); };
+        decoder = std::move(g);
+    } else if (dialect == Dialect::Synesia) {
+        auto y = std::make_unique<SynesiaStreamDecoder>();
+        y->setFastPath(useFastPath);
+        fastCount = [d = y.get()] { return d->fastEvents(); };
+        decoder = std::move(y);
+    } else {
+        auto o = std::make_unique<OpenAiStreamDecoder>();
+        o->setFastPath(useFastPath);
+        fastCount = [d = o.get()] { return d->fastChunks(); };
+        decoder = std::move(o);
+    }
+    StreamPipeline pipe(std::move(decoder), &timeline);
     for (qsizetype at = 0; at < stream.size(); at += readSize) {
         pipe.feed(QByteArrayView(stream).sliced(at, std::min(readSize, stream.size() - at)));
         run.deltas += pipe.deltas().size();
     }
     run.events = pipe.events();
+    run.fastChunks = fastCount();
     const StreamMetrics metrics = timeline.metrics(pipe.result().usage);
     run.ns = timer.nsecsElapsed();
     if (metrics.chunks < 0 || pipe.result().text.isEmpty())
@@ -86,15 +128,36 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const bool quick = app.arguments().contains(QStringLiteral("--quick"));
+    useFastPath = !app.arguments().contains(QStringLiteral("--general"));
     QTextStream out(stdout);
+    const qsizetype dialectArg = app.arguments().indexOf(QStringLiteral("--dialect"));
+    const QString dialectName =
+        dialectArg > 0 && dialectArg + 1 < app.arguments().size() ? app.arguments().at(dialectArg + 1) : QString();
+    std::vector<std::pair<const char *, const char *>> fixtures{{"groq", "text"},          {"groq", "reasoning"},
+                                                                {"groq", "tool_call"},     {"together", "text"},
+                                                                {"deepseek", "reasoning"}, {"deepseek", "tool_call"}};
+    QString streamsOf = QStringLiteral("Groq, Together and DeepSeek");
+    if (dialectName == u"anthropic") {
+        dialect = Dialect::Anthropic;
+        fixtures = {
+            {"anthropic", "text"}, {"anthropic", "thinking"}, {"anthropic", "tool_use"}, {"anthropic", "cache_usage"}};
+        streamsOf = QStringLiteral("Anthropic");
+    } else if (dialectName == u"gemini") {
+        dialect = Dialect::Gemini;
+        fixtures = {
+            {"gemini", "text"}, {"gemini", "thoughts"}, {"gemini", "cached_usage"}, {"gemini", "function_call"}};
+        streamsOf = QStringLiteral("Gemini");
+    } else if (dialectName == u"synesia") {
+        dialect = Dialect::Synesia;
+        fixtures = {{"synesia", "text"}, {"synesia", "reasoning"}};
+        streamsOf = QStringLiteral("Synesia");
+    } else if (!dialectName.isEmpty() && dialectName != u"openai") {
+        out << "bench: unknown dialect " << dialectName << " (openai, anthropic, gemini or synesia)\n";
+        return 2;
+    }
 
     QByteArray oneOfEach;
-    for (const auto &[provider, name] : {std::pair{"groq", "text"},
-                                         {"groq", "reasoning"},
-                                         {"groq", "tool_call"},
-                                         {"together", "text"},
-                                         {"deepseek", "reasoning"},
-                                         {"deepseek", "tool_call"}}) {
+    for (const auto &[provider, name] : fixtures) {
         const test::Fixture fixture = test::loadFixture(QString::fromLatin1(provider), QString::fromLatin1(name));
         if (!fixture.isValid()) {
             out << "bench: " << fixture.error << '\n';
@@ -106,10 +169,16 @@ int main(int argc, char **argv)
     QByteArray stream;
     for (int i = 0; i < copies; ++i)
         stream += oneOfEach;
-    stream += "data: [DONE]\n\n";
+    if (dialect == Dialect::OpenAi)
+        stream += "data: [DONE]\n\n";
 
     const int repeats = quick ? 3 : 15;
-    out << "stream: " << stream.size() << " bytes of recorded Groq, Together and DeepSeek events\n";
+    double figureNs = 0;
+    double figureScanNs = 0;
+    qint64 fastChunks = 0;
+    qint64 events = 0;
+    out << "stream: " << stream.size() << " bytes of recorded " << streamsOf << " events\n";
+    out << "JSON: " << (useFastPath ? "simdjson fast path" : "general path (Qt JSON)") << '\n';
     out << "read size   events   pipeline ns/event   newline scan ns/event   ratio   pipeline MB/s\n";
     for (qsizetype readSize : {qsizetype(64), qsizetype(1500), qsizetype(16384)}) {
         std::vector<qint64> pipeNs;
@@ -126,6 +195,12 @@ int main(int argc, char **argv)
             return 1;
         const double perEvent = double(median(pipeNs)) / double(p.events);
         const double scanPerEvent = double(median(scanNs)) / double(p.events);
+        if (readSize == 1500) {
+            figureNs = perEvent;
+            figureScanNs = scanPerEvent;
+            fastChunks = p.fastChunks;
+            events = p.events;
+        }
         out << QString::number(readSize).rightJustified(9) << QString::number(p.events).rightJustified(9)
             << QString::number(perEvent, 'f', 0).rightJustified(20)
             << QString::number(scanPerEvent, 'f', 1).rightJustified(24)
@@ -134,5 +209,16 @@ int main(int argc, char **argv)
             << '\n';
     }
     out << "(median of " << repeats << " runs; ratio = pipeline / newline scan of the same bytes in the same run)\n";
+    out << "fast path: " << fastChunks << " of " << events
+        << " events (the others: the end marker or the general path)\n";
+    if (dialect != Dialect::OpenAi)
+        return 0; // figure 1 is measured on the OpenAI-compatible streams
+    // Figure 1 of script/bench: FIGURE|n|what|value|reference|ratio|goal|met
+    const double ratio = figureNs / figureScanNs;
+    const bool met = figureNs <= 2000.0 && ratio <= 10.0;
+    out << "FIGURE|1|stream pipeline per event (1 500 B reads" << (useFastPath ? "" : ", general JSON path") << ")|"
+        << QString::number(figureNs / 1000.0, 'f', 2) << " µs|newline scan "
+        << QString::number(figureScanNs / 1000.0, 'f', 3) << " µs|" << QString::number(ratio, 'f', 1)
+        << "×|≤ 2 µs and ≤ 10×|" << (met ? "yes" : "no") << '\n';
     return 0;
 }

@@ -35,11 +35,59 @@ ChatError errorEvent(const QJsonObject &event)
     return error;
 }
 
-void setCount(std::optional<qint64> &into, const QJsonObject &usage, QStringView key)
+// The general path's reading of the fields AnthropicEventReader reads.
+std::optional<qint64> count(const QJsonObject &usage, QStringView key)
 {
     const QJsonValue value = usage.value(key);
-    if (value.isDouble())
-        into = value.toInteger();
+    return value.isDouble() ? std::optional<qint64>(value.toInteger()) : std::nullopt;
+}
+
+AnthropicEvent::Usage usageFromJson(const QJsonObject &usage)
+{
+    AnthropicEvent::Usage u;
+    u.present = !usage.isEmpty();
+    u.input = count(usage, u"input_tokens");
+    u.cacheRead = count(usage, u"cache_read_input_tokens");
+    u.cacheWrite = count(usage, u"cache_creation_input_tokens");
+    u.output = count(usage, u"output_tokens");
+    return u;
+}
+
+AnthropicEvent::Block blockFromJson(const QJsonObject &content)
+{
+    AnthropicEvent::Block block;
+    block.type = content.value(u"type").toString();
+    block.text = content.value(u"text").toString();
+    block.thinking = content.value(u"thinking").toString();
+    block.signature = content.value(u"signature").toString();
+    block.data = content.value(u"data").toString();
+    block.id = content.value(u"id").toString();
+    block.name = content.value(u"name").toString();
+    const QJsonObject input = content.value(u"input").toObject();
+    if (!input.isEmpty())
+        block.inputJson = QString::fromUtf8(QJsonDocument(input).toJson(QJsonDocument::Compact));
+    return block;
+}
+
+AnthropicEvent eventFromJson(const QJsonObject &object)
+{
+    AnthropicEvent event;
+    event.type = object.value(u"type").toString();
+    event.index = object.value(u"index").toInt();
+    const QJsonObject message = object.value(u"message").toObject();
+    event.messageId = message.value(u"id").toString();
+    event.messageModel = message.value(u"model").toString();
+    event.messageUsage = usageFromJson(message.value(u"usage").toObject());
+    event.block = blockFromJson(object.value(u"content_block").toObject());
+    const QJsonObject delta = object.value(u"delta").toObject();
+    event.delta.type = delta.value(u"type").toString();
+    event.delta.text = delta.value(u"text").toString();
+    event.delta.thinking = delta.value(u"thinking").toString();
+    event.delta.signature = delta.value(u"signature").toString();
+    event.delta.partialJson = delta.value(u"partial_json").toString();
+    event.delta.stopReason = delta.value(u"stop_reason").toString();
+    event.usage = usageFromJson(object.value(u"usage").toObject());
+    return event;
 }
 
 } // namespace
@@ -83,6 +131,15 @@ void AnthropicStreamDecoder::decode(const sse::SseEvent &event, Output &out)
     const QByteArray data = event.data.trimmed();
     if (data.isEmpty())
         return;
+    if (m_fastPath && event.type != "error") {
+        AnthropicEvent read;
+        if (m_reader.read(data, read)) {
+            ++m_fastEvents;
+            const QString type = read.type.isEmpty() ? QString::fromUtf8(event.type) : read.type;
+            decodeEvent(type, read, out);
+            return;
+        }
+    }
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
@@ -96,63 +153,62 @@ void AnthropicStreamDecoder::decode(const sse::SseEvent &event, Output &out)
     QString type = object.value(u"type").toString();
     if (type.isEmpty())
         type = QString::fromUtf8(event.type);
-    decodeEvent(type, object, out);
+    if (type == u"error")
+        out.error = errorEvent(object);
+    else
+        decodeEvent(type, eventFromJson(object), out);
 }
 
-void AnthropicStreamDecoder::decodeEvent(const QString &type, const QJsonObject &event, Output &out)
+// An error event is read by the general path only (decode()); the rest by either.
+void AnthropicStreamDecoder::decodeEvent(const QString &type, const AnthropicEvent &event, Output &out)
 {
     if (type == u"message_start") {
-        const QJsonObject message = event.value(u"message").toObject();
         ChatDelta delta;
-        delta.responseId = message.value(u"id").toString();
-        delta.model = message.value(u"model").toString();
-        updateUsage(message.value(u"usage").toObject(), delta);
+        delta.responseId = event.messageId;
+        delta.model = event.messageModel;
+        updateUsage(event.messageUsage, delta);
         out.deltas.append(delta);
     } else if (type == u"content_block_start") {
-        startBlock(event.value(u"index").toInt(), event.value(u"content_block").toObject(), out);
+        startBlock(event.index, event.block, out);
     } else if (type == u"content_block_delta") {
-        blockDelta(event.value(u"index").toInt(), event.value(u"delta").toObject(), out);
+        blockDelta(event.index, event.delta, out);
     } else if (type == u"content_block_stop") {
-        stopBlock(event.value(u"index").toInt(), out);
+        stopBlock(event.index, out);
     } else if (type == u"message_delta") {
         ChatDelta delta;
-        const QString stopReason = event.value(u"delta").toObject().value(u"stop_reason").toString();
-        if (!stopReason.isEmpty())
-            delta.finishReason = anthropicFinishReason(stopReason);
-        updateUsage(event.value(u"usage").toObject(), delta);
+        if (!event.delta.stopReason.isEmpty())
+            delta.finishReason = anthropicFinishReason(event.delta.stopReason);
+        updateUsage(event.usage, delta);
         out.deltas.append(delta);
     } else if (type == u"message_stop") {
         m_done = true;
         out.done = true;
-    } else if (type == u"error") {
-        out.error = errorEvent(event);
     }
     // ping and event types this version does not know: nothing for the answer.
 }
 
-void AnthropicStreamDecoder::startBlock(int index, const QJsonObject &content, Output &out)
+void AnthropicStreamDecoder::startBlock(int index, const AnthropicEvent::Block &content, Output &out)
 {
     Block block;
-    block.type = content.value(u"type").toString();
+    block.type = content.type;
     ChatDelta delta;
     if (block.type == u"text") {
-        delta.text = content.value(u"text").toString();
+        delta.text = content.text;
     } else if (block.type == u"thinking") {
-        block.reasoning.text = content.value(u"thinking").toString();
-        block.reasoning.signature = content.value(u"signature").toString();
+        block.reasoning.text = content.thinking;
+        block.reasoning.signature = content.signature;
         delta.reasoning = block.reasoning.text;
     } else if (block.type == u"redacted_thinking") {
-        block.reasoning.redactedData = content.value(u"data").toString();
+        block.reasoning.redactedData = content.data;
     } else if (block.type == u"tool_use") {
         block.toolIndex = m_nextToolIndex++;
         ToolCallFragment fragment;
         fragment.index = block.toolIndex;
-        fragment.id = content.value(u"id").toString();
-        fragment.name = content.value(u"name").toString();
+        fragment.id = content.id;
+        fragment.name = content.name;
         // Streamed input starts as {} and comes in input_json_delta; a whole body has it here.
-        const QJsonObject input = content.value(u"input").toObject();
-        if (!input.isEmpty()) {
-            fragment.argumentsDelta = QString::fromUtf8(QJsonDocument(input).toJson(QJsonDocument::Compact));
+        if (!content.inputJson.isEmpty()) {
+            fragment.argumentsDelta = content.inputJson;
             block.sawArguments = true;
         }
         delta.toolCalls.append(fragment);
@@ -162,23 +218,23 @@ void AnthropicStreamDecoder::startBlock(int index, const QJsonObject &content, O
         out.deltas.append(delta);
 }
 
-void AnthropicStreamDecoder::blockDelta(int index, const QJsonObject &payload, Output &out)
+void AnthropicStreamDecoder::blockDelta(int index, const AnthropicEvent::Delta &payload, Output &out)
 {
     const auto it = m_blocks.find(index);
     if (it == m_blocks.end())
         return; // a delta for a block that never started: nothing to attach it to
     Block &block = *it;
-    const QString type = payload.value(u"type").toString();
+    const QString &type = payload.type;
     ChatDelta delta;
     if (type == u"text_delta") {
-        delta.text = payload.value(u"text").toString();
+        delta.text = payload.text;
     } else if (type == u"thinking_delta") {
-        delta.reasoning = payload.value(u"thinking").toString();
+        delta.reasoning = payload.thinking;
         block.reasoning.text += delta.reasoning;
     } else if (type == u"signature_delta") {
-        block.reasoning.signature += payload.value(u"signature").toString();
+        block.reasoning.signature += payload.signature;
     } else if (type == u"input_json_delta" && block.toolIndex >= 0) {
-        const QString part = payload.value(u"partial_json").toString();
+        const QString &part = payload.partialJson;
         if (!part.isEmpty()) {
             block.sawArguments = true;
             ToolCallFragment fragment;
@@ -216,14 +272,16 @@ void AnthropicStreamDecoder::stopBlock(int index, Output &out)
 // Versus' prompt is the whole prompt (cached included, the OpenAI convention); Anthropic's
 // input_tokens leaves out what was read from or written to the cache. output_tokens is a
 // running total, so the latest figure replaces the earlier one.
-void AnthropicStreamDecoder::updateUsage(const QJsonObject &usage, ChatDelta &delta)
+void AnthropicStreamDecoder::updateUsage(const AnthropicEvent::Usage &usage, ChatDelta &delta)
 {
-    if (usage.isEmpty())
+    if (!usage.present)
         return;
-    setCount(m_inputTokens, usage, u"input_tokens");
-    setCount(m_cacheReadTokens, usage, u"cache_read_input_tokens");
-    setCount(m_cacheWriteTokens, usage, u"cache_creation_input_tokens");
-    setCount(m_outputTokens, usage, u"output_tokens");
+    for (auto [into, count] :
+         {std::pair{&m_inputTokens, &usage.input}, std::pair{&m_cacheReadTokens, &usage.cacheRead},
+          std::pair{&m_cacheWriteTokens, &usage.cacheWrite}, std::pair{&m_outputTokens, &usage.output}}) {
+        if (*count)
+            *into = *count;
+    }
     Usage result;
     if (m_inputTokens)
         result.promptTokens = *m_inputTokens + m_cacheReadTokens.value_or(0) + m_cacheWriteTokens.value_or(0);
@@ -255,11 +313,11 @@ void AnthropicStreamDecoder::decodeComplete(const QByteArray &body, Output &out)
         return;
     }
     // The same events a stream would have brought, block by block.
-    decodeEvent(QStringLiteral("message_start"), QJsonObject{{QStringLiteral("message"), root}}, out);
+    decodeEvent(QStringLiteral("message_start"), eventFromJson(QJsonObject{{QStringLiteral("message"), root}}), out);
     const QJsonArray content = root.value(u"content").toArray();
     for (qsizetype i = 0; i < content.size(); ++i) {
         const QJsonObject block = content.at(i).toObject();
-        startBlock(int(i), block, out);
+        startBlock(int(i), blockFromJson(block), out);
         if (block.value(u"type").toString() == u"thinking") {
             // Whole text and signature are in the block already (startBlock reported the text).
             m_blocks[int(i)].reasoning.signature = block.value(u"signature").toString();
@@ -267,8 +325,8 @@ void AnthropicStreamDecoder::decodeComplete(const QByteArray &body, Output &out)
         stopBlock(int(i), out);
     }
     decodeEvent(QStringLiteral("message_delta"),
-                QJsonObject{{QStringLiteral("delta"),
-                             QJsonObject{{QStringLiteral("stop_reason"), root.value(u"stop_reason")}}}},
+                eventFromJson(QJsonObject{{QStringLiteral("delta"),
+                                           QJsonObject{{QStringLiteral("stop_reason"), root.value(u"stop_reason")}}}}),
                 out);
     m_done = true;
     out.done = true;

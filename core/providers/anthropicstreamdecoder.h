@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "providers/anthropiceventreader.h"
 #include "providers/streamdecoder.h"
 
 #include <QHash>
@@ -16,12 +17,20 @@ namespace versus {
 /// `message_delta` the stop reason and the cumulative output count; `message_stop` ends the
 /// stream; `ping` is nothing; `error` stops it with a typed error. A closed thinking block is
 /// reported whole (ChatDelta::reasoningBlocks) so a tool turn can send it back signed.
+/// Stream events take the fast path (AnthropicEventReader, simdjson On-Demand) when it can read
+/// them exactly; anything else, and decodeComplete(), takes the general path (Qt's JSON).
 /// Public for tests and fuzzing.
 class AnthropicStreamDecoder final : public StreamDecoder {
 public:
     void decode(const sse::SseEvent &event, Output &out) override;
     /// A non-streamed `{"type":"message", "content": [...]}` or an error body.
     void decodeComplete(const QByteArray &body, Output &out) override;
+
+    /// Off: every event takes the general path (the reference the fast path is tested and
+    /// fuzzed against). On by default.
+    void setFastPath(bool on) { m_fastPath = on; }
+    /// Events the fast path read (the others took the general path).
+    qint64 fastEvents() const { return m_fastEvents; }
 
 private:
     struct Block {
@@ -30,11 +39,15 @@ private:
         bool sawArguments = false;
         ReasoningBlock reasoning;
     };
-    void decodeEvent(const QString &type, const QJsonObject &event, Output &out);
-    void startBlock(int index, const QJsonObject &block, Output &out);
-    void blockDelta(int index, const QJsonObject &delta, Output &out);
+    void decodeEvent(const QString &type, const AnthropicEvent &event, Output &out);
+    void startBlock(int index, const AnthropicEvent::Block &block, Output &out);
+    void blockDelta(int index, const AnthropicEvent::Delta &delta, Output &out);
     void stopBlock(int index, Output &out);
-    void updateUsage(const QJsonObject &usage, ChatDelta &delta);
+    void updateUsage(const AnthropicEvent::Usage &usage, ChatDelta &delta);
+
+    AnthropicEventReader m_reader;
+    bool m_fastPath = true;
+    qint64 m_fastEvents = 0;
 
     QHash<int, Block> m_blocks;
     int m_nextToolIndex = 0;

@@ -71,6 +71,47 @@ ErrorKind kindFromStatusName(const QString &status, int code, bool *known)
     return ErrorKind::BadRequest;
 }
 
+// The general path's reading of the fields GeminiResponseReader reads.
+GeminiResponse responseFromJson(const QJsonObject &response)
+{
+    GeminiResponse r;
+    r.responseId = response.value(u"responseId").toString();
+    r.modelVersion = response.value(u"modelVersion").toString();
+    r.hasUsage = response.value(u"usageMetadata").isObject();
+    if (r.hasUsage)
+        r.usage = parseGeminiUsage(response.value(u"usageMetadata").toObject());
+    const QJsonObject feedback = response.value(u"promptFeedback").toObject();
+    r.blockReason = feedback.value(u"blockReason").toString();
+    r.blockReasonMessage = feedback.value(u"blockReasonMessage").toString();
+    const QJsonArray candidates = response.value(u"candidates").toArray();
+    r.hasCandidates = !candidates.isEmpty();
+    const QJsonObject candidate = candidates.at(0).toObject();
+    for (const QJsonValue &value : candidate.value(u"content").toObject().value(u"parts").toArray()) {
+        const QJsonObject part = value.toObject();
+        GeminiResponse::Part p;
+        if (part.value(u"functionCall").isObject()) {
+            const QJsonObject call = part.value(u"functionCall").toObject();
+            p.isCall = true;
+            p.callId = call.value(u"id").toString();
+            p.callName = call.value(u"name").toString();
+            const QJsonValue args = call.value(u"args");
+            p.callArguments = args.isObject()
+                                  ? QString::fromUtf8(QJsonDocument(args.toObject()).toJson(QJsonDocument::Compact))
+                                  : QStringLiteral("{}");
+            p.signature = part.value(u"thoughtSignature").toString();
+        } else if (part.value(u"text").isString()) {
+            p.text = part.value(u"text").toString();
+            p.thought = part.value(u"thought").toBool();
+        } else {
+            continue; // inlineData, executableCode and other part kinds are not part of a text answer
+        }
+        r.parts.append(p);
+    }
+    r.finishReason = candidate.value(u"finishReason").toString();
+    r.finishMessage = candidate.value(u"finishMessage").toString();
+    return r;
+}
+
 } // namespace
 
 Usage parseGeminiUsage(const QJsonObject &u)
@@ -132,6 +173,14 @@ void GeminiStreamDecoder::decode(const sse::SseEvent &event, Output &out)
     const QByteArray data = event.data.trimmed();
     if (data.isEmpty())
         return;
+    if (m_fastPath && !m_stopped) {
+        GeminiResponse response;
+        if (m_reader.read(data, response)) {
+            ++m_fastEvents;
+            applyResponse(response, out);
+            return;
+        }
+    }
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
@@ -180,61 +229,54 @@ void GeminiStreamDecoder::decodeResponse(const QJsonObject &response, Output &ou
         return;
     }
 
-    ChatDelta delta;
-    delta.responseId = response.value(u"responseId").toString();
-    delta.model = response.value(u"modelVersion").toString();
-    if (response.value(u"usageMetadata").isObject()) {
-        const Usage usage = parseGeminiUsage(response.value(u"usageMetadata").toObject());
-        if (!usage.isEmpty())
-            delta.usage = usage;
-    }
+    applyResponse(responseFromJson(response), out);
+}
 
-    const QJsonObject feedback = response.value(u"promptFeedback").toObject();
-    const QString blockReason = feedback.value(u"blockReason").toString();
-    const QJsonArray candidates = response.value(u"candidates").toArray();
-    if (!blockReason.isEmpty() && candidates.isEmpty()) {
+// An error object is read by the general path only (decodeResponse()); the rest by either.
+void GeminiStreamDecoder::applyResponse(const GeminiResponse &response, Output &out)
+{
+    if (m_stopped)
+        return;
+    ChatDelta delta;
+    delta.responseId = response.responseId;
+    delta.model = response.modelVersion;
+    if (response.hasUsage && !response.usage.isEmpty())
+        delta.usage = response.usage;
+
+    if (!response.blockReason.isEmpty() && !response.hasCandidates) {
         out.deltas.append(delta); // its usage still counts
-        QString message = tr("Gemini blocked the prompt: %1.").arg(blockReason);
-        const QString detail = feedback.value(u"blockReasonMessage").toString();
-        if (!detail.isEmpty())
-            message += u' ' + detail;
+        QString message = tr("Gemini blocked the prompt: %1.").arg(response.blockReason);
+        if (!response.blockReasonMessage.isEmpty())
+            message += u' ' + response.blockReasonMessage;
         out.error = ChatError::make(ErrorKind::BadRequest, message);
-        out.error->code = blockReason;
+        out.error->code = response.blockReason;
         m_stopped = true;
         return;
     }
 
-    const QJsonObject candidate = candidates.at(0).toObject();
-    for (const QJsonValue &value : candidate.value(u"content").toObject().value(u"parts").toArray()) {
-        const QJsonObject part = value.toObject();
-        if (part.value(u"functionCall").isObject()) {
-            const QJsonObject call = part.value(u"functionCall").toObject();
+    for (const GeminiResponse::Part &part : response.parts) {
+        if (part.isCall) {
             ToolCallFragment fragment;
             fragment.index = m_functionCalls;
-            fragment.id = call.value(u"id").toString();
+            fragment.id = part.callId;
             if (fragment.id.isEmpty())
                 fragment.id = QStringLiteral("call_%1").arg(m_functionCalls);
-            fragment.name = call.value(u"name").toString();
-            const QJsonValue args = call.value(u"args");
-            fragment.argumentsDelta =
-                args.isObject() ? QString::fromUtf8(QJsonDocument(args.toObject()).toJson(QJsonDocument::Compact))
-                                : QStringLiteral("{}");
-            fragment.signature = part.value(u"thoughtSignature").toString();
+            fragment.name = part.callName;
+            fragment.argumentsDelta = part.callArguments;
+            fragment.signature = part.signature;
             delta.toolCalls.append(fragment);
             ++m_functionCalls;
-        } else if (part.value(u"text").isString()) {
-            if (part.value(u"thought").toBool())
-                delta.reasoning += part.value(u"text").toString();
-            else
-                delta.text += part.value(u"text").toString();
+        } else if (part.thought) {
+            delta.reasoning += part.text;
+        } else {
+            delta.text += part.text;
         }
-        // inlineData, executableCode and other part kinds are not part of a text answer.
     }
 
-    const QString finish = candidate.value(u"finishReason").toString();
+    const QString &finish = response.finishReason;
     std::optional<ChatError> stop;
     if (!finish.isEmpty() && finish != u"FINISH_REASON_UNSPECIFIED") {
-        const QString detail = candidate.value(u"finishMessage").toString();
+        const QString &detail = response.finishMessage;
         if (finish == u"STOP")
             delta.finishReason = m_functionCalls > 0 ? QStringLiteral("tool_calls") : QStringLiteral("stop");
         else if (finish == u"MAX_TOKENS")

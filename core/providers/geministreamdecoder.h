@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "providers/geminiresponsereader.h"
 #include "providers/streamdecoder.h"
 
 #include <QJsonObject>
@@ -19,7 +20,11 @@ namespace versus {
 /// the body's end is the stream's end, so a body cut before any finishReason is a dropped
 /// stream. A prompt the API blocked (`promptFeedback.blockReason`), a candidate stopped by a
 /// filter (SAFETY, RECITATION, ...) or a malformed function call is an error in Gemini's
-/// words, with what was generated before it kept. Public for tests and fuzzing.
+/// words, with what was generated before it kept.
+///
+/// Stream events take the fast path (GeminiResponseReader, simdjson On-Demand) when it can read
+/// them exactly; anything else, and decodeComplete(), takes the general path (Qt's JSON).
+/// Public for tests and fuzzing.
 class GeminiStreamDecoder final : public StreamDecoder {
 public:
     void decode(const sse::SseEvent &event, Output &out) override;
@@ -27,8 +32,18 @@ public:
     /// `streamGenerateContent` sends without `alt=sse`.
     void decodeComplete(const QByteArray &body, Output &out) override;
 
+    /// Off: every event takes the general path (the reference the fast path is tested and
+    /// fuzzed against). On by default.
+    void setFastPath(bool on) { m_fastPath = on; }
+    /// Events the fast path read (the others took the general path).
+    qint64 fastEvents() const { return m_fastEvents; }
+
 private:
     void decodeResponse(const QJsonObject &response, Output &out);
+    void applyResponse(const GeminiResponse &response, Output &out);
+    GeminiResponseReader m_reader;
+    bool m_fastPath = true;
+    qint64 m_fastEvents = 0;
     int m_functionCalls = 0; ///< function calls so far in this response: the next call's index
     bool m_stopped = false;  ///< a blocking finish or an error ended the answer
 };

@@ -212,6 +212,14 @@ void OpenAiStreamDecoder::decode(const sse::SseEvent &event, Output &out)
     }
     if (data.isEmpty())
         return;
+    if (m_fastPath && event.type != "error") {
+        OpenAiChunkReader::Chunk chunk;
+        if (m_reader.read(data, chunk)) {
+            ++m_fastChunks;
+            decodeFast(chunk, out);
+            return;
+        }
+    }
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
@@ -231,6 +239,41 @@ void OpenAiStreamDecoder::decode(const sse::SseEvent &event, Output &out)
         return;
     }
     decodeChunk(chunk, out);
+}
+
+int OpenAiStreamDecoder::toolIndex(std::optional<int> given)
+{
+    int index = 0;
+    if (given) {
+        index = *given;
+    } else {
+        // Without an index every entry is a whole new call.
+        index = qMax(m_nextUnindexedToolCall, m_maxSeenToolIndex + 1);
+        m_nextUnindexedToolCall = index + 1;
+    }
+    m_maxSeenToolIndex = qMax(m_maxSeenToolIndex, index);
+    return index;
+}
+
+// What decodeChunk() makes of the same chunk, from the fields the reader took.
+void OpenAiStreamDecoder::decodeFast(OpenAiChunkReader::Chunk &chunk, Output &out)
+{
+    ChatDelta &delta = chunk.delta;
+    delta.toolCalls.reserve(chunk.toolCalls.size());
+    for (OpenAiChunkReader::ToolCall &call : chunk.toolCalls) {
+        ToolCallFragment fragment;
+        fragment.index = toolIndex(call.index);
+        fragment.id = std::move(call.id);
+        fragment.name = std::move(call.name);
+        fragment.argumentsDelta = std::move(call.arguments);
+        delta.toolCalls.append(std::move(fragment));
+    }
+    if (!chunk.finishReason.isEmpty())
+        delta.finishReason = normalizedFinishReason(chunk.finishReason);
+    const bool carries =
+        delta.hasTokens() || delta.usage || delta.server || delta.finishReason || delta.providerCostUsd;
+    if (carries)
+        out.deltas.append(std::move(delta));
 }
 
 void OpenAiStreamDecoder::decodeChunk(const QJsonObject &chunk, Output &out)
@@ -256,14 +299,8 @@ void OpenAiStreamDecoder::decodeChunk(const QJsonObject &chunk, Output &out)
         for (const QJsonValue &callValue : calls) {
             const QJsonObject call = callValue.toObject();
             ToolCallFragment fragment;
-            if (call.value(u"index").isDouble()) {
-                fragment.index = call.value(u"index").toInt();
-            } else {
-                // Without an index every entry is a whole new call.
-                fragment.index = qMax(m_nextUnindexedToolCall, m_maxSeenToolIndex + 1);
-                m_nextUnindexedToolCall = fragment.index + 1;
-            }
-            m_maxSeenToolIndex = qMax(m_maxSeenToolIndex, fragment.index);
+            fragment.index = toolIndex(
+                call.value(u"index").isDouble() ? std::optional<int>(call.value(u"index").toInt()) : std::nullopt);
             fragment.id = call.value(u"id").toString();
             const QJsonObject function = call.value(u"function").toObject();
             fragment.name = function.value(u"name").toString();

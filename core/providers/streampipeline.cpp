@@ -35,10 +35,13 @@ bool StreamPipeline::feed(QByteArrayView bytes, const DeltaVisitor &visitor)
     for (const sse::SseEvent &event : std::as_const(m_eventBuffer)) {
         if (m_error)
             return false; // nothing after the stream's own error counts
-        StreamDecoder::Output output;
-        m_decoder->decode(event, output);
+        // One Output for every event: its list keeps its storage from one event to the next.
+        m_output.deltas.clear();
+        m_output.error.reset();
+        m_output.done = false;
+        m_decoder->decode(event, m_output);
         ++m_events;
-        if (!apply(output, visitor))
+        if (!apply(m_output, visitor))
             return false;
     }
     return parsed && !m_error;

@@ -82,6 +82,7 @@ private:
     ResponseAccumulator m_accumulator;
     QList<sse::SseEvent> m_eventBuffer; // reused between reads
     QList<ChatDelta> m_deltas;
+    StreamDecoder::Output m_output; // reused between events
     std::optional<ChatError> m_error;
     qint64 m_events = 0;
     int m_doneMarkers = 0;

@@ -129,6 +129,14 @@ void SynesiaStreamDecoder::decode(const sse::SseEvent &event, Output &out)
         out.done = true;
         return;
     }
+    if (m_fastPath && event.type != "error") {
+        SynesiaEventReader::Event read;
+        if (m_reader.read(data, read)) {
+            ++m_fastEvents;
+            decodeText(read.type, read.text, out);
+            return;
+        }
+    }
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
@@ -145,16 +153,8 @@ void SynesiaStreamDecoder::decode(const sse::SseEvent &event, Output &out)
 void SynesiaStreamDecoder::decodeEvent(const QJsonObject &event, Output &out)
 {
     const QString type = event.value(u"type").toString();
-    if (type == u"text.delta" || type == u"chunk") {
-        ChatDelta delta;
-        delta.text = textField(event);
-        if (delta.hasTokens())
-            out.deltas.append(delta);
-    } else if (type == u"reasoning.delta") {
-        ChatDelta delta;
-        delta.reasoning = textField(event);
-        if (delta.hasTokens())
-            out.deltas.append(delta);
+    if (type == u"text.delta" || type == u"chunk" || type == u"reasoning.delta") {
+        decodeText(type, textField(event), out);
     } else if (type == u"done" || type == u"end") {
         ChatDelta delta;
         // "complete": false means the round stopped at config.max_loops while Synesia's own
@@ -177,6 +177,18 @@ void SynesiaStreamDecoder::decodeEvent(const QJsonObject &event, Output &out)
     }
     // start, text.start/done, reasoning.start/done, tool_block.* and types this version does
     // not know: nothing for the answer.
+}
+
+// The events either path reads: text and reasoning; other types carry nothing for the answer.
+void SynesiaStreamDecoder::decodeText(const QString &type, const QString &text, Output &out)
+{
+    ChatDelta delta;
+    if (type == u"text.delta" || type == u"chunk")
+        delta.text = text;
+    else if (type == u"reasoning.delta")
+        delta.reasoning = text;
+    if (delta.hasTokens())
+        out.deltas.append(delta);
 }
 
 // internal_tool.start {tool_call_id, name, arguments}, .done {tool_call_id, result}, .error
