@@ -54,11 +54,6 @@ QTableView *makeTable(QAbstractItemModel *model, const char *name, QWidget *pare
     return table;
 }
 
-bool succeeded(const bench::BenchSample &sample)
-{
-    return !sample.result.chat.error;
-}
-
 } // namespace
 
 BenchView::BenchView(const AppServices &services, ModelListSource *models, QWidget *parent)
@@ -199,6 +194,10 @@ BenchView::BenchView(const AppServices &services, ModelListSource *models, QWidg
         }
     });
 
+    m_figuresTimer.setSingleShot(true);
+    m_figuresTimer.setInterval(250);
+    connect(&m_figuresTimer, &QTimer::timeout, this, [this] { refreshFigures(); });
+
     if (!restoreGeometry(services.settings->benchGeometry()))
         resize(1300, 780);
     refreshFigures();
@@ -275,11 +274,11 @@ void BenchView::onSample(const bench::BenchSample &sample)
     if (m_runner)
         m_shownId = m_runner->benchId();
     const int errors = int(std::count_if(m_shownSamples.cbegin(), m_shownSamples.cend(),
-                                         [](const bench::BenchSample &s) { return !succeeded(s); }));
+                                         [](const bench::BenchSample &s) { return !bench::sampleSucceeded(s); }));
     m_headline->setText(tr("Running… %n request(s) finished", nullptr, int(m_shownSamples.size())) +
                         (errors > 0 ? tr(", %n failed", nullptr, errors) : QString()));
-    m_pastRuns->refresh(); // its count of requests
-    refreshFigures();
+    if (!m_figuresTimer.isActive())
+        m_figuresTimer.start();
 }
 
 void BenchView::onFinished()
@@ -292,7 +291,7 @@ void BenchView::onFinished()
     m_runsModel->setSamples(shownTargets(), m_shownSamples);
     const int total = int(m_shownSamples.size());
     const int failed = int(std::count_if(m_shownSamples.cbegin(), m_shownSamples.cend(),
-                                         [](const bench::BenchSample &s) { return !succeeded(s); }));
+                                         [](const bench::BenchSample &s) { return !bench::sampleSucceeded(s); }));
     QString text = m_shownCancelled ? tr("Stopped: %n request(s) finished", nullptr, total)
                                     : tr("Finished: %n request(s)", nullptr, total);
     if (failed > 0)
@@ -304,6 +303,7 @@ void BenchView::onFinished()
     m_pastRuns->setLiveId(0);
     if (m_shownId > 0)
         m_pastRuns->select(m_shownId);
+    m_figuresTimer.stop();
     refreshFigures();
     updateButtons();
     Q_EMIT benchFinished();
@@ -378,7 +378,7 @@ void BenchView::refreshFigures()
     m_summaryModel->setSummary(bench::summarize(targets, m_shownSamples));
     QList<QList<double>> ttft(targets.size()), speed(targets.size());
     for (const bench::BenchSample &sample : m_shownSamples) {
-        if (!succeeded(sample) || sample.targetIndex < 0 || sample.targetIndex >= targets.size())
+        if (!bench::sampleSucceeded(sample) || sample.targetIndex < 0 || sample.targetIndex >= targets.size())
             continue;
         const StreamMetrics &m = sample.result.metrics;
         if (m.ttftMs)

@@ -6,6 +6,7 @@
 #include "bench/benchsummary.h"
 
 #include <QPointer>
+#include <QTimer>
 #include <QWidget>
 
 #include <expected>
@@ -106,6 +107,10 @@ private:
     MessageBar *m_messageBar;
     BenchSetup *m_setup;
     BenchPastRuns *m_pastRuns;
+    /// Coalesces the figures' refresh while samples arrive: the charts and the summary are
+    /// rebuilt about four times a second, not per sample, so that the view's own work stays
+    /// small beside the streams it measures (they are stamped on this thread).
+    QTimer m_figuresTimer;
     QPushButton *m_start;
     QPushButton *m_stop;
     QPushButton *m_export;

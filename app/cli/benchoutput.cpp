@@ -3,6 +3,7 @@
 
 #include "bench/benchexport.h"
 
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 
@@ -80,10 +81,17 @@ void printBenchTable(QTextStream &out, const QList<bench::TargetSummary> &summar
 
 std::expected<void, QString> checkBenchOutPath(const QString &path)
 {
-    if (path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) ||
-        path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
-        return {};
-    return std::unexpected(QStringLiteral("--out needs a file name ending in .json or .csv, not \"%1\"").arg(path));
+    if (!path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive) &&
+        !path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
+        return std::unexpected(QStringLiteral("--out needs a file name ending in .json or .csv, not \"%1\"").arg(path));
+    // Checked before the first request: a folder that is missing or read-only would otherwise
+    // be found only after the whole run, its tokens paid for.
+    const QFileInfo folder(QFileInfo(path).absolutePath());
+    if (!folder.isDir())
+        return std::unexpected(QStringLiteral("--out: the folder \"%1\" does not exist").arg(folder.filePath()));
+    if (!folder.isWritable())
+        return std::unexpected(QStringLiteral("--out: the folder \"%1\" cannot be written").arg(folder.filePath()));
+    return {};
 }
 
 std::expected<QStringList, QString> writeBenchFiles(const QString &path, const bench::BenchSpec &spec,

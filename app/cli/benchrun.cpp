@@ -71,7 +71,7 @@ void BenchRun::start()
     m_progressBar = isatty(STDERR_FILENO) == 1;
     connect(m_runner.get(), &bench::BenchRunner::progress, this, [this] { drawProgress(); });
     connect(m_runner.get(), &bench::BenchRunner::sampleFinished, this, [this](const bench::BenchSample &sample) {
-        if (sample.result.chat.status != ResultStatus::Ok)
+        if (!bench::sampleSucceeded(sample))
             ++m_failed;
     });
     connect(m_runner.get(), &bench::BenchRunner::historyFailed, this, [this](const history::HistoryError &error) {
@@ -140,8 +140,7 @@ void BenchRun::onFinished()
     // Each failing target's first error in the provider's own words; the table counts them all.
     QSet<int> told;
     for (const bench::BenchSample &sample : samples) {
-        if (sample.result.chat.status == ResultStatus::Ok || !sample.result.chat.error ||
-            told.contains(sample.targetIndex))
+        if (bench::sampleSucceeded(sample) || !sample.result.chat.error || told.contains(sample.targetIndex))
             continue;
         told.insert(sample.targetIndex);
         err << "versus-cli bench: " << sample.result.target << ": " << sample.result.chat.error->message << '\n';

@@ -61,6 +61,13 @@ BenchRunner::~BenchRunner()
         for (LaneRun *run : runs)
             run->disconnect(this);
     }
+    // Destroyed while running (the window or the app closed): the stored benchmark must not
+    // stay "running" for ever; it ends here as cancelled, with the samples it holds.
+    if (d->started && !d->finished && d->benchId) {
+        if (history::HistoryStore *store = d->engine.history())
+            (void)store->finishBench(d->benchId, d->historyBroken ? history::BenchRecord::State::Interrupted
+                                                                  : history::BenchRecord::State::Cancelled);
+    }
     delete d;
 }
 
@@ -258,8 +265,11 @@ void BenchRunner::finish()
         return;
     d->finished = true;
     if (history::HistoryStore *store = d->benchId ? d->engine.history() : nullptr) {
-        const auto state =
-            d->cancelled ? history::BenchRecord::State::Cancelled : history::BenchRecord::State::Finished;
+        // A sample that could not be stored leaves the stored benchmark incomplete: it is not
+        // shown as finished (the samples in memory, printed and exported, are whole).
+        const auto state = d->historyBroken ? history::BenchRecord::State::Interrupted
+                           : d->cancelled   ? history::BenchRecord::State::Cancelled
+                                            : history::BenchRecord::State::Finished;
         if (auto done = store->finishBench(d->benchId, state); !done && !d->historyBroken)
             Q_EMIT historyFailed(done.error());
     }

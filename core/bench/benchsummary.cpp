@@ -39,6 +39,11 @@ QString failureKind(const LaneResult &result)
 
 } // namespace
 
+bool sampleSucceeded(const BenchSample &sample)
+{
+    return sample.result.chat.status == ResultStatus::Ok;
+}
+
 QList<TargetSummary> summarize(const QStringList &targets, const QList<BenchSample> &samples)
 {
     QList<TargetSummary> list;
@@ -56,7 +61,7 @@ QList<TargetSummary> summarize(const QStringList &targets, const QList<BenchSamp
             const Usage &usage = result.chat.usage;
             summary.totalTokens += usage.promptTokens.value_or(0) + usage.completionTokens.value_or(0);
             addAnswerCost(cost, result);
-            if (result.chat.status != ResultStatus::Ok) {
+            if (!sampleSucceeded(sample)) {
                 ++summary.errors[failureKind(result)];
                 continue;
             }

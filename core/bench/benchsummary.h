@@ -42,6 +42,11 @@ struct TargetSummary {
     int unpricedSamples = 0;    ///< samples that used tokens but have no price: the total leaves them out
 };
 
+/// Whether a sample counts as answered: its status is Ok (what the summary's figures, the
+/// CLI's exit status, the view and the stored error counts all use). A request cut off,
+/// cancelled, failed, or stopped at the tool-round limit is not.
+bool sampleSucceeded(const BenchSample &sample);
+
 /// The summaries of @p samples, one per target of @p targets (in that order, even without samples).
 QList<TargetSummary> summarize(const QStringList &targets, const QList<BenchSample> &samples);
 

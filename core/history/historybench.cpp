@@ -112,7 +112,7 @@ std::expected<QList<BenchSummaryRecord>, HistoryError> HistoryStore::benches() c
 {
     auto query = d->exec(u"SELECT r.id, r.title, r.state, r.config, r.started_at, r.finished_at, "
                          u"(SELECT COUNT(*) FROM bench_samples s WHERE s.bench_id = r.id), "
-                         u"(SELECT COUNT(*) FROM bench_samples s WHERE s.bench_id = r.id AND s.error IS NOT NULL) "
+                         u"(SELECT COUNT(*) FROM bench_samples s WHERE s.bench_id = r.id AND s.state <> 'complete') "
                          u"FROM bench_runs r ORDER BY r.started_at DESC, r.id DESC"_s);
     if (!query)
         return std::unexpected(query.error());

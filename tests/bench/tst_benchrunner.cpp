@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QTimer>
 
+#include <memory>
+
 using namespace versus;
 using namespace versus::bench;
 using namespace versus::test;
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void warmupComesFirstAndIsNotASample();
     void failingTargetDoesNotStopTheOther();
     void cancelKeepsTheFinishedSamples();
+    void destroyedWhileRunningEndsTheStoredBenchmark();
 };
 
 void tst_BenchRunner::concurrencyIsReal()
@@ -194,6 +197,28 @@ void tst_BenchRunner::cancelKeepsTheFinishedSamples()
     QTest::qWait(600); // nothing arrives late
     QCOMPARE(runner.samples().size(), 2);
     QCOMPARE(finished.size(), 1);
+}
+
+void tst_BenchRunner::destroyedWhileRunningEndsTheStoredBenchmark()
+{
+    // The window (or Versus) closing while a benchmark runs: the stored benchmark must not stay
+    // "running" (shown as running in another Versus, undeletable) until the next start.
+    Harness h;
+    h.server.route("POST", Harness::chatPath(kGroq), pacedAnswer(5, 20, 400));
+    qint64 id = 0;
+    {
+        auto runner = std::make_unique<BenchRunner>(*h.engine, specFor({kGroq}, 5, 1));
+        QSignalSpy sample(runner.get(), &BenchRunner::sampleFinished);
+        runner->start();
+        id = runner->benchId();
+        QVERIFY(id > 0);
+        QVERIFY(sample.wait(15000));
+        QVERIFY(runner->isRunning());
+    }
+    const auto stored = loadBench(*h.engine->history(), id);
+    QVERIFY(stored);
+    QCOMPARE(stored->state, history::BenchRecord::State::Cancelled);
+    QCOMPARE(stored->samples.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_BenchRunner)

@@ -2,13 +2,14 @@
 // Answers are written by a model, and a model repeats what it read: Markdown made to hurt.
 // Every payload goes through the path answers take (a LaneConversation shown by a
 // ConversationView, streamed in deltas, then finished and rendered as Markdown) and must
-// read no file, make no network request, not crash, and render in under 100 ms.
+// read no file, make no network request, not crash, and render in under 100 ms of the GUI
+// thread's CPU time (its own work: a busy machine that keeps it waiting for a core does not
+// count, a renderer that goes quadratic on a payload does).
 #include "compare/laneconversation.h"
 #include "conversationview.h"
 #include "richtext.h"
 #include "safetextdocument.h"
 
-#include <QElapsedTimer>
 #include <QMessageBox>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -21,6 +22,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <thread>
+#include <time.h>
 #include <unistd.h>
 
 using namespace versus;
@@ -28,7 +30,15 @@ using namespace versus::ui;
 
 namespace {
 
-constexpr qint64 kBudgetMs = 100; // the bound for rendering one answer
+constexpr double kBudgetMs = 100; // the bound for rendering one answer
+
+/// CPU time of the calling thread, in milliseconds.
+double threadCpuMs()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
+}
 
 /// A named pipe standing for a file the answer names. Opening a pipe to read it wakes the
 /// writer waiting here, so an open by the renderer is seen even if nothing is read.
@@ -243,7 +253,7 @@ void tst_HostileMarkdown::render(ConversationView &view, LaneConversation &model
     turn.prompt = QStringLiteral("prompt");
     turn.state = history::AnswerState::Streaming;
     model.appendTurn(turn);
-    QElapsedTimer timer;
+    double startedMs = 0;
     if (streamed) {
         // What a lane's flushes show: the answer in pieces, a render after each. A flush
         // brings what came in 33 ms: 4 K characters is more than any provider streams in it.
@@ -252,21 +262,23 @@ void tst_HostileMarkdown::render(ConversationView &view, LaneConversation &model
         for (qsizetype at = 0; at < markdown.size(); at += piece) {
             ChatDelta delta;
             delta.text = markdown.mid(at, piece);
-            timer.start();
+            startedMs = threadCpuMs();
             model.appendDelta(0, delta);
             view.syncStreaming();
             view.grab();
-            const qint64 elapsed = timer.elapsed();
-            QVERIFY2(elapsed < kBudgetMs, qPrintable(QStringLiteral("a flush at %1 took %2 ms").arg(at).arg(elapsed)));
+            const double elapsed = threadCpuMs() - startedMs;
+            QVERIFY2(elapsed < kBudgetMs,
+                     qPrintable(QStringLiteral("a flush at %1 took %2 ms of CPU").arg(at).arg(elapsed, 0, 'f', 1)));
         }
     }
     LaneResult result;
     result.chat.text = markdown;
-    timer.start();
+    startedMs = threadCpuMs();
     model.finishTurn(0, result, history::AnswerState::Complete);
     view.grab(); // what the user sees: laid out and painted
-    const qint64 elapsed = timer.elapsed();
-    QVERIFY2(elapsed < kBudgetMs, qPrintable(QStringLiteral("the finished answer took %1 ms").arg(elapsed)));
+    const double elapsed = threadCpuMs() - startedMs;
+    QVERIFY2(elapsed < kBudgetMs,
+             qPrintable(QStringLiteral("the finished answer took %1 ms of CPU").arg(elapsed, 0, 'f', 1)));
 }
 
 void tst_HostileMarkdown::checkSafe(ConversationView &view)
