@@ -46,8 +46,7 @@ QString costText(const bench::TargetSummary &s)
 {
     if (s.totalTokens == 0 && s.totalCostMicroUsd == 0)
         return QStringLiteral("–");
-    const int priced = s.count - s.unpricedSamples;
-    if (s.unpricedSamples > 0 && (priced <= 0 || s.totalCostMicroUsd == 0))
+    if (s.unpricedSamples > 0 && !s.costKnown())
         return tr("unpriced");
     QString text = formatUsd(s.totalCostMicroUsd);
     if (s.costEstimated)

@@ -392,7 +392,7 @@ void BenchView::refreshFigures()
     for (const bench::TargetSummary &s : m_summaryModel->summary()) {
         ScoreboardChart::Bar bar;
         bar.lane = s.target;
-        if (s.totalCostMicroUsd > 0) {
+        if (s.costKnown()) {
             bar.value = double(s.totalCostMicroUsd) / 1e6;
             bar.text = (s.costEstimated ? QStringLiteral("~") : QString()) + formatUsd(s.totalCostMicroUsd);
         } else if (s.unpricedSamples > 0) {

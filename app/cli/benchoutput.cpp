@@ -21,7 +21,7 @@ QString pair(const std::optional<bench::Distribution> &d, int decimals)
 
 QString costText(const bench::TargetSummary &s)
 {
-    if (s.unpricedSamples > 0 && s.totalCostMicroUsd == 0)
+    if (s.unpricedSamples > 0 && !s.costKnown())
         return QStringLiteral("no price");
     if (s.totalTokens == 0 && s.totalCostMicroUsd == 0)
         return QStringLiteral("–"); // nothing was billed (every request failed before any token)

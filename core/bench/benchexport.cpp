@@ -74,7 +74,7 @@ QJsonObject benchToJson(const BenchSpec &spec, const QList<BenchSample> &samples
         for (auto it = target.errors.cbegin(); it != target.errors.cend(); ++it)
             errors.insert(it.key(), it.value());
         // No priced sample among those that used tokens: the total is unknown, not zero.
-        const bool unknownCost = target.unpricedSamples > 0 && target.totalCostMicroUsd == 0;
+        const bool unknownCost = target.unpricedSamples > 0 && !target.costKnown();
         summary << QJsonObject{
             {u"target"_s, target.target},
             {u"count"_s, target.count},
@@ -160,7 +160,7 @@ QByteArray benchSummaryToCsv(const QList<TargetSummary> &summary)
                 row << QString::number(values[i], 'f', 2);
             }
         }
-        const bool unknownCost = target.unpricedSamples > 0 && target.totalCostMicroUsd == 0;
+        const bool unknownCost = target.unpricedSamples > 0 && !target.costKnown();
         row << QString::number(target.totalTokens)
             << (unknownCost ? QString() : QString::number(double(target.totalCostMicroUsd) / 1e6, 'f', 6))
             << (target.costEstimated ? u"true"_s : u"false"_s) << QString::number(target.unpricedSamples);

@@ -2,6 +2,7 @@
 #include "bench/benchspec.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -66,9 +67,15 @@ std::expected<PromptSet, QString> readPromptFile(const QString &path)
         return std::unexpected(u"cannot read the prompt file %1: %2"_s.arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
     PromptSet set;
-    set.name = path;
+    // The file's name, not its path: the name is stored in the history and written in exports,
+    // where a path would tell where the user keeps their files.
+    set.name = QFileInfo(path).fileName();
     const QByteArray trimmed = bytes.trimmed();
-    if (trimmed.startsWith('[')) {
+    // A JSON list opens with '[' and then a string, or ']' (an empty list); a first line such
+    // as "[INST] …" or "[1] …" is a prompt, not broken JSON.
+    const QByteArray afterBracket = trimmed.mid(1).trimmed();
+    const bool jsonList = trimmed.startsWith('[') && (afterBracket.startsWith('"') || afterBracket.startsWith(']'));
+    if (jsonList) {
         // A JSON list: every member must be a non-empty string.
         QJsonParseError error{};
         const QJsonDocument document = QJsonDocument::fromJson(trimmed, &error);

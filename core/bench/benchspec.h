@@ -19,7 +19,7 @@ namespace versus::bench {
 /// answers), "long" (long answers), "reasoning" and "tools" (each prompt invites one call of a
 /// built-in tool, whose definition the set carries in tools).
 struct PromptSet {
-    QString name;         ///< "short", "long", "reasoning", "tools"; a file's path for a file
+    QString name;         ///< "short", "long", "reasoning", "tools"; a file's name (not its path) for a file
     QStringList prompts;  ///< never empty
     tools::ToolSet tools; ///< the tools the prompts need (the "tools" set); empty otherwise
 };
@@ -28,7 +28,7 @@ struct PromptSet {
 QList<PromptSet> builtinPromptSets();
 /// The built-in set called @p name, or nothing.
 std::optional<PromptSet> builtinPromptSet(const QString &name);
-/// A prompt file: a JSON array of strings, or else one prompt per non-empty line (a line's
+/// A prompt file: a JSON array of strings ("[" then a string or "]"), or else one prompt per non-empty line (a line's
 /// trailing whitespace trimmed). An error text naming the file (unreadable, an empty list, a
 /// JSON array holding something other than non-empty strings).
 std::expected<PromptSet, QString> readPromptFile(const QString &path);

@@ -85,6 +85,7 @@ QList<TargetSummary> summarize(const QStringList &targets, const QList<BenchSamp
         summary.totalCostMicroUsd = cost.totalMicroUsd();
         summary.costEstimated = cost.anyEstimated();
         summary.unpricedSamples = cost.unpricedCount();
+        summary.pricedSamples = cost.pricedCount();
         list << summary;
     }
     return list;

@@ -40,6 +40,10 @@ struct TargetSummary {
     qint64 totalCostMicroUsd = 0;
     bool costEstimated = false; ///< some cost rests on estimated token counts
     int unpricedSamples = 0;    ///< samples that used tokens but have no price: the total leaves them out
+    int pricedSamples = 0;      ///< samples billed at a known price (a price of $0 included)
+    /// Whether the total means something: some sample was priced. With none priced but some
+    /// unpriced the cost is unknown (never shown as $0); with neither, nothing was billed.
+    bool costKnown() const { return pricedSamples > 0; }
 };
 
 /// Whether a sample counts as answered: its status is Ok (what the summary's figures, the

@@ -66,6 +66,8 @@ private Q_SLOTS:
     void summary_data();
     void summary();
     void oneSummaryPerTargetInOrder();
+    void costKnownOnlyWithAPricedSample_data();
+    void costKnownOnlyWithAPricedSample();
     void definitionsNoteNamesTheDefinitions();
 };
 
@@ -153,6 +155,30 @@ void tst_BenchSummary::summary()
     QTEST(s.totalCostMicroUsd, "totalCost");
     QTEST(s.costEstimated, "costEstimated");
     QTEST(s.unpricedSamples, "unpriced");
+}
+
+void tst_BenchSummary::costKnownOnlyWithAPricedSample_data()
+{
+    QTest::addColumn<QList<BenchSample>>("samples");
+    QTest::addColumn<int>("priced");
+    QTest::addColumn<bool>("known");
+    // A model priced at $0 (a free tier) is a known cost of $0, not an unknown one.
+    QTest::newRow("a $0 price beside an unpriced sample")
+        << QList<BenchSample>{ok(0, 100, std::nullopt, false, 10, 20, 0), ok(0, 100, std::nullopt, false, 10, 20)} << 1
+        << true;
+    QTest::newRow("only unpriced samples")
+        << QList<BenchSample>{ok(0, 100, std::nullopt, false, 10, 20), ok(0, 100, std::nullopt, false, 10, 20)} << 0
+        << false;
+    QTest::newRow("every request failed before a token")
+        << QList<BenchSample>{failed(0, ErrorKind::Auth)} << 0 << false;
+}
+
+void tst_BenchSummary::costKnownOnlyWithAPricedSample()
+{
+    QFETCH(QList<BenchSample>, samples);
+    const TargetSummary s = summarize({QStringLiteral("groq:a")}, samples).at(0);
+    QTEST(s.pricedSamples, "priced");
+    QTEST(s.costKnown(), "known");
 }
 
 void tst_BenchSummary::oneSummaryPerTargetInOrder()

@@ -62,6 +62,9 @@ void tst_PromptFile::readFile_data()
         << QByteArray(R"(["ok", "  "])") << QStringList{} << QStringLiteral("item 2");
     QTest::newRow("broken json") << QByteArray(R"(["unterminated)") << QStringList{}
                                  << QStringLiteral("starts like a JSON list but is not one");
+    QTest::newRow("bracketed first line is a prompt")
+        << QByteArray("[INST] Say hi [/INST]\n[1] Count to three\n")
+        << QStringList{QStringLiteral("[INST] Say hi [/INST]"), QStringLiteral("[1] Count to three")} << QString();
     QTest::newRow("empty json list") << QByteArray("[]") << QStringList{} << QStringLiteral("holds no prompt");
     QTest::newRow("empty file") << QByteArray() << QStringList{} << QStringLiteral("holds no prompt");
     QTest::newRow("blank lines only") << QByteArray("\n \n\t\n") << QStringList{} << QStringLiteral("holds no prompt");
@@ -82,7 +85,7 @@ void tst_PromptFile::readFile()
     if (error.isEmpty()) {
         QVERIFY2(set, qPrintable(set ? QString() : set.error()));
         QCOMPARE(set->prompts, prompts);
-        QCOMPARE(set->name, path);
+        QCOMPARE(set->name, QStringLiteral("prompts.txt")); // the file's name, never its path
         QVERIFY(set->tools.isEmpty());
     } else {
         QVERIFY(!set);
