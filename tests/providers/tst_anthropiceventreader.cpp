@@ -4,6 +4,7 @@
 // and hand-made events, must give the same deltas, error and end marker both ways; the fast
 // path must take every event of the recorded answers and decline what it leaves to the general
 // path.
+#include "fastpathoutcome.h"
 #include "fixture.h"
 #include "providers/anthropicstreamdecoder.h"
 #include "providers/streampipeline.h"
@@ -18,64 +19,14 @@ using versus::test::loadFixture;
 
 namespace {
 
-struct Outcome {
-    QList<ChatDelta> deltas;
-    std::optional<ChatError> error;
-    bool done = false;
-    int outputsAfterDone = 0;
-    qint64 events = 0;
-    qint64 fastEvents = 0;
-};
+using Outcome = test::FastPathOutcome;
+using test::compareOutcomes;
+using test::describe;
 
-// Feeds @p body in pieces ending at @p cuts, with the fast path on or off.
 Outcome decode(const QByteArray &body, bool fast, QList<qsizetype> cuts = {})
 {
-    auto decoder = std::make_unique<AnthropicStreamDecoder>();
-    decoder->setFastPath(fast);
-    AnthropicStreamDecoder *d = decoder.get();
-    StreamPipeline pipeline(std::move(decoder));
-    Outcome o;
-    const auto keep = [&o](const ChatDelta &delta) {
-        o.deltas.append(delta);
-        return true;
-    };
-    qsizetype from = 0;
-    cuts.append(body.size());
-    for (qsizetype cut : std::as_const(cuts)) {
-        pipeline.feed(QByteArrayView(body).sliced(from, cut - from), keep);
-        from = cut;
-    }
-    pipeline.finish();
-    o.error = pipeline.error();
-    o.done = pipeline.sawDone();
-    o.outputsAfterDone = pipeline.outputsAfterDone();
-    o.events = pipeline.events();
-    o.fastEvents = d->fastEvents();
-    return o;
-}
-
-QByteArray describe(const Outcome &o)
-{
-    QByteArray s = "deltas " + QByteArray::number(o.deltas.size());
-    for (const ChatDelta &d : o.deltas) {
-        const QByteArray one =
-            " [" + d.text.toUtf8() + "|" + d.reasoning.toUtf8() + "|" + QByteArray::number(d.toolCalls.size()) + "|" +
-            d.finishReason.value_or(QString()).toUtf8() + "|" + QByteArray::number(d.usage.has_value()) + "]";
-        s += one;
-    }
-    if (o.error)
-        s += " error " + o.error->message.toUtf8();
-    return s;
-}
-
-void compareOutcomes(const Outcome &fast, const Outcome &general, const QByteArray &where)
-{
-    const QByteArray both = where + ": fast " + describe(fast) + " / general " + describe(general);
-    QVERIFY2(fast.deltas == general.deltas, both.constData());
-    QVERIFY2(fast.error == general.error, both.constData());
-    QVERIFY2(fast.done == general.done, where.constData());
-    QVERIFY2(fast.outputsAfterDone == general.outputsAfterDone, where.constData());
-    QCOMPARE(general.fastEvents, 0);
+    return test::decodeWithPath<AnthropicStreamDecoder, &AnthropicStreamDecoder::fastEvents>(body, fast,
+                                                                                             std::move(cuts));
 }
 
 } // namespace

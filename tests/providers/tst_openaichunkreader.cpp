@@ -4,6 +4,7 @@
 // offset, and hand-made chunks, must give the same deltas, error and end marker both ways; the
 // fast path must take the recorded text, reasoning and tool-call streams and decline what it
 // leaves to the general path.
+#include "fastpathoutcome.h"
 #include "fixture.h"
 #include "providers/openaistreamdecoder.h"
 #include "providers/streampipeline.h"
@@ -18,64 +19,13 @@ using versus::test::loadFixture;
 
 namespace {
 
-struct Outcome {
-    QList<ChatDelta> deltas;
-    std::optional<ChatError> error;
-    bool done = false;
-    int outputsAfterDone = 0;
-    qint64 events = 0;
-    qint64 fastChunks = 0;
-};
+using Outcome = test::FastPathOutcome;
+using test::compareOutcomes;
+using test::describe;
 
-// Feeds @p body in pieces ending at @p cuts, with the fast path on or off.
 Outcome decode(const QByteArray &body, bool fast, QList<qsizetype> cuts = {})
 {
-    auto decoder = std::make_unique<OpenAiStreamDecoder>();
-    decoder->setFastPath(fast);
-    OpenAiStreamDecoder *d = decoder.get();
-    StreamPipeline pipeline(std::move(decoder));
-    Outcome o;
-    const auto keep = [&o](const ChatDelta &delta) {
-        o.deltas.append(delta);
-        return true;
-    };
-    qsizetype from = 0;
-    cuts.append(body.size());
-    for (qsizetype cut : std::as_const(cuts)) {
-        pipeline.feed(QByteArrayView(body).sliced(from, cut - from), keep);
-        from = cut;
-    }
-    pipeline.finish();
-    o.error = pipeline.error();
-    o.done = pipeline.sawDone();
-    o.outputsAfterDone = pipeline.outputsAfterDone();
-    o.events = pipeline.events();
-    o.fastChunks = d->fastChunks();
-    return o;
-}
-
-QByteArray describe(const Outcome &o)
-{
-    QByteArray s = "deltas " + QByteArray::number(o.deltas.size());
-    for (const ChatDelta &d : o.deltas) {
-        const QByteArray one =
-            " [" + d.text.toUtf8() + "|" + d.reasoning.toUtf8() + "|" + QByteArray::number(d.toolCalls.size()) + "|" +
-            d.finishReason.value_or(QString()).toUtf8() + "|" + QByteArray::number(d.usage.has_value()) + "]";
-        s += one;
-    }
-    if (o.error)
-        s += " error " + o.error->message.toUtf8();
-    return s;
-}
-
-void compareOutcomes(const Outcome &fast, const Outcome &general, const QByteArray &where)
-{
-    const QByteArray both = where + ": fast " + describe(fast) + " / general " + describe(general);
-    QVERIFY2(fast.deltas == general.deltas, both.constData());
-    QVERIFY2(fast.error == general.error, both.constData());
-    QVERIFY2(fast.done == general.done, where.constData());
-    QVERIFY2(fast.outputsAfterDone == general.outputsAfterDone, where.constData());
-    QCOMPARE(general.fastChunks, 0);
+    return test::decodeWithPath<OpenAiStreamDecoder, &OpenAiStreamDecoder::fastChunks>(body, fast, std::move(cuts));
 }
 
 // The OpenAI-compatible services among the fixture folders.
@@ -124,7 +74,7 @@ void TestOpenAiChunkReader::fixturesSplit()
     const bool plainStream = (name == u"text" || name == u"reasoning" || name == u"tool_call") &&
                              fixture.expected.value(u"status").toString() == u"ok";
     if (plainStream && provider != u"mistral" && provider != u"llamacpp")
-        QCOMPARE(fastWhole.fastChunks, fastWhole.events - (fastWhole.done ? 1 : 0));
+        QCOMPARE(fastWhole.fastEvents, fastWhole.events - (fastWhole.done ? 1 : 0));
 
     for (qsizetype cut = 1; cut < body.size(); ++cut) {
         compareOutcomes(decode(body, true, {cut}), decode(body, false, {cut}), "split at " + QByteArray::number(cut));
@@ -226,7 +176,7 @@ void TestOpenAiChunkReader::chunks()
     const Outcome g = decode(body, false);
     compareOutcomes(f, g, "chunk");
     const bool stopped = g.error.has_value();
-    QCOMPARE(f.fastChunks, qint64(fast ? 1 : 0) + (stopped ? 0 : 1));
+    QCOMPARE(f.fastEvents, qint64(fast ? 1 : 0) + (stopped ? 0 : 1));
 }
 
 QTEST_GUILESS_MAIN(TestOpenAiChunkReader)
