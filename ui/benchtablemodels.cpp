@@ -13,11 +13,6 @@ using bench::Distribution;
 
 namespace {
 
-QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
-{
-    return QCoreApplication::translate("versus::ui::BenchView", text, disambiguation, n);
-}
-
 QString durationText(const std::optional<Distribution> &d, double Distribution::*field)
 {
     if (!d || d->count == 0)
@@ -47,12 +42,13 @@ QString costText(const bench::TargetSummary &s)
     if (s.totalTokens == 0 && s.totalCostMicroUsd == 0)
         return QStringLiteral("–");
     if (s.unpricedSamples > 0 && !s.costKnown())
-        return tr("unpriced");
+        return QCoreApplication::translate("versus::ui::BenchView", "unpriced");
     QString text = formatUsd(s.totalCostMicroUsd);
     if (s.costEstimated)
         text.prepend(u'~');
     if (s.unpricedSamples > 0)
-        text = tr("%1 + %n unpriced", nullptr, s.unpricedSamples).arg(text);
+        text = QCoreApplication::translate("versus::ui::BenchView", "%1 + %n unpriced", nullptr, s.unpricedSamples)
+                   .arg(text);
     return text;
 }
 
@@ -67,7 +63,7 @@ QString sampleCost(const LaneResult &result)
         return (result.cost->estimated ? QStringLiteral("~") : QString()) + formatUsd(result.cost->totalMicroUsd);
     const Usage &usage = result.chat.usage;
     if (!result.priced && usage.completionTokens.value_or(0) + usage.promptTokens.value_or(0) > 0)
-        return tr("unpriced");
+        return QCoreApplication::translate("versus::ui::BenchView", "unpriced");
     return QStringLiteral("–");
 }
 
@@ -75,13 +71,13 @@ QString statusText(const LaneResult &result)
 {
     switch (result.chat.status) {
     case ResultStatus::Ok:
-        return tr("ok");
+        return QCoreApplication::translate("versus::ui::BenchView", "ok");
     case ResultStatus::Error:
-        return tr("error");
+        return QCoreApplication::translate("versus::ui::BenchView", "error");
     case ResultStatus::Cancelled:
-        return tr("stopped");
+        return QCoreApplication::translate("versus::ui::BenchView", "stopped");
     case ResultStatus::Truncated:
-        return tr("cut short");
+        return QCoreApplication::translate("versus::ui::BenchView", "cut short");
     }
     return {};
 }
@@ -93,7 +89,7 @@ QString errorText(const LaneResult &result)
     const ChatError &error = *result.chat.error;
     QString text = benchErrorKindText(errorKindName(error.kind));
     if (error.httpStatus > 0)
-        text += tr(" (HTTP %1)").arg(error.httpStatus);
+        text += QCoreApplication::translate("versus::ui::BenchView", " (HTTP %1)").arg(error.httpStatus);
     if (!error.message.isEmpty())
         text += QStringLiteral(": ") + error.message;
     return text;
@@ -113,29 +109,29 @@ QString benchErrorKindText(const QString &name)
         return name;
     switch (*kind) {
     case ErrorKind::Auth:
-        return tr("authentication");
+        return QCoreApplication::translate("versus::ui::BenchView", "authentication");
     case ErrorKind::RateLimit:
-        return tr("rate limit");
+        return QCoreApplication::translate("versus::ui::BenchView", "rate limit");
     case ErrorKind::NotFound:
-        return tr("not found");
+        return QCoreApplication::translate("versus::ui::BenchView", "not found");
     case ErrorKind::BadRequest:
-        return tr("bad request");
+        return QCoreApplication::translate("versus::ui::BenchView", "bad request");
     case ErrorKind::Quota:
-        return tr("quota");
+        return QCoreApplication::translate("versus::ui::BenchView", "quota");
     case ErrorKind::Server:
-        return tr("server error");
+        return QCoreApplication::translate("versus::ui::BenchView", "server error");
     case ErrorKind::Network:
-        return tr("network");
+        return QCoreApplication::translate("versus::ui::BenchView", "network");
     case ErrorKind::Timeout:
-        return tr("timeout");
+        return QCoreApplication::translate("versus::ui::BenchView", "timeout");
     case ErrorKind::Tls:
-        return tr("TLS");
+        return QCoreApplication::translate("versus::ui::BenchView", "TLS");
     case ErrorKind::Stream:
-        return tr("broken stream");
+        return QCoreApplication::translate("versus::ui::BenchView", "broken stream");
     case ErrorKind::Config:
-        return tr("setup (key, model)");
+        return QCoreApplication::translate("versus::ui::BenchView", "setup (key, model)");
     case ErrorKind::Cancelled:
-        return tr("cancelled");
+        return QCoreApplication::translate("versus::ui::BenchView", "cancelled");
     }
     return name;
 }
@@ -146,11 +142,15 @@ QString benchErrorsText(const QMap<QString, int> &errors)
     QStringList kinds;
     for (auto it = errors.cbegin(); it != errors.cend(); ++it) {
         total += it.value();
-        kinds << tr("%1 %2").arg(benchErrorKindText(it.key())).arg(it.value());
+        kinds << QCoreApplication::translate("versus::ui::BenchView", "%1 %2")
+                     .arg(benchErrorKindText(it.key()))
+                     .arg(it.value());
     }
     if (total == 0)
         return QStringLiteral("0");
-    return tr("%1 (%2)").arg(total).arg(kinds.join(QStringLiteral(", ")));
+    return QCoreApplication::translate("versus::ui::BenchView", "%1 (%2)")
+        .arg(total)
+        .arg(kinds.join(QStringLiteral(", ")));
 }
 
 BenchSummaryModel::BenchSummaryModel(QObject *parent)
@@ -197,15 +197,21 @@ QVariant BenchSummaryModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole) {
         if (column == CostColumn && s.unpricedSamples > 0)
-            return tr("%n request(s) used tokens of a model without a known price: they are left out of the total, "
-                      "not guessed. Add the price in Settings → Prices.",
-                      nullptr, s.unpricedSamples);
+            return QCoreApplication::translate(
+                "versus::ui::BenchView",
+                "%n request(s) used tokens of a model without a known price: they are left out of the total, "
+                "not guessed. Add the price in Settings → Prices.",
+                nullptr, s.unpricedSamples);
         if (column == CostColumn && s.costEstimated)
-            return tr("~: some token counts were estimated (the provider reported no usage)");
+            return QCoreApplication::translate("versus::ui::BenchView",
+                                               "~: some token counts were estimated (the provider reported no usage)");
         if ((column == RateP50Column || column == RateP95Column) && s.outputTokensPerS && s.outputTokensPerS->estimated)
-            return tr("~: some token counts were estimated (the provider reported no usage)");
+            return QCoreApplication::translate("versus::ui::BenchView",
+                                               "~: some token counts were estimated (the provider reported no usage)");
         if (column == RequestsColumn)
-            return tr("%1 answered, %2 failed").arg(s.succeeded).arg(s.count - s.succeeded);
+            return QCoreApplication::translate("versus::ui::BenchView", "%1 answered, %2 failed")
+                .arg(s.succeeded)
+                .arg(s.count - s.succeeded);
         return {};
     }
     if (role != Qt::DisplayRole && role != ValueRole)
@@ -253,29 +259,29 @@ QVariant BenchSummaryModel::headerData(int section, Qt::Orientation orientation,
     if (role == Qt::DisplayRole) {
         switch (Column(section)) {
         case TargetColumn:
-            return tr("Target");
+            return QCoreApplication::translate("versus::ui::BenchView", "Target");
         case RequestsColumn:
-            return tr("Requests");
+            return QCoreApplication::translate("versus::ui::BenchView", "Requests");
         case ErrorsColumn:
-            return tr("Errors");
+            return QCoreApplication::translate("versus::ui::BenchView", "Errors");
         case TtftP50Column:
-            return tr("TTFT p50");
+            return QCoreApplication::translate("versus::ui::BenchView", "TTFT p50");
         case TtftP95Column:
-            return tr("TTFT p95");
+            return QCoreApplication::translate("versus::ui::BenchView", "TTFT p95");
         case TtfatP50Column:
-            return tr("First answer p50");
+            return QCoreApplication::translate("versus::ui::BenchView", "First answer p50");
         case E2eP50Column:
-            return tr("Total p50");
+            return QCoreApplication::translate("versus::ui::BenchView", "Total p50");
         case E2eP95Column:
-            return tr("Total p95");
+            return QCoreApplication::translate("versus::ui::BenchView", "Total p95");
         case RateP50Column:
-            return tr("Speed p50");
+            return QCoreApplication::translate("versus::ui::BenchView", "Speed p50");
         case RateP95Column:
-            return tr("Speed p95");
+            return QCoreApplication::translate("versus::ui::BenchView", "Speed p95");
         case TokensColumn:
-            return tr("Tokens");
+            return QCoreApplication::translate("versus::ui::BenchView", "Tokens");
         case CostColumn:
-            return tr("Cost");
+            return QCoreApplication::translate("versus::ui::BenchView", "Cost");
         case ColumnCount:
             break;
         }
@@ -283,27 +289,38 @@ QVariant BenchSummaryModel::headerData(int section, Qt::Orientation orientation,
     if (role == Qt::ToolTipRole) {
         switch (Column(section)) {
         case RequestsColumn:
-            return tr("Measured requests finished (warm-up requests are not counted)");
+            return QCoreApplication::translate("versus::ui::BenchView",
+                                               "Measured requests finished (warm-up requests are not counted)");
         case ErrorsColumn:
-            return tr("Requests that failed, by kind; their figures are left out of the percentiles");
+            return QCoreApplication::translate(
+                "versus::ui::BenchView",
+                "Requests that failed, by kind; their figures are left out of the percentiles");
         case TtftP50Column:
         case TtftP95Column:
-            return tr("Time to first token: first text, reasoning or tool-call chunk − request sent (median, 95th "
-                      "percentile of the answered requests)");
+            return QCoreApplication::translate(
+                "versus::ui::BenchView",
+                "Time to first token: first text, reasoning or tool-call chunk − request sent (median, 95th "
+                "percentile of the answered requests)");
         case TtfatP50Column:
-            return tr("Time to first answer token: first answer-text chunk − request sent, thinking included "
-                      "(Artificial Analysis' \"time to first answer token\")");
+            return QCoreApplication::translate(
+                "versus::ui::BenchView",
+                "Time to first answer token: first answer-text chunk − request sent, thinking included "
+                "(Artificial Analysis' \"time to first answer token\")");
         case E2eP50Column:
         case E2eP95Column:
-            return tr("Last token-bearing chunk − request sent");
+            return QCoreApplication::translate("versus::ui::BenchView", "Last token-bearing chunk − request sent");
         case RateP50Column:
         case RateP95Column:
-            return tr("Decode speed: (completion tokens − 1) / (last token − first token), completion tokens as the "
-                      "provider reported them (reasoning included)");
+            return QCoreApplication::translate(
+                "versus::ui::BenchView",
+                "Decode speed: (completion tokens − 1) / (last token − first token), completion tokens as the "
+                "provider reported them (reasoning included)");
         case TokensColumn:
-            return tr("Prompt + completion tokens of every request");
+            return QCoreApplication::translate("versus::ui::BenchView", "Prompt + completion tokens of every request");
         case CostColumn:
-            return tr("What every request cost at the catalog's prices; ~ when token counts were estimated");
+            return QCoreApplication::translate(
+                "versus::ui::BenchView",
+                "What every request cost at the catalog's prices; ~ when token counts were estimated");
         default:
             break;
         }
@@ -406,27 +423,27 @@ QVariant BenchRunsModel::headerData(int section, Qt::Orientation orientation, in
         return section + 1;
     switch (Column(section)) {
     case TargetColumn:
-        return tr("Target");
+        return QCoreApplication::translate("versus::ui::BenchView", "Target");
     case PromptColumn:
-        return tr("Prompt");
+        return QCoreApplication::translate("versus::ui::BenchView", "Prompt");
     case RunColumn:
-        return tr("Run");
+        return QCoreApplication::translate("versus::ui::BenchView", "Run");
     case StatusColumn:
-        return tr("Status");
+        return QCoreApplication::translate("versus::ui::BenchView", "Status");
     case TtftColumn:
-        return tr("TTFT");
+        return QCoreApplication::translate("versus::ui::BenchView", "TTFT");
     case TtfatColumn:
-        return tr("First answer");
+        return QCoreApplication::translate("versus::ui::BenchView", "First answer");
     case E2eColumn:
-        return tr("Total");
+        return QCoreApplication::translate("versus::ui::BenchView", "Total");
     case RateColumn:
-        return tr("Speed");
+        return QCoreApplication::translate("versus::ui::BenchView", "Speed");
     case TokensColumn:
-        return tr("Tokens");
+        return QCoreApplication::translate("versus::ui::BenchView", "Tokens");
     case CostColumn:
-        return tr("Cost");
+        return QCoreApplication::translate("versus::ui::BenchView", "Cost");
     case ErrorColumn:
-        return tr("Error");
+        return QCoreApplication::translate("versus::ui::BenchView", "Error");
     case ColumnCount:
         break;
     }

@@ -12,10 +12,6 @@
 namespace versus::ui {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::ui::Composer", text);
-}
 
 QList<QUrl> localFiles(const QMimeData *data)
 {
@@ -54,17 +50,19 @@ ImageIntake imagesFromMimeData(const QMimeData *data)
         return intake;
     const QImage picture = qvariant_cast<QImage>(data->imageData());
     if (picture.isNull()) {
-        intake.errors.append(tr("The clipboard's image cannot be read."));
+        intake.errors.append(
+            QCoreApplication::translate("versus::ui::Composer", "The clipboard's image cannot be read."));
         return intake;
     }
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
     if (!picture.save(&buffer, "PNG")) {
-        intake.errors.append(tr("The clipboard's image cannot be read."));
+        intake.errors.append(
+            QCoreApplication::translate("versus::ui::Composer", "The clipboard's image cannot be read."));
         return intake;
     }
-    auto image = imageFromBytes(png, tr("pasted-image.png"));
+    auto image = imageFromBytes(png, QCoreApplication::translate("versus::ui::Composer", "pasted-image.png"));
     if (image)
         intake.images.append(*image);
     else

@@ -13,10 +13,6 @@
 namespace versus::ui {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::ui::ConversationView", text);
-}
 } // namespace
 
 QString messageLink(const QString &action, int turn, const QString &what)
@@ -49,18 +45,24 @@ QString reasoningHeader(const LaneTurn &turn, bool expanded)
 {
     const ChatResult &chat = turn.result.chat;
     const int words = wordCount(chat.reasoning);
-    const QString count = words == 1 ? tr("1 word") : tr("%1 words").arg(words);
-    QString header = expanded ? tr("▾ Hide reasoning (%1)").arg(count) : tr("▸ Show reasoning (%1)").arg(count);
+    const QString count = words == 1
+                              ? QCoreApplication::translate("versus::ui::ConversationView", "1 word")
+                              : QCoreApplication::translate("versus::ui::ConversationView", "%1 words").arg(words);
+    QString header =
+        expanded ? QCoreApplication::translate("versus::ui::ConversationView", "▾ Hide reasoning (%1)").arg(count)
+                 : QCoreApplication::translate("versus::ui::ConversationView", "▸ Show reasoning (%1)").arg(count);
     if (const auto ms = turn.result.metrics.reasoningMs; ms && *ms >= 0)
-        header += tr(" · %1 s").arg(*ms / 1000.0, 0, 'f', *ms < 10000 ? 1 : 0);
+        header += QCoreApplication::translate("versus::ui::ConversationView", " · %1 s")
+                      .arg(*ms / 1000.0, 0, 'f', *ms < 10000 ? 1 : 0);
     if (chat.usage.reasoningTokens && !chat.usage.estimated) {
-        header += tr(" · %1 tokens").arg(*chat.usage.reasoningTokens);
+        header += QCoreApplication::translate("versus::ui::ConversationView", " · %1 tokens")
+                      .arg(*chat.usage.reasoningTokens);
     } else {
         // Not reported: estimated from the text as the footer's figures are (docs/metrics.md).
         const qint64 tokens = chat.usage.reasoningTokens
                                   ? *chat.usage.reasoningTokens
                                   : qint64(std::llround(CharCounts::of(chat.reasoning).baseTokens()));
-        header += tr(" · ~%1 tokens").arg(tokens);
+        header += QCoreApplication::translate("versus::ui::ConversationView", " · ~%1 tokens").arg(tokens);
     }
     return header;
 }

@@ -343,11 +343,11 @@ QTextDocumentFragment markdownFragment(const QString &markdown, const QFont &fon
     if (shown < markdown.size()) {
         cursor.movePosition(QTextCursor::End);
         cursor.insertBlock(QTextBlockFormat(), dim);
+        const int hidden = int(std::min<qsizetype>(markdown.size() - shown, INT_MAX));
         cursor.insertText(QCoreApplication::translate("versus::ui::ConversationView",
                                                       "[%n more characters not shown: the answer is too long to show "
                                                       "here. Export the conversation to read all of it.]",
-                                                      nullptr,
-                                                      int(std::min<qsizetype>(markdown.size() - shown, INT_MAX))),
+                                                      nullptr, hidden),
                           dim);
     }
     return QTextDocumentFragment(&parsed);

@@ -16,11 +16,6 @@ namespace versus::ui {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::ui::ShortcutsDialog", text);
-}
-
 // "Providers && Keys…" as a menu shows it: "Providers & Keys…".
 QString withoutMnemonics(const QString &text)
 {
@@ -72,8 +67,10 @@ QList<ShortcutEntry> shortcutEntries(const QWidget *window)
     const bool ctrlEnter = composer && composer->sendsWithCtrlEnter();
     const QKeySequence send = ctrlEnter ? QKeySequence(Qt::CTRL | Qt::Key_Return) : QKeySequence(Qt::Key_Return);
     const QKeySequence newLine = ctrlEnter ? QKeySequence(Qt::Key_Return) : QKeySequence(Qt::SHIFT | Qt::Key_Return);
-    entries.append({tr("Send the prompt (in the prompt box)"), send.toString(QKeySequence::NativeText)});
-    entries.append({tr("New line in the prompt"), newLine.toString(QKeySequence::NativeText)});
+    entries.append({QCoreApplication::translate("versus::ui::ShortcutsDialog", "Send the prompt (in the prompt box)"),
+                    send.toString(QKeySequence::NativeText)});
+    entries.append({QCoreApplication::translate("versus::ui::ShortcutsDialog", "New line in the prompt"),
+                    newLine.toString(QKeySequence::NativeText)});
     return entries;
 }
 
@@ -81,11 +78,12 @@ QDialog *createShortcutsDialog(const QWidget *window, QWidget *parent)
 {
     auto *dialog = new QDialog(parent);
     dialog->setObjectName(QStringLiteral("shortcutsDialog"));
-    dialog->setWindowTitle(tr("Keyboard shortcuts"));
+    dialog->setWindowTitle(QCoreApplication::translate("versus::ui::ShortcutsDialog", "Keyboard shortcuts"));
     auto *list = new QTreeWidget(dialog);
     list->setObjectName(QStringLiteral("shortcutList"));
     list->setColumnCount(2);
-    list->setHeaderLabels({tr("Command"), tr("Keys")});
+    list->setHeaderLabels({QCoreApplication::translate("versus::ui::ShortcutsDialog", "Command"),
+                           QCoreApplication::translate("versus::ui::ShortcutsDialog", "Keys")});
     list->setRootIsDecorated(false);
     list->setSelectionMode(QAbstractItemView::NoSelection);
     list->setFocusPolicy(Qt::NoFocus);

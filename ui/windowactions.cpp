@@ -18,10 +18,6 @@ namespace versus::ui {
 
 namespace {
 // The window's commands keep the window's wording.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::ui::MainWindow", text);
-}
 } // namespace
 
 WindowActions addWindowActions(QMainWindow *window)
@@ -41,90 +37,142 @@ WindowActions addWindowActions(QMainWindow *window)
         window->addAction(action);
         return action;
     };
-    actions.addLane = makeAction(tr("Add lane"), "addLaneAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
-                                 tr("Add a lane to compare one more provider or model"));
-    actions.newComparison = makeAction(tr("New comparison"), "newComparisonAction", {QKeySequence::New},
-                                       tr("Start over: empty every lane's conversation"));
-    actions.send = makeAction(tr("Send to all lanes"), "sendAction",
+    actions.addLane = makeAction(
+        QCoreApplication::translate("versus::ui::MainWindow", "Add lane"), "addLaneAction",
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N)},
+        QCoreApplication::translate("versus::ui::MainWindow", "Add a lane to compare one more provider or model"));
+    actions.newComparison = makeAction(
+        QCoreApplication::translate("versus::ui::MainWindow", "New comparison"), "newComparisonAction",
+        {QKeySequence::New},
+        QCoreApplication::translate("versus::ui::MainWindow", "Start over: empty every lane's conversation"));
+    actions.send = makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Send to all lanes"), "sendAction",
                               {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
-                              tr("Send the prompt to every lane"));
-    actions.stopAll = makeAction(tr("Stop all"), "stopAllAction", {QKeySequence(Qt::Key_Escape)},
-                                 tr("Stop every lane; partial answers stay"));
-    actions.regenerate = makeAction(tr("Regenerate"), "regenerateAction", {QKeySequence(Qt::CTRL | Qt::Key_R)},
-                                    tr("Send the last prompt again to every lane: the new answers replace the last "
-                                       "ones, in the window and in the history"));
-    actions.providerKeys = makeAction(tr("Providers && Keys…"), "providerKeysAction", {},
-                                      tr("API keys for each provider, kept in the system keychain"));
-    actions.mcpServers = makeAction(tr("MCP servers…"), "mcpServersAction", {},
-                                    tr("The MCP servers that give the models tools, and their tools"));
-    actions.settings = makeAction(tr("Settings…"), "settingsAction", {QKeySequence(Qt::CTRL | Qt::Key_Comma)},
-                                  tr("Send key, theme, language, history location and proxy"));
-    actions.customEndpoints = makeAction(tr("Custom endpoints…"), "customEndpointsAction", {},
-                                         tr("OpenAI-compatible services of your own: proxies, gateways, servers"));
-    actions.prices = makeAction(tr("Prices…"), "pricesAction", {},
-                                tr("The price of every model, and your own prices where they differ"));
-    actions.welcome = makeAction(tr("Welcome"), "welcomeAction", {},
-                                 tr("What Versus does, and the model servers running on this machine"));
+                              QCoreApplication::translate("versus::ui::MainWindow", "Send the prompt to every lane"));
+    actions.stopAll =
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Stop all"), "stopAllAction",
+                   {QKeySequence(Qt::Key_Escape)},
+                   QCoreApplication::translate("versus::ui::MainWindow", "Stop every lane; partial answers stay"));
+    actions.regenerate = makeAction(
+        QCoreApplication::translate("versus::ui::MainWindow", "Regenerate"), "regenerateAction",
+        {QKeySequence(Qt::CTRL | Qt::Key_R)},
+        QCoreApplication::translate("versus::ui::MainWindow",
+                                    "Send the last prompt again to every lane: the new answers replace the last "
+                                    "ones, in the window and in the history"));
+    actions.providerKeys = makeAction(
+        QCoreApplication::translate("versus::ui::MainWindow", "Providers && Keys…"), "providerKeysAction", {},
+        QCoreApplication::translate("versus::ui::MainWindow",
+                                    "API keys for each provider, kept in the system keychain"));
+    actions.mcpServers =
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "MCP servers…"), "mcpServersAction", {},
+                   QCoreApplication::translate("versus::ui::MainWindow",
+                                               "The MCP servers that give the models tools, and their tools"));
+    actions.settings = makeAction(
+        QCoreApplication::translate("versus::ui::MainWindow", "Settings…"), "settingsAction",
+        {QKeySequence(Qt::CTRL | Qt::Key_Comma)},
+        QCoreApplication::translate("versus::ui::MainWindow", "Send key, theme, language, history location and proxy"));
+    actions.customEndpoints = makeAction(
+        QCoreApplication::translate("versus::ui::MainWindow", "Custom endpoints…"), "customEndpointsAction", {},
+        QCoreApplication::translate("versus::ui::MainWindow",
+                                    "OpenAI-compatible services of your own: proxies, gateways, servers"));
+    actions.prices =
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Prices…"), "pricesAction", {},
+                   QCoreApplication::translate("versus::ui::MainWindow",
+                                               "The price of every model, and your own prices where they differ"));
+    actions.welcome =
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Welcome"), "welcomeAction", {},
+                   QCoreApplication::translate("versus::ui::MainWindow",
+                                               "What Versus does, and the model servers running on this machine"));
     actions.metricsHelp =
-        makeAction(tr("Metrics…"), "metricsHelpAction", {}, tr("How every figure is measured or estimated"));
-    actions.about = makeAction(tr("About Versus"), "aboutAction", {}, tr("Version and license"));
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Metrics…"), "metricsHelpAction", {},
+                   QCoreApplication::translate("versus::ui::MainWindow", "How every figure is measured or estimated"));
+    actions.about = makeAction(QCoreApplication::translate("versus::ui::MainWindow", "About Versus"), "aboutAction", {},
+                               QCoreApplication::translate("versus::ui::MainWindow", "Version and license"));
     actions.keyboardShortcuts =
-        makeAction(tr("Keyboard shortcuts"), "keyboardShortcutsAction", {QKeySequence(Qt::CTRL | Qt::Key_Slash)},
-                   tr("Every keyboard shortcut of the window"));
-    actions.quit = makeAction(tr("Quit"), "quitAction", {QKeySequence::Quit}, tr("Quit Versus"));
-    actions.find = makeAction(tr("Search conversations"), "findAction", {QKeySequence::Find},
-                              tr("Find words in any prompt or answer of the saved conversations"));
-    actions.sidebar = makeAction(tr("Conversations"), "sidebarAction", {QKeySequence(Qt::CTRL | Qt::Key_B)},
-                                 tr("Show or hide the saved conversations"));
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Keyboard shortcuts"),
+                   "keyboardShortcutsAction", {QKeySequence(Qt::CTRL | Qt::Key_Slash)},
+                   QCoreApplication::translate("versus::ui::MainWindow", "Every keyboard shortcut of the window"));
+    actions.quit =
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Quit"), "quitAction", {QKeySequence::Quit},
+                   QCoreApplication::translate("versus::ui::MainWindow", "Quit Versus"));
+    actions.find =
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Search conversations"), "findAction",
+                   {QKeySequence::Find},
+                   QCoreApplication::translate("versus::ui::MainWindow",
+                                               "Find words in any prompt or answer of the saved conversations"));
+    actions.sidebar =
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Conversations"), "sidebarAction",
+                   {QKeySequence(Qt::CTRL | Qt::Key_B)},
+                   QCoreApplication::translate("versus::ui::MainWindow", "Show or hide the saved conversations"));
     actions.sidebar->setCheckable(true);
     actions.sidebar->setChecked(true);
-    actions.exportMarkdown = makeAction(tr("Export as Markdown…"), "exportMarkdownAction", {},
-                                        tr("Write this conversation to a Markdown file"));
+    actions.exportMarkdown = makeAction(
+        QCoreApplication::translate("versus::ui::MainWindow", "Export as Markdown…"), "exportMarkdownAction", {},
+        QCoreApplication::translate("versus::ui::MainWindow", "Write this conversation to a Markdown file"));
     actions.exportJson =
-        makeAction(tr("Export as JSON…"), "exportJsonAction", {}, tr("Write this conversation to a JSON file"));
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Export as JSON…"), "exportJsonAction", {},
+                   QCoreApplication::translate("versus::ui::MainWindow", "Write this conversation to a JSON file"));
     actions.exportMarkdown->setEnabled(false);
     actions.exportJson->setEnabled(false);
-    actions.attachImage =
-        makeAction(tr("Attach image…"), "attachImageAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
-                   tr("Attach PNG, JPEG, WebP or GIF images to the prompt (or paste or drop them)"));
+    actions.attachImage = makeAction(
+        QCoreApplication::translate("versus::ui::MainWindow", "Attach image…"), "attachImageAction",
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A)},
+        QCoreApplication::translate("versus::ui::MainWindow",
+                                    "Attach PNG, JPEG, WebP or GIF images to the prompt (or paste or drop them)"));
     actions.toggleLaneFocus = makeAction(
-        tr("Focus lane / Show all lanes"), "toggleLaneFocusAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
-        tr("Give the lane that has the focus the whole width, or show every lane again"));
+        QCoreApplication::translate("versus::ui::MainWindow", "Focus lane / Show all lanes"), "toggleLaneFocusAction",
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
+        QCoreApplication::translate("versus::ui::MainWindow",
+                                    "Give the lane that has the focus the whole width, or show every lane again"));
     actions.scoreboard =
-        makeAction(tr("Scoreboard"), "scoreboardAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B)},
-                   tr("Show or hide the scoreboard: every lane's figures side by side, best values marked"));
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Scoreboard"), "scoreboardAction",
+                   {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_B)},
+                   QCoreApplication::translate(
+                       "versus::ui::MainWindow",
+                       "Show or hide the scoreboard: every lane's figures side by side, best values marked"));
     actions.scoreboard->setCheckable(true);
     actions.scoreboard->setChecked(true);
-    actions.focusComposer = makeAction(tr("Go to the prompt"), "focusComposerAction",
-                                       {QKeySequence(Qt::CTRL | Qt::Key_L)}, tr("Move the focus to the prompt box"));
+    actions.focusComposer =
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Go to the prompt"), "focusComposerAction",
+                   {QKeySequence(Qt::CTRL | Qt::Key_L)},
+                   QCoreApplication::translate("versus::ui::MainWindow", "Move the focus to the prompt box"));
     actions.blindMode =
-        makeAction(tr("Blind mode"), "blindModeAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)},
-                   tr("Hide provider and model names, in a shuffled order, until you vote"));
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Blind mode"), "blindModeAction",
+                   {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H)},
+                   QCoreApplication::translate("versus::ui::MainWindow",
+                                               "Hide provider and model names, in a shuffled order, until you vote"));
     actions.blindMode->setCheckable(true);
-    actions.leaderboard =
-        makeAction(tr("Leaderboard"), "leaderboardAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
-                   tr("Models ranked by your votes across every comparison"));
-    actions.benchmark =
-        makeAction(tr("Benchmark…"), "benchmarkAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K)},
-                   tr("Measure providers on your prompts: many requests, their speed, errors and cost"));
+    actions.leaderboard = makeAction(
+        QCoreApplication::translate("versus::ui::MainWindow", "Leaderboard"), "leaderboardAction",
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L)},
+        QCoreApplication::translate("versus::ui::MainWindow", "Models ranked by your votes across every comparison"));
+    actions.benchmark = makeAction(
+        QCoreApplication::translate("versus::ui::MainWindow", "Benchmark…"), "benchmarkAction",
+        {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K)},
+        QCoreApplication::translate("versus::ui::MainWindow",
+                                    "Measure providers on your prompts: many requests, their speed, errors and cost"));
 
     actions.mergeAnswers =
-        makeAction(tr("Merge answers…"), "mergeAnswersAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
-                   tr("Have a model merge the answers to the last prompt into one"));
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Merge answers…"), "mergeAnswersAction",
+                   {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M)},
+                   QCoreApplication::translate("versus::ui::MainWindow",
+                                               "Have a model merge the answers to the last prompt into one"));
     actions.judgeAnswers =
-        makeAction(tr("Judge answers…"), "judgeAnswersAction", {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J)},
-                   tr("Have a model score the answers to the last prompt against a rubric"));
+        makeAction(QCoreApplication::translate("versus::ui::MainWindow", "Judge answers…"), "judgeAnswersAction",
+                   {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J)},
+                   QCoreApplication::translate("versus::ui::MainWindow",
+                                               "Have a model score the answers to the last prompt against a rubric"));
 
     // Ctrl+1 … Ctrl+9 move to a lane.
     for (int i = 0; i < 9; ++i) {
-        auto *action = new QAction(tr("Go to lane %1").arg(i + 1), window);
+        auto *action =
+            new QAction(QCoreApplication::translate("versus::ui::MainWindow", "Go to lane %1").arg(i + 1), window);
         action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         action->setShortcutContext(Qt::WindowShortcut);
         window->addAction(action);
         actions.focusLane.append(action);
     }
 
-    QMenu *file = window->menuBar()->addMenu(tr("&Comparison"));
+    QMenu *file = window->menuBar()->addMenu(QCoreApplication::translate("versus::ui::MainWindow", "&Comparison"));
     file->addAction(actions.newComparison);
     file->addAction(actions.addLane);
     file->addSeparator();
@@ -141,7 +189,7 @@ WindowActions addWindowActions(QMainWindow *window)
     file->addAction(actions.exportJson);
     file->addSeparator();
     file->addAction(actions.quit);
-    QMenu *view = window->menuBar()->addMenu(tr("&View"));
+    QMenu *view = window->menuBar()->addMenu(QCoreApplication::translate("versus::ui::MainWindow", "&View"));
     view->addAction(actions.sidebar);
     view->addAction(actions.toggleLaneFocus);
     view->addAction(actions.scoreboard);
@@ -149,20 +197,20 @@ WindowActions addWindowActions(QMainWindow *window)
     view->addAction(actions.blindMode);
     view->addAction(actions.leaderboard);
     view->addAction(actions.benchmark);
-    QMenu *settings = window->menuBar()->addMenu(tr("&Settings"));
+    QMenu *settings = window->menuBar()->addMenu(QCoreApplication::translate("versus::ui::MainWindow", "&Settings"));
     settings->addAction(actions.providerKeys);
     settings->addAction(actions.customEndpoints);
     settings->addAction(actions.prices);
     settings->addAction(actions.mcpServers);
     settings->addSeparator();
     settings->addAction(actions.settings);
-    QMenu *help = window->menuBar()->addMenu(tr("&Help"));
+    QMenu *help = window->menuBar()->addMenu(QCoreApplication::translate("versus::ui::MainWindow", "&Help"));
     help->addAction(actions.welcome);
     help->addAction(actions.keyboardShortcuts);
     help->addAction(actions.metricsHelp);
     help->addAction(actions.about);
 
-    QToolBar *toolbar = window->addToolBar(tr("Main"));
+    QToolBar *toolbar = window->addToolBar(QCoreApplication::translate("versus::ui::MainWindow", "Main"));
     toolbar->setObjectName(QStringLiteral("mainToolBar"));
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);

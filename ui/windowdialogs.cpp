@@ -19,10 +19,6 @@ namespace versus::ui {
 
 namespace {
 // The window's dialogs keep the window's wording.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::ui::MainWindow", text);
-}
 } // namespace
 
 SettingsDialog *createSettingsDialog(Engine &engine, AppSettings &settings, QWidget *parent)
@@ -68,20 +64,27 @@ QDialog *createMetricsHelpDialog(QWidget *parent)
 {
     auto *dialog = new QDialog(parent);
     dialog->setObjectName(QStringLiteral("metricsHelp"));
-    dialog->setWindowTitle(tr("Metrics"));
+    dialog->setWindowTitle(QCoreApplication::translate("versus::ui::MainWindow", "Metrics"));
     auto *browser = new SafeTextBrowser(dialog);
     browser->setObjectName(QStringLiteral("metricsText"));
-    QString html = QStringLiteral("<h3>") + tr("How Versus measures").toHtmlEscaped() + QStringLiteral("</h3><p>") +
-                   tr("All times come from one monotonic clock; t0 is when the request is handed to the network. "
-                      "Figures the provider reports are shown beside Versus' own measurements, never instead "
-                      "of them. A \"~\" marks a figure computed from estimated token counts.")
+    QString html = QStringLiteral("<h3>") +
+                   QCoreApplication::translate("versus::ui::MainWindow", "How Versus measures").toHtmlEscaped() +
+                   QStringLiteral("</h3><p>") +
+                   QCoreApplication::translate(
+                       "versus::ui::MainWindow",
+                       "All times come from one monotonic clock; t0 is when the request is handed to the network. "
+                       "Figures the provider reports are shown beside Versus' own measurements, never instead "
+                       "of them. A \"~\" marks a figure computed from estimated token counts.")
                        .toHtmlEscaped() +
                    QStringLiteral("</p>");
     for (MetricId id : kAllMetricIds) {
         html += QStringLiteral("<h4>") + metricName(id).toHtmlEscaped() + QStringLiteral("</h4><p><code>") +
                 metricFormula(id).toHtmlEscaped() + QStringLiteral("</code></p><p>") +
                 metricDescription(id).toHtmlEscaped() + QStringLiteral("<br/><i>") +
-                tr("Source: %1").arg(metricOriginName(metricOrigin(id))).toHtmlEscaped() + QStringLiteral("</i></p>");
+                QCoreApplication::translate("versus::ui::MainWindow", "Source: %1")
+                    .arg(metricOriginName(metricOrigin(id)))
+                    .toHtmlEscaped() +
+                QStringLiteral("</i></p>");
     }
     browser->setHtml(html);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
@@ -95,12 +98,14 @@ QDialog *createMetricsHelpDialog(QWidget *parent)
 
 void openAboutBox(QWidget *parent)
 {
-    auto *box = new QMessageBox(QMessageBox::Information, tr("About Versus"),
-                                tr("Versus %1\n\nCompare LLM API providers side by side: one prompt to several "
-                                   "models at once, with live speed, token counts and cost. API keys stay in the "
-                                   "system keychain.\n\nLicense: GNU GPL version 3 or later.")
-                                    .arg(QStringLiteral(VERSUS_VERSION)),
-                                QMessageBox::Close, parent);
+    auto *box = new QMessageBox(
+        QMessageBox::Information, QCoreApplication::translate("versus::ui::MainWindow", "About Versus"),
+        QCoreApplication::translate("versus::ui::MainWindow",
+                                    "Versus %1\n\nCompare LLM API providers side by side: one prompt to several "
+                                    "models at once, with live speed, token counts and cost. API keys stay in the "
+                                    "system keychain.\n\nLicense: GNU GPL version 3 or later.")
+            .arg(QStringLiteral(VERSUS_VERSION)),
+        QMessageBox::Close, parent);
     box->setObjectName(QStringLiteral("aboutBox"));
     box->setTextFormat(Qt::PlainText);
     box->setAttribute(Qt::WA_DeleteOnClose);

@@ -9,11 +9,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::ImageFiles", text);
-}
-
 QString sizeText(qint64 bytes)
 {
     return QCoreApplication::translate("versus::ImageFiles", "%1 MB").arg(double(bytes) / (1024.0 * 1024.0), 0, 'f', 1);
@@ -36,15 +31,18 @@ QString sniffImageType(QByteArrayView data)
 
 std::expected<ImageInput, QString> imageFromBytes(const QByteArray &data, const QString &fileName)
 {
-    const QString shown = fileName.isEmpty() ? tr("The image") : QStringLiteral("\u201c%1\u201d").arg(fileName);
+    const QString shown = fileName.isEmpty() ? QCoreApplication::translate("versus::ImageFiles", "The image")
+                                             : QStringLiteral("\u201c%1\u201d").arg(fileName);
     if (data.isEmpty())
-        return std::unexpected(tr("%1 is empty.").arg(shown));
+        return std::unexpected(QCoreApplication::translate("versus::ImageFiles", "%1 is empty.").arg(shown));
     if (data.size() > kMaxImageFileBytes)
-        return std::unexpected(tr("%1 is %2; images up to %3 can be attached.")
-                                   .arg(shown, sizeText(data.size()), sizeText(kMaxImageFileBytes)));
+        return std::unexpected(
+            QCoreApplication::translate("versus::ImageFiles", "%1 is %2; images up to %3 can be attached.")
+                .arg(shown, sizeText(data.size()), sizeText(kMaxImageFileBytes)));
     const QString type = sniffImageType(data);
     if (type.isEmpty())
-        return std::unexpected(tr("%1 is not a PNG, JPEG, WebP or GIF image.").arg(shown));
+        return std::unexpected(
+            QCoreApplication::translate("versus::ImageFiles", "%1 is not a PNG, JPEG, WebP or GIF image.").arg(shown));
     ImageInput image;
     image.mimeType = type;
     image.data = data;
@@ -63,17 +61,20 @@ std::expected<ImageInput, QString> imageFromFile(const QString &path)
     const QFileInfo info(path);
     QFile file(path);
     if (!info.exists())
-        return std::unexpected(tr("There is no image %1.").arg(path));
+        return std::unexpected(QCoreApplication::translate("versus::ImageFiles", "There is no image %1.").arg(path));
     if (!info.isFile())
-        return std::unexpected(tr("%1 is not a file.").arg(path));
+        return std::unexpected(QCoreApplication::translate("versus::ImageFiles", "%1 is not a file.").arg(path));
     if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(tr("Cannot read the image %1: %2").arg(path, file.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::ImageFiles", "Cannot read the image %1: %2")
+                                   .arg(path, file.errorString()));
     if (info.size() > kMaxImageFileBytes)
-        return std::unexpected(tr("\u201c%1\u201d is %2; images up to %3 can be attached.")
-                                   .arg(info.fileName(), sizeText(info.size()), sizeText(kMaxImageFileBytes)));
+        return std::unexpected(
+            QCoreApplication::translate("versus::ImageFiles", "\u201c%1\u201d is %2; images up to %3 can be attached.")
+                .arg(info.fileName(), sizeText(info.size()), sizeText(kMaxImageFileBytes)));
     const QByteArray data = file.read(kMaxImageFileBytes + 1);
     if (file.error() != QFileDevice::NoError)
-        return std::unexpected(tr("Cannot read the image %1: %2").arg(path, file.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::ImageFiles", "Cannot read the image %1: %2")
+                                   .arg(path, file.errorString()));
     return imageFromBytes(data, info.fileName());
 }
 

@@ -19,11 +19,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::ModelSetFile", text);
-}
-
 qsizetype indexOf(const QList<ModelSet> &sets, const QString &name)
 {
     for (qsizetype i = 0; i < sets.size(); ++i)
@@ -66,22 +61,29 @@ std::expected<ModelSet, QString> ModelSetFile::fromJson(const QJsonObject &objec
     ModelSet set;
     set.name = object.value(u"name").toString().trimmed();
     if (set.name.isEmpty())
-        return std::unexpected(tr("a set has no \"name\""));
+        return std::unexpected(QCoreApplication::translate("versus::ModelSetFile", "a set has no \"name\""));
     const QJsonValue lanes = object.value(u"lanes");
     if (!lanes.isArray() || lanes.toArray().isEmpty() || lanes.toArray().size() > Comparison::kMaxLanes)
-        return std::unexpected(
-            tr("set \"%1\": \"lanes\" must be an array of 1 to %2 lanes").arg(set.name).arg(Comparison::kMaxLanes));
+        return std::unexpected(QCoreApplication::translate("versus::ModelSetFile",
+                                                           "set \"%1\": \"lanes\" must be an array of 1 to %2 lanes")
+                                   .arg(set.name)
+                                   .arg(Comparison::kMaxLanes));
     int index = 0;
     for (const QJsonValue &value : lanes.toArray()) {
         const QJsonObject lane = value.toObject();
         const auto target = Target::parse(lane.value(u"target").toString());
         if (!value.isObject() || !target)
             return std::unexpected(
-                tr("set \"%1\", lane %2: \"target\" must be \"provider:model\"").arg(set.name).arg(index + 1));
+                QCoreApplication::translate("versus::ModelSetFile",
+                                            "set \"%1\", lane %2: \"target\" must be \"provider:model\"")
+                    .arg(set.name)
+                    .arg(index + 1));
         const QJsonValue parameters = lane.value(u"parameters");
         const QJsonValue tools = lane.value(u"tools");
         if ((!parameters.isUndefined() && !parameters.isObject()) || (!tools.isUndefined() && !tools.isArray()))
-            return std::unexpected(tr("set \"%1\", lane %2: \"parameters\" must be an object and \"tools\" an array")
+            return std::unexpected(QCoreApplication::translate(
+                                       "versus::ModelSetFile",
+                                       "set \"%1\", lane %2: \"parameters\" must be an object and \"tools\" an array")
                                        .arg(set.name)
                                        .arg(index + 1));
         ModelSetLane entry;
@@ -102,22 +104,29 @@ std::expected<QList<ModelSet>, QString> ModelSetFile::read() const
     if (!file.exists())
         return QList<ModelSet>();
     if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(tr("%1 cannot be read: %2").arg(m_path, file.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::ModelSetFile", "%1 cannot be read: %2")
+                                   .arg(m_path, file.errorString()));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
     if (error.error != QJsonParseError::NoError)
         return std::unexpected(
-            tr("%1 is not valid JSON (at byte %2: %3)").arg(m_path).arg(error.offset).arg(error.errorString()));
+            QCoreApplication::translate("versus::ModelSetFile", "%1 is not valid JSON (at byte %2: %3)")
+                .arg(m_path)
+                .arg(error.offset)
+                .arg(error.errorString()));
     const QJsonValue sets = document.object().value(u"sets");
     if (!document.isObject() || !sets.isArray())
-        return std::unexpected(tr("%1 has no \"sets\" array").arg(m_path));
+        return std::unexpected(
+            QCoreApplication::translate("versus::ModelSetFile", "%1 has no \"sets\" array").arg(m_path));
     QList<ModelSet> result;
     for (const QJsonValue &value : sets.toArray()) {
         auto set = fromJson(value.toObject());
         if (!set)
-            return std::unexpected(tr("%1: %2").arg(m_path, set.error()));
+            return std::unexpected(
+                QCoreApplication::translate("versus::ModelSetFile", "%1: %2").arg(m_path, set.error()));
         if (indexOf(result, set->name) >= 0)
-            return std::unexpected(tr("%1: two sets are named \"%2\"").arg(m_path, set->name));
+            return std::unexpected(QCoreApplication::translate("versus::ModelSetFile", "%1: two sets are named \"%2\"")
+                                       .arg(m_path, set->name));
         result.append(*set);
     }
     return result;
@@ -135,7 +144,9 @@ std::expected<std::optional<ModelSet>, QString> ModelSetFile::find(const QString
 std::expected<void, QString> ModelSetFile::save(const ModelSet &set)
 {
     if (set.name.trimmed().isEmpty() || set.lanes.isEmpty() || set.lanes.size() > Comparison::kMaxLanes)
-        return std::unexpected(tr("A model set needs a name and 1 to %1 lanes.").arg(Comparison::kMaxLanes));
+        return std::unexpected(
+            QCoreApplication::translate("versus::ModelSetFile", "A model set needs a name and 1 to %1 lanes.")
+                .arg(Comparison::kMaxLanes));
     auto sets = read();
     if (!sets)
         return std::unexpected(sets.error());
@@ -155,7 +166,8 @@ std::expected<void, QString> ModelSetFile::remove(const QString &name)
         return std::unexpected(sets.error());
     const qsizetype i = indexOf(*sets, name);
     if (i < 0)
-        return std::unexpected(tr("There is no model set named \"%1\".").arg(name));
+        return std::unexpected(
+            QCoreApplication::translate("versus::ModelSetFile", "There is no model set named \"%1\".").arg(name));
     sets->removeAt(i);
     return write(*sets);
 }
@@ -164,15 +176,17 @@ std::expected<void, QString> ModelSetFile::rename(const QString &name, const QSt
 {
     const QString trimmed = newName.trimmed();
     if (trimmed.isEmpty())
-        return std::unexpected(tr("A model set needs a name."));
+        return std::unexpected(QCoreApplication::translate("versus::ModelSetFile", "A model set needs a name."));
     auto sets = read();
     if (!sets)
         return std::unexpected(sets.error());
     const qsizetype i = indexOf(*sets, name);
     if (i < 0)
-        return std::unexpected(tr("There is no model set named \"%1\".").arg(name));
+        return std::unexpected(
+            QCoreApplication::translate("versus::ModelSetFile", "There is no model set named \"%1\".").arg(name));
     if (const qsizetype other = indexOf(*sets, trimmed); other >= 0 && other != i)
-        return std::unexpected(tr("Another model set is named \"%1\".").arg(trimmed));
+        return std::unexpected(
+            QCoreApplication::translate("versus::ModelSetFile", "Another model set is named \"%1\".").arg(trimmed));
     (*sets)[i].name = trimmed;
     return write(*sets);
 }
@@ -180,7 +194,8 @@ std::expected<void, QString> ModelSetFile::rename(const QString &name, const QSt
 std::expected<void, QString> ModelSetFile::write(const QList<ModelSet> &sets)
 {
     if (!QDir().mkpath(QFileInfo(m_path).absolutePath()))
-        return std::unexpected(tr("The folder of %1 cannot be created.").arg(m_path));
+        return std::unexpected(
+            QCoreApplication::translate("versus::ModelSetFile", "The folder of %1 cannot be created.").arg(m_path));
     QJsonArray array;
     for (const ModelSet &set : sets)
         array.append(toJson(set));
@@ -188,7 +203,8 @@ std::expected<void, QString> ModelSetFile::write(const QList<ModelSet> &sets)
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly) || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner) ||
         file.write(document.toJson(QJsonDocument::Indented)) < 0 || !file.commit())
-        return std::unexpected(tr("%1 cannot be written: %2").arg(m_path, file.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::ModelSetFile", "%1 cannot be written: %2")
+                                   .arg(m_path, file.errorString()));
     // The set may carry a system prompt the user wrote: the owner's alone, as QSaveFile may keep the umask's mode.
     QFile::setPermissions(m_path, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     return {};

@@ -9,10 +9,6 @@
 namespace versus::net {
 
 namespace {
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::net", text);
-}
 
 QString hostPort(const QUrl &url)
 {
@@ -29,44 +25,59 @@ ChatError errorFromNetwork(QNetworkReply::NetworkError code, const Peer &peer, c
     switch (code) {
     case QNetworkReply::ConnectionRefusedError:
         error.message =
-            peer.local
-                ? tr("%1 is not running on %2. Start it and try again.").arg(name, hostPort(url))
-                : tr("%1 refused the connection (%2). Check the address, proxy and firewall.").arg(name, hostPort(url));
+            peer.local ? QCoreApplication::translate("versus::net", "%1 is not running on %2. Start it and try again.")
+                             .arg(name, hostPort(url))
+                       : QCoreApplication::translate(
+                             "versus::net", "%1 refused the connection (%2). Check the address, proxy and firewall.")
+                             .arg(name, hostPort(url));
         break;
     case QNetworkReply::RemoteHostClosedError:
-        error.message = tr("%1 closed the connection before the answer was complete.").arg(name);
+        error.message =
+            QCoreApplication::translate("versus::net", "%1 closed the connection before the answer was complete.")
+                .arg(name);
         break;
     case QNetworkReply::HostNotFoundError:
-        error.message = tr("The host %1 could not be found. Check your internet connection and the provider's address.")
-                            .arg(url.host());
+        error.message =
+            QCoreApplication::translate(
+                "versus::net",
+                "The host %1 could not be found. Check your internet connection and the provider's address.")
+                .arg(url.host());
         break;
     case QNetworkReply::TimeoutError:
         error.kind = ErrorKind::Timeout;
-        error.message = tr("%1 did not answer in time.").arg(name);
+        error.message = QCoreApplication::translate("versus::net", "%1 did not answer in time.").arg(name);
         break;
     case QNetworkReply::SslHandshakeFailedError:
         error.kind = ErrorKind::Tls;
-        error.message = tr("The secure connection to %1 failed: its certificate is not trusted or TLS is broken. "
-                           "Versus never ignores certificate errors; check the address, proxy and system time.")
-                            .arg(url.host());
+        error.message =
+            QCoreApplication::translate(
+                "versus::net", "The secure connection to %1 failed: its certificate is not trusted or TLS is broken. "
+                               "Versus never ignores certificate errors; check the address, proxy and system time.")
+                .arg(url.host());
         break;
     case QNetworkReply::TemporaryNetworkFailureError:
     case QNetworkReply::NetworkSessionFailedError:
-        error.message = tr("The network is not available. Check your connection and try again.");
+        error.message = QCoreApplication::translate(
+            "versus::net", "The network is not available. Check your connection and try again.");
         break;
     case QNetworkReply::ProxyConnectionRefusedError:
     case QNetworkReply::ProxyConnectionClosedError:
     case QNetworkReply::ProxyNotFoundError:
     case QNetworkReply::ProxyTimeoutError:
     case QNetworkReply::ProxyAuthenticationRequiredError:
-        error.message = tr("The proxy failed (check http_proxy/https_proxy and the system proxy settings).");
+        error.message = QCoreApplication::translate(
+            "versus::net", "The proxy failed (check http_proxy/https_proxy and the system proxy settings).");
         break;
     case QNetworkReply::TooManyRedirectsError:
-        error.message = tr("%1 kept redirecting the request (more than 5 times). Check the base URL.").arg(name);
+        error.message = QCoreApplication::translate(
+                            "versus::net", "%1 kept redirecting the request (more than 5 times). Check the base URL.")
+                            .arg(name);
         break;
     case QNetworkReply::InsecureRedirectError:
-        error.message = tr("%1 redirected the request to another address; Versus does not follow redirects to other "
-                           "hosts so that your key is not sent there. Check the base URL.")
+        error.message = QCoreApplication::translate(
+                            "versus::net",
+                            "%1 redirected the request to another address; Versus does not follow redirects to other "
+                            "hosts so that your key is not sent there. Check the base URL.")
                             .arg(name);
         break;
     case QNetworkReply::UnknownNetworkError:
@@ -74,7 +85,7 @@ ChatError errorFromNetwork(QNetworkReply::NetworkError code, const Peer &peer, c
     case QNetworkReply::ServiceUnavailableError:
     default:
         error.message =
-            tr("The connection to %1 failed (%2, %3).")
+            QCoreApplication::translate("versus::net", "The connection to %1 failed (%2, %3).")
                 .arg(name, displayUrl(url),
                      QString::fromLatin1(QMetaEnum::fromType<QNetworkReply::NetworkError>().valueToKey(code)));
         break;

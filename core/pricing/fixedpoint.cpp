@@ -9,16 +9,12 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::FixedPoint", text);
-}
-
 } // namespace
 
 std::expected<qint64, QString> parseFixedPoint(QStringView text, int scale)
 {
-    const QString notANumber = tr("\"%1\" is not a decimal number").arg(text.toString());
+    const QString notANumber =
+        QCoreApplication::translate("versus::FixedPoint", "\"%1\" is not a decimal number").arg(text.toString());
     qsizetype i = 0;
     const qsizetype n = text.size();
     bool negative = false;
@@ -82,9 +78,13 @@ std::expected<qint64, QString> parseFixedPoint(QStringView text, int scale)
             ++shift;
         }
         if (shift < 0)
-            return std::unexpected(tr("\"%1\" has more than %2 decimal places").arg(text.toString()).arg(scale));
+            return std::unexpected(
+                QCoreApplication::translate("versus::FixedPoint", "\"%1\" has more than %2 decimal places")
+                    .arg(text.toString())
+                    .arg(scale));
     }
-    const QString tooLarge = tr("\"%1\" is too large").arg(text.toString());
+    const QString tooLarge =
+        QCoreApplication::translate("versus::FixedPoint", "\"%1\" is too large").arg(text.toString());
     if (digits.size() + shift > 19)
         return std::unexpected(tooLarge);
     qint64 value = 0;

@@ -14,11 +14,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::OpenRouterPrices", text);
-}
-
 // USD per token × 10^12 = micro-USD per million tokens.
 constexpr int kPerTokenScale = 12;
 
@@ -27,12 +22,12 @@ std::expected<qint64, QString> perTokenPrice(const QJsonObject &pricing, const Q
     const QJsonValue value = pricing.value(key);
     const QString text = value.isDouble() ? shortestDecimalText(value.toDouble()) : value.toString().trimmed();
     if (text.isEmpty())
-        return std::unexpected(tr("no \"%1\" price").arg(key));
+        return std::unexpected(QCoreApplication::translate("versus::OpenRouterPrices", "no \"%1\" price").arg(key));
     auto parsed = parseFixedPoint(text, kPerTokenScale);
     if (!parsed)
         return std::unexpected(parsed.error());
     if (*parsed < 0)
-        return std::unexpected(tr("variable price"));
+        return std::unexpected(QCoreApplication::translate("versus::OpenRouterPrices", "variable price"));
     return *parsed;
 }
 
@@ -44,7 +39,7 @@ OpenRouterPrices openRouterPrices(const QByteArray &json, const QDate &fetchedOn
     const QJsonDocument document = QJsonDocument::fromJson(json);
     const QJsonValue data = document.object().value(u"data");
     if (!data.isArray()) {
-        result.error = tr("the model list has no \"data\" array");
+        result.error = QCoreApplication::translate("versus::OpenRouterPrices", "the model list has no \"data\" array");
         return result;
     }
     for (const QJsonValue &item : data.toArray()) {
@@ -67,7 +62,7 @@ OpenRouterPrices openRouterPrices(const QByteArray &json, const QDate &fetchedOn
         if (pricing.contains(u"request")) {
             const auto request = perTokenPrice(pricing, QStringLiteral("request"));
             if (!request || *request != 0) {
-                skip(tr("per-request fee"));
+                skip(QCoreApplication::translate("versus::OpenRouterPrices", "per-request fee"));
                 continue;
             }
         }

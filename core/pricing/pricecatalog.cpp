@@ -19,11 +19,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::PriceCatalog", text);
-}
-
 constexpr int kMicroScale = 6; // USD per Mtok → micro-USD per Mtok
 
 const QString kInput = QStringLiteral("input_per_mtok");
@@ -54,14 +49,18 @@ std::expected<qint64, QString> readPrice(const QJsonObject &object, const QStrin
     else if (value.isString())
         text = value.toString().trimmed();
     else if (value.isUndefined())
-        return std::unexpected(tr("\"%1\" is missing").arg(key));
+        return std::unexpected(QCoreApplication::translate("versus::PriceCatalog", "\"%1\" is missing").arg(key));
     else
-        return std::unexpected(tr("\"%1\" must be a number of USD per million tokens").arg(key));
+        return std::unexpected(
+            QCoreApplication::translate("versus::PriceCatalog", "\"%1\" must be a number of USD per million tokens")
+                .arg(key));
     auto parsed = parseFixedPoint(text, kMicroScale);
     if (!parsed)
-        return std::unexpected(tr("\"%1\": %2").arg(key, parsed.error()));
+        return std::unexpected(
+            QCoreApplication::translate("versus::PriceCatalog", "\"%1\": %2").arg(key, parsed.error()));
     if (*parsed < 0)
-        return std::unexpected(tr("\"%1\" is negative (%2)").arg(key, text));
+        return std::unexpected(
+            QCoreApplication::translate("versus::PriceCatalog", "\"%1\" is negative (%2)").arg(key, text));
     return *parsed;
 }
 
@@ -97,7 +96,10 @@ std::expected<TimeWindow, QString> readWindow(const QString &text)
 {
     static const QRegularExpression pattern(QStringLiteral("^(\\d\\d):(\\d\\d)-(\\d\\d):(\\d\\d)$"));
     const QRegularExpressionMatch match = pattern.match(text);
-    const QString bad = tr("window \"%1\" is not \"HH:MM-HH:MM\" (UTC, start before end, end at most 24:00)").arg(text);
+    const QString bad =
+        QCoreApplication::translate("versus::PriceCatalog",
+                                    "window \"%1\" is not \"HH:MM-HH:MM\" (UTC, start before end, end at most 24:00)")
+            .arg(text);
     if (!match.hasMatch())
         return std::unexpected(bad);
     const auto minutes = [&](int hourGroup) -> int {
@@ -116,9 +118,9 @@ std::expected<TimeWindow, QString> readWindow(const QString &text)
 
 std::expected<PriceTier, QString> readTier(const QJsonValue &value, int index)
 {
-    const QString where = tr("tier %1").arg(index);
+    const QString where = QCoreApplication::translate("versus::PriceCatalog", "tier %1").arg(index);
     if (!value.isObject())
-        return std::unexpected(tr("%1 is not an object").arg(where));
+        return std::unexpected(QCoreApplication::translate("versus::PriceCatalog", "%1 is not an object").arg(where));
     const QJsonObject object = value.toObject();
     static const QSet<QString> known{QStringLiteral("name"),
                                      QStringLiteral("days"),
@@ -129,39 +131,49 @@ std::expected<PriceTier, QString> readTier(const QJsonValue &value, int index)
                                      kOutput};
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key()))
-            return std::unexpected(tr("%1: unknown member \"%2\"").arg(where, it.key()));
+            return std::unexpected(
+                QCoreApplication::translate("versus::PriceCatalog", "%1: unknown member \"%2\"").arg(where, it.key()));
     }
     PriceTier tier;
     tier.name = object.value(u"name").toString();
     if (tier.name.isEmpty())
-        return std::unexpected(tr("%1: \"name\" is missing").arg(where));
-    const QString named = tr("tier \"%1\"").arg(tier.name);
+        return std::unexpected(
+            QCoreApplication::translate("versus::PriceCatalog", "%1: \"name\" is missing").arg(where));
+    const QString named = QCoreApplication::translate("versus::PriceCatalog", "tier \"%1\"").arg(tier.name);
     const QJsonValue days = object.value(u"days");
     if (!days.isArray() || days.toArray().isEmpty())
-        return std::unexpected(tr("%1: \"days\" must list weekdays (\"mon\" … \"sun\")").arg(named));
+        return std::unexpected(
+            QCoreApplication::translate("versus::PriceCatalog", "%1: \"days\" must list weekdays (\"mon\" … \"sun\")")
+                .arg(named));
     for (const QJsonValue &day : days.toArray()) {
         const int number = weekdayFromName(day.toString());
         if (number == 0)
-            return std::unexpected(tr("%1: \"%2\" is not a weekday (\"mon\" … \"sun\")").arg(named, day.toString()));
+            return std::unexpected(
+                QCoreApplication::translate("versus::PriceCatalog", "%1: \"%2\" is not a weekday (\"mon\" … \"sun\")")
+                    .arg(named, day.toString()));
         if (tier.days.contains(number))
-            return std::unexpected(tr("%1: \"%2\" is listed twice").arg(named, day.toString()));
+            return std::unexpected(QCoreApplication::translate("versus::PriceCatalog", "%1: \"%2\" is listed twice")
+                                       .arg(named, day.toString()));
         tier.days.append(number);
     }
     std::sort(tier.days.begin(), tier.days.end());
     const QJsonValue windows = object.value(u"windows");
     if (!windows.isUndefined()) {
         if (!windows.isArray())
-            return std::unexpected(tr("%1: \"windows\" must be a list of \"HH:MM-HH:MM\"").arg(named));
+            return std::unexpected(
+                QCoreApplication::translate("versus::PriceCatalog", "%1: \"windows\" must be a list of \"HH:MM-HH:MM\"")
+                    .arg(named));
         for (const QJsonValue &window : windows.toArray()) {
             auto parsed = readWindow(window.toString());
             if (!parsed)
-                return std::unexpected(tr("%1: %2").arg(named, parsed.error()));
+                return std::unexpected(
+                    QCoreApplication::translate("versus::PriceCatalog", "%1: %2").arg(named, parsed.error()));
             tier.windows.append(*parsed);
         }
     }
     auto price = readPriceTriple(object);
     if (!price)
-        return std::unexpected(tr("%1: %2").arg(named, price.error()));
+        return std::unexpected(QCoreApplication::translate("versus::PriceCatalog", "%1: %2").arg(named, price.error()));
     tier.price = *price;
     return tier;
 }
@@ -184,16 +196,18 @@ std::expected<PriceEntry, QString> readEntry(const QJsonObject &object, PriceOri
                                      QStringLiteral("origin")}; // present in `versus-cli pricing --json`; ignored
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!known.contains(it.key()))
-            return std::unexpected(tr("unknown member \"%1\"").arg(it.key()));
+            return std::unexpected(
+                QCoreApplication::translate("versus::PriceCatalog", "unknown member \"%1\"").arg(it.key()));
     }
     PriceEntry entry;
     entry.origin = origin;
     entry.provider = object.value(u"provider").toString();
     entry.model = object.value(u"model").toString();
     if (entry.provider.isEmpty())
-        return std::unexpected(tr("\"provider\" is missing"));
+        return std::unexpected(QCoreApplication::translate("versus::PriceCatalog", "\"provider\" is missing"));
     if (entry.model.isEmpty())
-        return std::unexpected(tr("\"model\" is missing (use \"*\" for every model of the provider)"));
+        return std::unexpected(QCoreApplication::translate(
+            "versus::PriceCatalog", "\"model\" is missing (use \"*\" for every model of the provider)"));
     auto price = readPriceTriple(object);
     if (!price)
         return std::unexpected(price.error());
@@ -202,7 +216,7 @@ std::expected<PriceEntry, QString> readEntry(const QJsonObject &object, PriceOri
     const QJsonValue tiers = object.value(u"tiers");
     if (!tiers.isUndefined() && !tiers.isNull()) {
         if (!tiers.isArray())
-            return std::unexpected(tr("\"tiers\" must be a list"));
+            return std::unexpected(QCoreApplication::translate("versus::PriceCatalog", "\"tiers\" must be a list"));
         int index = 0;
         for (const QJsonValue &tierValue : tiers.toArray()) {
             auto tier = readTier(tierValue, index++);
@@ -213,16 +227,17 @@ std::expected<PriceEntry, QString> readEntry(const QJsonObject &object, PriceOri
     }
     const QJsonValue baseTier = object.value(u"base_tier");
     if (!baseTier.isUndefined() && !baseTier.isNull() && !baseTier.isString())
-        return std::unexpected(tr("\"base_tier\" must be a name"));
+        return std::unexpected(QCoreApplication::translate("versus::PriceCatalog", "\"base_tier\" must be a name"));
     entry.baseTier = baseTier.toString();
 
     const QJsonValue source = object.value(u"source");
     if (!source.isUndefined() && !source.isNull() && !source.isString())
-        return std::unexpected(tr("\"source\" must be a URL or a short text"));
+        return std::unexpected(
+            QCoreApplication::translate("versus::PriceCatalog", "\"source\" must be a URL or a short text"));
     entry.source = source.toString();
     const QJsonValue note = object.value(u"note");
     if (!note.isUndefined() && !note.isNull() && !note.isString())
-        return std::unexpected(tr("\"note\" must be a text"));
+        return std::unexpected(QCoreApplication::translate("versus::PriceCatalog", "\"note\" must be a text"));
     entry.note = note.toString();
 
     const QJsonValue asOf = object.value(u"as_of");
@@ -231,7 +246,8 @@ std::expected<PriceEntry, QString> readEntry(const QJsonObject &object, PriceOri
         const QString text = asOf.toString();
         entry.asOf = QDate::fromString(text, Qt::ISODate);
         if (!asOf.isString() || !datePattern.match(text).hasMatch() || !entry.asOf.isValid())
-            return std::unexpected(tr("\"as_of\" must be a date written YYYY-MM-DD"));
+            return std::unexpected(
+                QCoreApplication::translate("versus::PriceCatalog", "\"as_of\" must be a date written YYYY-MM-DD"));
     }
     return entry;
 }
@@ -291,16 +307,19 @@ PriceFile PriceCatalog::parse(const QByteArray &json, const QString &fileName, P
         return fileError(parseError.errorString(), line, column);
     }
     if (!document.isObject())
-        return fileError(tr("the file must hold an object {\"schema\": 1, \"prices\": [...]}"));
+        return fileError(QCoreApplication::translate(
+            "versus::PriceCatalog", "the file must hold an object {\"schema\": 1, \"prices\": [...]}"));
     const QJsonObject root = document.object();
     const QJsonValue schema = root.value(u"schema");
     if (!schema.isUndefined() && schema.toInt(-1) != kSchemaVersion)
-        return fileError(tr("schema %1 is not supported (this version of Versus reads schema %2)")
-                             .arg(shortestDecimalText(schema.toDouble(-1)))
-                             .arg(kSchemaVersion));
+        return fileError(
+            QCoreApplication::translate("versus::PriceCatalog",
+                                        "schema %1 is not supported (this version of Versus reads schema %2)")
+                .arg(shortestDecimalText(schema.toDouble(-1)))
+                .arg(kSchemaVersion));
     const QJsonValue prices = root.value(u"prices");
     if (!prices.isArray())
-        return fileError(tr("\"prices\" must be a list of entries"));
+        return fileError(QCoreApplication::translate("versus::PriceCatalog", "\"prices\" must be a list of entries"));
 
     QHash<std::pair<QString, QString>, int> seen;   // provider/model → index in result.entries
     QHash<std::pair<QString, QString>, int> seenAt; // provider/model → index in the file
@@ -308,7 +327,14 @@ PriceFile PriceCatalog::parse(const QByteArray &json, const QString &fileName, P
     for (int index = 0; index < array.size(); ++index) {
         const QJsonValue value = array.at(index);
         if (!value.isObject()) {
-            result.errors.append(PriceError{fileName, 0, 0, index, {}, {}, tr("the entry is not an object")});
+            result.errors.append(
+                PriceError{fileName,
+                           0,
+                           0,
+                           index,
+                           {},
+                           {},
+                           QCoreApplication::translate("versus::PriceCatalog", "the entry is not an object")});
             continue;
         }
         const QJsonObject object = value.toObject();
@@ -322,7 +348,9 @@ PriceFile PriceCatalog::parse(const QByteArray &json, const QString &fileName, P
         if (const auto previous = seen.constFind(key); previous != seen.cend()) {
             result.errors.append(
                 PriceError{fileName, 0, 0, index, entry->provider, entry->model,
-                           tr("duplicate of entry %1; this later entry is the one used").arg(seenAt.value(key))});
+                           QCoreApplication::translate("versus::PriceCatalog",
+                                                       "duplicate of entry %1; this later entry is the one used")
+                               .arg(seenAt.value(key))});
             result.entries[*previous] = *entry;
             seenAt[key] = index;
             continue;
@@ -369,7 +397,14 @@ QList<PriceError> PriceCatalog::loadBundled()
     QFile file(bundledPath());
     if (!file.open(QIODevice::ReadOnly)) {
         m_bundled.clear();
-        m_bundledErrors = {PriceError{bundledPath(), 0, 0, -1, {}, {}, tr("the bundled price catalog is missing")}};
+        m_bundledErrors = {
+            PriceError{bundledPath(),
+                       0,
+                       0,
+                       -1,
+                       {},
+                       {},
+                       QCoreApplication::translate("versus::PriceCatalog", "the bundled price catalog is missing")}};
         rebuildErrors();
         return m_bundledErrors;
     }
@@ -395,7 +430,14 @@ QList<PriceError> PriceCatalog::loadOverrides(const QString &path)
         return {};
     }
     if (!file.open(QIODevice::ReadOnly)) {
-        m_userErrors.append(PriceError{path, 0, 0, -1, {}, {}, tr("cannot read the file: %1").arg(file.errorString())});
+        m_userErrors.append(PriceError{
+            path,
+            0,
+            0,
+            -1,
+            {},
+            {},
+            QCoreApplication::translate("versus::PriceCatalog", "cannot read the file: %1").arg(file.errorString())});
     } else {
         PriceFile parsed = parse(file.readAll(), path, PriceOrigin::User);
         m_user = std::move(parsed.entries);

@@ -17,11 +17,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::PriceOverrides", text);
-}
-
 std::expected<QJsonObject, QString> readRoot(const QString &path)
 {
     QFile file(path);
@@ -29,14 +24,21 @@ std::expected<QJsonObject, QString> readRoot(const QString &path)
         return QJsonObject{{QStringLiteral("schema"), PriceCatalog::kSchemaVersion},
                            {QStringLiteral("prices"), QJsonArray()}};
     if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(tr("%1 cannot be read: %2").arg(path, file.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::PriceOverrides", "%1 cannot be read: %2")
+                                   .arg(path, file.errorString()));
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(file.readAll(), &error);
     if (error.error != QJsonParseError::NoError || !document.isObject())
-        return std::unexpected(tr("%1 is not a price file Versus can read; fix it or move it aside first.").arg(path));
+        return std::unexpected(
+            QCoreApplication::translate("versus::PriceOverrides",
+                                        "%1 is not a price file Versus can read; fix it or move it aside first.")
+                .arg(path));
     QJsonObject root = document.object();
     if (!root.value(u"prices").isUndefined() && !root.value(u"prices").isArray())
-        return std::unexpected(tr("%1: \"prices\" must be a list; fix it or move it aside first.").arg(path));
+        return std::unexpected(
+            QCoreApplication::translate("versus::PriceOverrides",
+                                        "%1: \"prices\" must be a list; fix it or move it aside first.")
+                .arg(path));
     if (!root.contains(u"schema"))
         root.insert(u"schema", PriceCatalog::kSchemaVersion);
     return root;
@@ -45,11 +47,13 @@ std::expected<QJsonObject, QString> readRoot(const QString &path)
 std::expected<void, QString> writeRoot(const QString &path, const QJsonObject &root)
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return std::unexpected(tr("The folder of %1 cannot be created.").arg(path));
+        return std::unexpected(
+            QCoreApplication::translate("versus::PriceOverrides", "The folder of %1 cannot be created.").arg(path));
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(root).toJson(QJsonDocument::Indented)) < 0 ||
         !file.commit())
-        return std::unexpected(tr("%1 cannot be written: %2").arg(path, file.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::PriceOverrides", "%1 cannot be written: %2")
+                                   .arg(path, file.errorString()));
     return {};
 }
 

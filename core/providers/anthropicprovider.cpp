@@ -12,11 +12,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::AnthropicProvider", text);
-}
-
 bool forcesTool(const QJsonValue &choice)
 {
     return choice.toString() == u"required" || choice.isObject();
@@ -142,25 +137,37 @@ QStringList AnthropicProvider::validate(const ChatRequest &request) const
     const ProviderConfig &config = request.config;
     const QString name = info().displayName;
     if (config.seed)
-        problems << tr("%1 does not take a sampling seed.").arg(name);
+        problems
+            << QCoreApplication::translate("versus::AnthropicProvider", "%1 does not take a sampling seed.").arg(name);
     if (config.temperature && *config.temperature > 1.0 && *config.temperature <= 2.0)
-        problems << tr("%1 takes a temperature between 0 and 1 (it is %2).").arg(name).arg(*config.temperature);
+        problems << QCoreApplication::translate("versus::AnthropicProvider",
+                                                "%1 takes a temperature between 0 and 1 (it is %2).")
+                        .arg(name)
+                        .arg(*config.temperature);
     if (const auto budget = thinkingBudget(config.reasoningEffort)) {
         if (config.temperature)
-            problems << tr("%1 does not take a temperature together with thinking; leave the temperature unset "
-                           "or the reasoning effort empty.")
+            problems << QCoreApplication::translate(
+                            "versus::AnthropicProvider",
+                            "%1 does not take a temperature together with thinking; leave the temperature unset "
+                            "or the reasoning effort empty.")
                             .arg(name);
         if (config.topP && *config.topP < 0.95)
-            problems << tr("%1 takes a top-p between 0.95 and 1 together with thinking (it is %2).")
+            problems << QCoreApplication::translate(
+                            "versus::AnthropicProvider",
+                            "%1 takes a top-p between 0.95 and 1 together with thinking (it is %2).")
                             .arg(name)
                             .arg(*config.topP);
         if (!config.tools.isEmpty() && forcesTool(config.toolChoice))
-            problems << tr("%1 cannot be made to call a tool while thinking; use the tool choice \"auto\" or "
-                           "\"none\", or leave the reasoning effort empty.")
+            problems << QCoreApplication::translate(
+                            "versus::AnthropicProvider",
+                            "%1 cannot be made to call a tool while thinking; use the tool choice \"auto\" or "
+                            "\"none\", or leave the reasoning effort empty.")
                             .arg(name);
         if (config.maxTokens && *config.maxTokens <= *budget)
-            problems << tr("Max tokens (%1) must be above the thinking budget of the reasoning effort \"%2\" "
-                           "(%3 tokens).")
+            problems << QCoreApplication::translate(
+                            "versus::AnthropicProvider",
+                            "Max tokens (%1) must be above the thinking budget of the reasoning effort \"%2\" "
+                            "(%3 tokens).")
                             .arg(*config.maxTokens)
                             .arg(config.reasoningEffort)
                             .arg(*budget);

@@ -9,11 +9,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::AnthropicProvider", text);
-}
-
 ChatError streamError(ErrorKind kind, const QString &message)
 {
     ChatError error;
@@ -31,7 +26,8 @@ ChatError errorEvent(const QJsonObject &event)
     if (const auto kind = anthropicErrorKind(error.code))
         error.kind = *kind;
     if (error.message.isEmpty())
-        error.message = tr("Anthropic reported an error in the middle of the answer.");
+        error.message = QCoreApplication::translate("versus::AnthropicProvider",
+                                                    "Anthropic reported an error in the middle of the answer.");
     return error;
 }
 
@@ -143,9 +139,11 @@ void AnthropicStreamDecoder::decode(const sse::SseEvent &event, Output &out)
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        out.error = streamError(ErrorKind::Stream, tr("Anthropic sent a malformed event (%1 at byte %2).")
-                                                       .arg(parseError.errorString())
-                                                       .arg(parseError.offset));
+        out.error = streamError(ErrorKind::Stream,
+                                QCoreApplication::translate("versus::AnthropicProvider",
+                                                            "Anthropic sent a malformed event (%1 at byte %2).")
+                                    .arg(parseError.errorString())
+                                    .arg(parseError.offset));
         return;
     }
     const QJsonObject object = doc.object();
@@ -299,8 +297,10 @@ void AnthropicStreamDecoder::decodeComplete(const QByteArray &body, Output &out)
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        out.error =
-            streamError(ErrorKind::Stream, tr("Anthropic answered with something that is neither a stream nor JSON."));
+        out.error = streamError(
+            ErrorKind::Stream,
+            QCoreApplication::translate("versus::AnthropicProvider",
+                                        "Anthropic answered with something that is neither a stream nor JSON."));
         return;
     }
     const QJsonObject root = doc.object();
@@ -309,7 +309,9 @@ void AnthropicStreamDecoder::decodeComplete(const QByteArray &body, Output &out)
         return;
     }
     if (!root.value(u"content").isArray()) {
-        out.error = streamError(ErrorKind::Stream, tr("Anthropic answered with JSON that holds no answer."));
+        out.error = streamError(ErrorKind::Stream,
+                                QCoreApplication::translate("versus::AnthropicProvider",
+                                                            "Anthropic answered with JSON that holds no answer."));
         return;
     }
     // The same events a stream would have brought, block by block.

@@ -13,11 +13,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::CustomEndpoints", text);
-}
-
 bool isOpenAiEntry(const QJsonObject &entry)
 {
     return entry.value(u"dialect").toString(QStringLiteral("openai")) == u"openai";
@@ -52,22 +47,31 @@ QStringList builtInProviderIds()
 QString validateEndpoint(const CustomEndpoint &endpoint, const QStringList &takenIds)
 {
     if (endpoint.name.trimmed().isEmpty())
-        return tr("Give the endpoint a name.");
+        return QCoreApplication::translate("versus::CustomEndpoints", "Give the endpoint a name.");
     static const QRegularExpression idPattern(QStringLiteral("^[a-z0-9][a-z0-9._-]*$"));
     if (!idPattern.match(endpoint.id).hasMatch())
-        return tr("The id must start with a lower-case letter or digit and use only a-z, 0-9, '.', '_' and '-'.");
+        return QCoreApplication::translate(
+            "versus::CustomEndpoints",
+            "The id must start with a lower-case letter or digit and use only a-z, 0-9, '.', '_' and '-'.");
     if (builtInProviderIds().contains(endpoint.id))
-        return tr("\"%1\" is a built-in provider; choose another id.").arg(endpoint.id);
+        return QCoreApplication::translate("versus::CustomEndpoints",
+                                           "\"%1\" is a built-in provider; choose another id.")
+            .arg(endpoint.id);
     if (takenIds.contains(endpoint.id))
-        return tr("Another endpoint already has the id \"%1\".").arg(endpoint.id);
+        return QCoreApplication::translate("versus::CustomEndpoints", "Another endpoint already has the id \"%1\".")
+            .arg(endpoint.id);
     const QUrl &url = endpoint.baseUrl;
     if (!url.isValid() || (url.scheme() != u"http" && url.scheme() != u"https") || url.host().isEmpty())
-        return tr("The base URL must be an http:// or https:// URL, e.g. https://api.example.com/v1.");
+        return QCoreApplication::translate(
+            "versus::CustomEndpoints",
+            "The base URL must be an http:// or https:// URL, e.g. https://api.example.com/v1.");
     if (!url.userInfo().isEmpty() || url.hasQuery())
-        return tr("The base URL must not hold a user name, password or query: keys belong in the keychain.");
+        return QCoreApplication::translate(
+            "versus::CustomEndpoints",
+            "The base URL must not hold a user name, password or query: keys belong in the keychain.");
     for (const QString &model : endpoint.models) {
         if (model.trimmed().isEmpty())
-            return tr("A model id is empty.");
+            return QCoreApplication::translate("versus::CustomEndpoints", "A model id is empty.");
     }
     return {};
 }
@@ -79,15 +83,17 @@ std::expected<CustomEndpointFile, QString> CustomEndpointFile::read(const QStrin
     if (!file.exists())
         return result;
     if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(tr("%1 cannot be read: %2").arg(path, file.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::CustomEndpoints", "%1 cannot be read: %2")
+                                   .arg(path, file.errorString()));
     const QByteArray data = file.readAll();
     if (data.trimmed().isEmpty())
         return result;
     QJsonParseError error{};
     const QJsonDocument document = QJsonDocument::fromJson(data, &error);
     if (error.error != QJsonParseError::NoError)
-        return std::unexpected(
-            tr("%1 is not valid JSON (%2); fix it or move it aside first.").arg(path, error.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::CustomEndpoints",
+                                                           "%1 is not valid JSON (%2); fix it or move it aside first.")
+                                   .arg(path, error.errorString()));
     if (document.isArray()) {
         result.m_bareArray = true;
         result.m_entries = document.array();
@@ -96,7 +102,10 @@ std::expected<CustomEndpointFile, QString> CustomEndpointFile::read(const QStrin
     result.m_root = document.object();
     const QJsonValue providers = result.m_root.value(u"providers");
     if (!providers.isUndefined() && !providers.isArray())
-        return std::unexpected(tr("%1: \"providers\" must be a list; fix it or move it aside first.").arg(path));
+        return std::unexpected(
+            QCoreApplication::translate("versus::CustomEndpoints",
+                                        "%1: \"providers\" must be a list; fix it or move it aside first.")
+                .arg(path));
     result.m_entries = providers.toArray();
     return result;
 }
@@ -180,7 +189,8 @@ bool CustomEndpointFile::remove(const QString &id)
 std::expected<void, QString> CustomEndpointFile::write(const QString &path) const
 {
     if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return std::unexpected(tr("The folder of %1 cannot be created.").arg(path));
+        return std::unexpected(
+            QCoreApplication::translate("versus::CustomEndpoints", "The folder of %1 cannot be created.").arg(path));
     QJsonDocument document;
     if (m_bareArray) {
         document.setArray(m_entries);
@@ -191,7 +201,8 @@ std::expected<void, QString> CustomEndpointFile::write(const QString &path) cons
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(document.toJson(QJsonDocument::Indented)) < 0 || !file.commit())
-        return std::unexpected(tr("%1 cannot be written: %2").arg(path, file.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::CustomEndpoints", "%1 cannot be written: %2")
+                                   .arg(path, file.errorString()));
     return {};
 }
 

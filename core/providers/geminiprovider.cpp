@@ -12,11 +12,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::GeminiProvider", text);
-}
-
 constexpr int kModelsPageSize = 1000;
 
 QJsonObject textPart(const QString &text)
@@ -318,10 +313,13 @@ std::expected<QList<ModelInfo>, QString> GeminiProvider::parseModels(const QByte
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return std::unexpected(tr("The model list is not valid JSON: %1.").arg(parseError.errorString()));
+        return std::unexpected(
+            QCoreApplication::translate("versus::GeminiProvider", "The model list is not valid JSON: %1.")
+                .arg(parseError.errorString()));
     const QJsonObject root = doc.object();
     if (!doc.isObject() || (!root.value(u"models").isArray() && !root.isEmpty() && !root.contains(u"nextPageToken")))
-        return std::unexpected(tr("The answer does not look like a model list."));
+        return std::unexpected(
+            QCoreApplication::translate("versus::GeminiProvider", "The answer does not look like a model list."));
     QList<ModelInfo> models;
     for (const QJsonValue &value : root.value(u"models").toArray()) {
         const QJsonObject item = value.toObject();

@@ -12,11 +12,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::GeminiProvider", text);
-}
-
 ChatError streamError(const QString &message, const QString &code = {})
 {
     ChatError error = ChatError::make(ErrorKind::Stream, message);
@@ -163,8 +158,10 @@ ChatError geminiError(const QJsonObject &e, int httpStatus)
             error.kind = ErrorKind::Quota;
     }
     if (error.message.isEmpty())
-        error.message = status.isEmpty() ? tr("Gemini reported an error without saying why.")
-                                         : tr("Gemini reported %1.").arg(status);
+        error.message =
+            status.isEmpty()
+                ? QCoreApplication::translate("versus::GeminiProvider", "Gemini reported an error without saying why.")
+                : QCoreApplication::translate("versus::GeminiProvider", "Gemini reported %1.").arg(status);
     return error;
 }
 
@@ -185,7 +182,9 @@ void GeminiStreamDecoder::decode(const sse::SseEvent &event, Output &out)
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         out.error = streamError(
-            tr("Gemini sent a malformed event (%1 at byte %2).").arg(parseError.errorString()).arg(parseError.offset));
+            QCoreApplication::translate("versus::GeminiProvider", "Gemini sent a malformed event (%1 at byte %2).")
+                .arg(parseError.errorString())
+                .arg(parseError.offset));
         return;
     }
     decodeResponse(doc.object(), out);
@@ -196,7 +195,8 @@ void GeminiStreamDecoder::decodeComplete(const QByteArray &body, Output &out)
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || (!doc.isObject() && !doc.isArray())) {
-        out.error = streamError(tr("Gemini answered with something that is neither a stream nor JSON."));
+        out.error = streamError(QCoreApplication::translate(
+            "versus::GeminiProvider", "Gemini answered with something that is neither a stream nor JSON."));
         return;
     }
     QJsonArray responses;
@@ -205,12 +205,14 @@ void GeminiStreamDecoder::decodeComplete(const QByteArray &body, Output &out)
     else
         responses.append(doc.object());
     if (responses.isEmpty()) {
-        out.error = streamError(tr("Gemini answered with JSON that holds no answer."));
+        out.error = streamError(
+            QCoreApplication::translate("versus::GeminiProvider", "Gemini answered with JSON that holds no answer."));
         return;
     }
     for (const QJsonValue &value : std::as_const(responses)) {
         if (!value.isObject()) {
-            out.error = streamError(tr("Gemini answered with JSON that holds no answer."));
+            out.error = streamError(QCoreApplication::translate("versus::GeminiProvider",
+                                                                "Gemini answered with JSON that holds no answer."));
             return;
         }
         decodeResponse(value.toObject(), out);
@@ -245,7 +247,8 @@ void GeminiStreamDecoder::applyResponse(const GeminiResponse &response, Output &
 
     if (!response.blockReason.isEmpty() && !response.hasCandidates) {
         out.deltas.append(delta); // its usage still counts
-        QString message = tr("Gemini blocked the prompt: %1.").arg(response.blockReason);
+        QString message = QCoreApplication::translate("versus::GeminiProvider", "Gemini blocked the prompt: %1.")
+                              .arg(response.blockReason);
         if (!response.blockReasonMessage.isEmpty())
             message += u' ' + response.blockReasonMessage;
         out.error = ChatError::make(ErrorKind::BadRequest, message);
@@ -286,10 +289,14 @@ void GeminiStreamDecoder::applyResponse(const GeminiResponse &response, Output &
         else
             delta.finishReason = finish.toLower();
         if (isFilterFinish(finish)) {
-            stop = ChatError::make(ErrorKind::BadRequest, tr("Gemini stopped the answer: %1.").arg(finish));
+            stop = ChatError::make(
+                ErrorKind::BadRequest,
+                QCoreApplication::translate("versus::GeminiProvider", "Gemini stopped the answer: %1.").arg(finish));
         } else if (isBrokenCallFinish(finish)) {
-            stop = streamError(
-                tr("Gemini stopped the answer: %1 (the model did not produce a valid function call).").arg(finish));
+            stop = streamError(QCoreApplication::translate(
+                                   "versus::GeminiProvider",
+                                   "Gemini stopped the answer: %1 (the model did not produce a valid function call).")
+                                   .arg(finish));
         }
         if (stop) {
             stop->code = finish;

@@ -7,11 +7,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("versus::ImageLimits", text, nullptr, n);
-}
-
 // Base64 text is 4 characters for every 3 bytes, padded.
 qint64 measured(const ImageInput &image, bool base64)
 {
@@ -21,7 +16,8 @@ qint64 measured(const ImageInput &image, bool base64)
 
 QString imageName(const ImageInput &image, int position)
 {
-    return image.fileName.isEmpty() ? tr("Image %1").arg(position) : image.fileName;
+    return image.fileName.isEmpty() ? QCoreApplication::translate("versus::ImageLimits", "Image %1").arg(position)
+                                    : image.fileName;
 }
 
 } // namespace
@@ -35,9 +31,9 @@ QString formatImageBytes(qint64 bytes)
         QString text = QString::number(mb, 'f', 1);
         if (text.endsWith(QStringLiteral(".0")))
             text.chop(2);
-        return tr("%1 MB").arg(text);
+        return QCoreApplication::translate("versus::ImageLimits", "%1 MB").arg(text);
     }
-    return tr("%1 KB").arg((bytes + 1023) / 1024);
+    return QCoreApplication::translate("versus::ImageLimits", "%1 KB").arg((bytes + 1023) / 1024);
 }
 
 QStringList imageLimitProblems(const ImageLimits &limits, const QString &providerName,
@@ -51,7 +47,8 @@ QStringList imageLimitProblems(const ImageLimits &limits, const QString &provide
         return problems;
 
     if (limits.maxCount && images.size() > *limits.maxCount)
-        problems << tr("%1 takes at most %2 images per request; this one has %3.")
+        problems << QCoreApplication::translate("versus::ImageLimits",
+                                                "%1 takes at most %2 images per request; this one has %3.")
                         .arg(providerName)
                         .arg(*limits.maxCount)
                         .arg(images.size());
@@ -62,19 +59,25 @@ QStringList imageLimitProblems(const ImageLimits &limits, const QString &provide
         const qint64 size = measured(image, limits.base64Size);
         total += size;
         if (!limits.types.isEmpty() && !limits.types.contains(image.mimeType.toLower()))
-            problems << tr("%1 is %2; %3 takes only %4.")
+            problems << QCoreApplication::translate("versus::ImageLimits", "%1 is %2; %3 takes only %4.")
                             .arg(imageName(image, position), image.mimeType, providerName,
                                  limits.types.join(QStringLiteral(", ")));
         if (limits.maxBytes && size > *limits.maxBytes)
-            problems << (limits.base64Size ? tr("%1 is %2 as base64; %3 takes images up to %4.")
-                                           : tr("%1 is %2; %3 takes images up to %4."))
+            problems << (limits.base64Size ? QCoreApplication::translate(
+                                                 "versus::ImageLimits", "%1 is %2 as base64; %3 takes images up to %4.")
+                                           : QCoreApplication::translate("versus::ImageLimits",
+                                                                         "%1 is %2; %3 takes images up to %4."))
                             .arg(imageName(image, position), formatImageBytes(size), providerName,
                                  formatImageBytes(*limits.maxBytes));
     }
     if (limits.maxTotalBytes && total > *limits.maxTotalBytes)
         problems << (limits.base64Size
-                         ? tr("The images of this request are %1 as base64; %2 takes up to %3 in one request.")
-                         : tr("The images of this request are %1 together; %2 takes up to %3 in one request."))
+                         ? QCoreApplication::translate(
+                               "versus::ImageLimits",
+                               "The images of this request are %1 as base64; %2 takes up to %3 in one request.")
+                         : QCoreApplication::translate(
+                               "versus::ImageLimits",
+                               "The images of this request are %1 together; %2 takes up to %3 in one request."))
                         .arg(formatImageBytes(total), providerName, formatImageBytes(*limits.maxTotalBytes));
     return problems;
 }

@@ -18,11 +18,6 @@ namespace {
 constexpr int kSchema = 1;
 constexpr int kMicroScale = 6; // USD per Mtok × 10^6 = micro-USD per Mtok
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::ModelListCache", text);
-}
-
 QJsonValue optionalInt(const std::optional<qint64> &value)
 {
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
@@ -150,24 +145,31 @@ std::expected<std::optional<ModelList>, QString> ModelListCache::read(const QStr
     if (!file.exists())
         return std::optional<ModelList>();
     if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(tr("%1 cannot be read: %2").arg(file.fileName(), file.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::ModelListCache", "%1 cannot be read: %2")
+                                   .arg(file.fileName(), file.errorString()));
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return std::unexpected(tr("%1 is damaged (%2); fetch the list again.")
-                                   .arg(file.fileName(), parseError.error != QJsonParseError::NoError
-                                                             ? parseError.errorString()
-                                                             : tr("not a JSON object")));
+        return std::unexpected(
+            QCoreApplication::translate("versus::ModelListCache", "%1 is damaged (%2); fetch the list again.")
+                .arg(file.fileName(),
+                     parseError.error != QJsonParseError::NoError
+                         ? parseError.errorString()
+                         : QCoreApplication::translate("versus::ModelListCache", "not a JSON object")));
     const QJsonObject root = doc.object();
     if (root.value(u"schema").toInt() != kSchema)
         return std::unexpected(
-            tr("%1 was written by another version of Versus; fetch the list again.").arg(file.fileName()));
+            QCoreApplication::translate("versus::ModelListCache",
+                                        "%1 was written by another version of Versus; fetch the list again.")
+                .arg(file.fileName()));
     ModelList list;
     list.providerId = root.value(u"provider").toString();
     list.fetchedAtUtc = QDateTime::fromString(root.value(u"fetched_at").toString(), Qt::ISODateWithMs);
     if (list.providerId != providerId || !list.fetchedAtUtc.isValid() || !root.value(u"models").isArray())
         return std::unexpected(
-            tr("%1 is damaged (no provider, time or models); fetch the list again.").arg(file.fileName()));
+            QCoreApplication::translate("versus::ModelListCache",
+                                        "%1 is damaged (no provider, time or models); fetch the list again.")
+                .arg(file.fileName()));
     list.fetchedAtUtc = list.fetchedAtUtc.toUTC();
     for (const QJsonValue &value : root.value(u"models").toArray()) {
         const ModelInfo model = modelInfoFromJson(value.toObject());
@@ -180,7 +182,8 @@ std::expected<std::optional<ModelList>, QString> ModelListCache::read(const QStr
 std::expected<void, QString> ModelListCache::write(const ModelList &list) const
 {
     if (!QDir().mkpath(m_directory))
-        return std::unexpected(tr("cannot create the folder %1").arg(m_directory));
+        return std::unexpected(
+            QCoreApplication::translate("versus::ModelListCache", "cannot create the folder %1").arg(m_directory));
     QJsonArray models;
     for (const ModelInfo &model : list.models)
         models.append(modelInfoToJson(model));
@@ -192,10 +195,12 @@ std::expected<void, QString> ModelListCache::write(const ModelList &list) const
     };
     QSaveFile file(filePath(list.providerId));
     if (!file.open(QIODevice::WriteOnly))
-        return std::unexpected(tr("%1 cannot be written: %2").arg(file.fileName(), file.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::ModelListCache", "%1 cannot be written: %2")
+                                   .arg(file.fileName(), file.errorString()));
     file.write(QJsonDocument(root).toJson(QJsonDocument::Indented));
     if (!file.commit())
-        return std::unexpected(tr("%1 cannot be written: %2").arg(file.fileName(), file.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::ModelListCache", "%1 cannot be written: %2")
+                                   .arg(file.fileName(), file.errorString()));
     return {};
 }
 

@@ -15,11 +15,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::Provider", text);
-}
-
 // "Please try again in 5.289s" / "in 1m3.5s" / "in 350ms"
 std::optional<double> retryHintFromMessage(const QString &message)
 {
@@ -214,7 +209,7 @@ QStringList Provider::validate(const ChatRequest &request) const
     QStringList problems;
     const ProviderConfig &config = request.config;
     if (config.model.trimmed().isEmpty())
-        problems << tr("No model is chosen.");
+        problems << QCoreApplication::translate("versus::Provider", "No model is chosen.");
 
     const ModelInfo *model = m_info.findModel(config.model);
     bool builtinToolsRefused = false;
@@ -222,9 +217,10 @@ QStringList Provider::validate(const ChatRequest &request) const
         const bool providerRefuses = capabilityValue(m_info.capabilities, capability) == false;
         const bool modelRefuses = model && capabilityValue(model->capabilities, capability) == false;
         if (providerRefuses) {
-            problems << tr("%1 does not support %2.").arg(m_info.displayName, capabilityDisplayName(capability));
+            problems << QCoreApplication::translate("versus::Provider", "%1 does not support %2.")
+                            .arg(m_info.displayName, capabilityDisplayName(capability));
         } else if (modelRefuses) {
-            problems << tr("%1 on %2 does not support %3.")
+            problems << QCoreApplication::translate("versus::Provider", "%1 on %2 does not support %3.")
                             .arg(config.model, m_info.displayName, capabilityDisplayName(capability));
         }
         if (capability == Capability::BuiltinTools)
@@ -234,38 +230,46 @@ QStringList Provider::validate(const ChatRequest &request) const
         problems << serverToolProblems(config, model);
 
     if (config.temperature && (*config.temperature < 0.0 || *config.temperature > 2.0))
-        problems << tr("Temperature must be between 0 and 2 (it is %1).").arg(*config.temperature);
+        problems << QCoreApplication::translate("versus::Provider", "Temperature must be between 0 and 2 (it is %1).")
+                        .arg(*config.temperature);
     if (config.topP && (*config.topP <= 0.0 || *config.topP > 1.0))
-        problems << tr("Top-p must be greater than 0 and at most 1 (it is %1).").arg(*config.topP);
+        problems << QCoreApplication::translate("versus::Provider",
+                                                "Top-p must be greater than 0 and at most 1 (it is %1).")
+                        .arg(*config.topP);
     if (config.maxTokens && *config.maxTokens < 1)
-        problems << tr("Max tokens must be at least 1 (it is %1).").arg(*config.maxTokens);
+        problems << QCoreApplication::translate("versus::Provider", "Max tokens must be at least 1 (it is %1).")
+                        .arg(*config.maxTokens);
     if (model && model->maxOutputTokens && config.maxTokens && *config.maxTokens > *model->maxOutputTokens)
-        problems << tr("Max tokens is %1, but %2 writes at most %3 tokens.")
+        problems << QCoreApplication::translate("versus::Provider",
+                                                "Max tokens is %1, but %2 writes at most %3 tokens.")
                         .arg(*config.maxTokens)
                         .arg(config.model)
                         .arg(*model->maxOutputTokens);
     if (!config.reasoningEffort.isEmpty() && !m_info.reasoningEfforts.isEmpty() &&
         !m_info.reasoningEfforts.contains(config.reasoningEffort))
-        problems << tr("%1 does not know the reasoning effort \"%2\"; use one of: %3.")
+        problems << QCoreApplication::translate("versus::Provider",
+                                                "%1 does not know the reasoning effort \"%2\"; use one of: %3.")
                         .arg(m_info.displayName, config.reasoningEffort,
                              m_info.reasoningEfforts.join(QStringLiteral(", ")));
     if (!config.serviceTier.isEmpty()) {
         if (m_info.serviceTiers.isEmpty())
-            problems << tr("%1 has no service tiers.").arg(m_info.displayName);
+            problems
+                << QCoreApplication::translate("versus::Provider", "%1 has no service tiers.").arg(m_info.displayName);
         else if (!m_info.serviceTiers.contains(config.serviceTier))
-            problems << tr("%1 does not know the service tier \"%2\"; use one of: %3.")
+            problems << QCoreApplication::translate("versus::Provider",
+                                                    "%1 does not know the service tier \"%2\"; use one of: %3.")
                             .arg(m_info.displayName, config.serviceTier,
                                  m_info.serviceTiers.join(QStringLiteral(", ")));
     }
     for (const QJsonValue &tool : config.tools) {
         const QJsonObject function = tool.toObject().value(u"function").toObject();
         if (function.value(u"name").toString().isEmpty()) {
-            problems << tr("Every tool needs a function name.");
+            problems << QCoreApplication::translate("versus::Provider", "Every tool needs a function name.");
             break;
         }
     }
     if (request.messages.isEmpty())
-        problems << tr("There is no message to send.");
+        problems << QCoreApplication::translate("versus::Provider", "There is no message to send.");
     problems << imageLimitProblems(effectiveImageLimits(m_info, config.model), m_info.displayName, request.messages);
     return problems;
 }
@@ -276,12 +280,14 @@ QStringList Provider::serverToolProblems(const ProviderConfig &config, const Mod
 {
     const QStringList offered = model ? model->serverTools : QStringList();
     if (offered.isEmpty())
-        return {tr("%1 on %2 has no built-in tools to switch on (asked for: %3).")
+        return {QCoreApplication::translate("versus::Provider",
+                                            "%1 on %2 has no built-in tools to switch on (asked for: %3).")
                     .arg(config.model, m_info.displayName, config.serverTools.join(QStringLiteral(", ")))};
     QStringList problems;
     for (const QString &name : config.serverTools) {
         if (!offered.contains(name))
-            problems << tr("%1 on %2 does not know the built-in tool \"%3\"; use one of: %4.")
+            problems << QCoreApplication::translate("versus::Provider",
+                                                    "%1 on %2 does not know the built-in tool \"%3\"; use one of: %4.")
                             .arg(config.model, m_info.displayName, name, offered.join(QStringLiteral(", ")));
     }
     return problems;
@@ -325,8 +331,11 @@ ChatError Provider::errorFromHttp(int status, const QByteArray &body, const RawH
         QString text = QString::fromUtf8(body.left(300)).simplified();
         if (text.startsWith(u'<'))
             text.clear();
-        message = text.isEmpty() ? tr("HTTP status %1 with no explanation from %2.").arg(status).arg(m_info.displayName)
-                                 : text;
+        message = text.isEmpty()
+                      ? QCoreApplication::translate("versus::Provider", "HTTP status %1 with no explanation from %2.")
+                            .arg(status)
+                            .arg(m_info.displayName)
+                      : text;
     }
     error.message = message;
     error.code = code;
@@ -408,7 +417,8 @@ std::expected<QList<ModelInfo>, QString> Provider::parseModels(const QByteArray 
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return std::unexpected(tr("The model list is not valid JSON: %1.").arg(parseError.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::Provider", "The model list is not valid JSON: %1.")
+                                   .arg(parseError.errorString()));
     // {"data": [...]} (OpenAI and most compatible services, llama.cpp with a single entry),
     // a bare array (Together AI), {"models": [...]} (Ollama's native list, newer llama.cpp).
     QJsonArray items;
@@ -419,7 +429,8 @@ std::expected<QList<ModelInfo>, QString> Provider::parseModels(const QByteArray 
     else if (doc.object().value(u"models").isArray())
         items = doc.object().value(u"models").toArray();
     else
-        return std::unexpected(tr("The answer does not look like a model list."));
+        return std::unexpected(
+            QCoreApplication::translate("versus::Provider", "The answer does not look like a model list."));
 
     QList<ModelInfo> models;
     for (const QJsonValue &value : std::as_const(items)) {

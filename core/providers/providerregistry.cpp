@@ -19,11 +19,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::ProviderRegistry", text);
-}
-
 int lineOfOffset(const QByteArray &text, qsizetype offset)
 {
     return int(text.left(offset).count('\n')) + 1;
@@ -68,15 +63,17 @@ std::expected<ImageLimits, QString> parseImageLimits(const QJsonValue &value, co
     if (value.isUndefined())
         return limits;
     if (!value.isObject())
-        return std::unexpected(tr("\"images\" of %1 must be an object.").arg(where));
+        return std::unexpected(
+            QCoreApplication::translate("versus::ProviderRegistry", "\"images\" of %1 must be an object.").arg(where));
     const QJsonObject object = value.toObject();
     const auto positive = [&](QStringView key) -> std::expected<std::optional<qint64>, QString> {
         const QJsonValue v = object.value(key);
         if (v.isUndefined() || v.isNull())
             return std::optional<qint64>();
         if (!v.isDouble() || v.toInteger() < 1)
-            return std::unexpected(
-                tr("\"images.%1\" of %2 must be a whole number above 0.").arg(key.toString(), where));
+            return std::unexpected(QCoreApplication::translate("versus::ProviderRegistry",
+                                                               "\"images.%1\" of %2 must be a whole number above 0.")
+                                       .arg(key.toString(), where));
         return std::optional<qint64>(v.toInteger());
     };
     const auto count = positive(u"max_count");
@@ -95,7 +92,9 @@ std::expected<ImageLimits, QString> parseImageLimits(const QJsonValue &value, co
     limits.base64Size = object.value(u"base64").toBool(false);
     const QJsonValue types = object.value(u"types");
     if (!types.isUndefined() && !types.isArray())
-        return std::unexpected(tr("\"images.types\" of %1 must be a list of media types.").arg(where));
+        return std::unexpected(QCoreApplication::translate("versus::ProviderRegistry",
+                                                           "\"images.types\" of %1 must be a list of media types.")
+                                   .arg(where));
     for (const QJsonValue &type : types.toArray())
         limits.types << type.toString().toLower();
     return limits;
@@ -141,24 +140,30 @@ std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry,
     info.origin = origin;
     info.id = entry.value(u"id").toString();
     if (info.id.isEmpty())
-        return std::unexpected(tr("\"id\" is missing."));
+        return std::unexpected(QCoreApplication::translate("versus::ProviderRegistry", "\"id\" is missing."));
     if (!isValidId(info.id))
-        return std::unexpected(tr("\"id\" must use only lower-case letters, digits, '.', '_' and '-'."));
+        return std::unexpected(QCoreApplication::translate(
+            "versus::ProviderRegistry", "\"id\" must use only lower-case letters, digits, '.', '_' and '-'."));
     info.displayName = entry.value(u"name").toString(info.id);
     info.dialect = entry.value(u"dialect").toString(QStringLiteral("openai"));
     if (info.dialect != u"openai" && info.dialect != u"synesia" && info.dialect != u"anthropic" &&
         info.dialect != u"gemini")
         return std::unexpected(
-            tr("unknown dialect \"%1\" (use \"openai\" for OpenAI-compatible services).").arg(info.dialect));
+            QCoreApplication::translate("versus::ProviderRegistry",
+                                        "unknown dialect \"%1\" (use \"openai\" for OpenAI-compatible services).")
+                .arg(info.dialect));
     const QString baseUrl = entry.value(u"base_url").toString();
     info.defaultBaseUrl = QUrl(baseUrl, QUrl::StrictMode);
     if (baseUrl.isEmpty() || !info.defaultBaseUrl.isValid() ||
         (info.defaultBaseUrl.scheme() != u"https" && info.defaultBaseUrl.scheme() != u"http") ||
         info.defaultBaseUrl.host().isEmpty())
-        return std::unexpected(tr("\"base_url\" must be an http:// or https:// URL, e.g. https://api.example.com/v1."));
+        return std::unexpected(QCoreApplication::translate(
+            "versus::ProviderRegistry",
+            "\"base_url\" must be an http:// or https:// URL, e.g. https://api.example.com/v1."));
     if (!info.defaultBaseUrl.userInfo().isEmpty() || info.defaultBaseUrl.hasQuery())
-        return std::unexpected(tr("\"base_url\" must not contain a user name, password or query: "
-                                  "keys belong in the keychain, not in URLs."));
+        return std::unexpected(QCoreApplication::translate(
+            "versus::ProviderRegistry", "\"base_url\" must not contain a user name, password or query: "
+                                        "keys belong in the keychain, not in URLs."));
     info.local = entry.value(u"local").toBool(false);
     info.keyRequired = entry.value(u"key_required").toBool(!info.local);
     info.keyEnvVar = entry.value(u"key_env").toString();
@@ -178,7 +183,8 @@ std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry,
     else if (auth == u"none")
         info.auth = AuthStyle::None;
     else
-        return std::unexpected(tr("\"auth\" must be \"bearer\", \"x-api-key\", \"x-goog-api-key\" or \"none\"."));
+        return std::unexpected(QCoreApplication::translate(
+            "versus::ProviderRegistry", "\"auth\" must be \"bearer\", \"x-api-key\", \"x-goog-api-key\" or \"none\"."));
     info.modelsPath =
         entry.value(u"models_path")
             .toString(info.dialect == u"openai" || info.dialect == u"gemini" ? QStringLiteral("/models") : QString());
@@ -188,7 +194,8 @@ std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry,
         info.capabilities.streaming = true;
     info.reasoningEfforts = stringList(entry.value(u"reasoning_efforts"));
     info.serviceTiers = stringList(entry.value(u"service_tiers"));
-    const auto imageLimits = parseImageLimits(entry.value(u"images"), tr("the provider"));
+    const auto imageLimits = parseImageLimits(entry.value(u"images"),
+                                              QCoreApplication::translate("versus::ProviderRegistry", "the provider"));
     if (!imageLimits)
         return std::unexpected(imageLimits.error());
     info.imageLimits = *imageLimits;
@@ -197,7 +204,9 @@ std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry,
     info.quirks.streamUsageOption = request.value(u"stream_usage_option").toBool(true);
     info.quirks.maxTokensField = request.value(u"max_tokens_field").toString(QStringLiteral("max_tokens"));
     if (info.quirks.maxTokensField != u"max_tokens" && info.quirks.maxTokensField != u"max_completion_tokens")
-        return std::unexpected(tr("\"request.max_tokens_field\" must be \"max_tokens\" or \"max_completion_tokens\"."));
+        return std::unexpected(QCoreApplication::translate(
+            "versus::ProviderRegistry",
+            "\"request.max_tokens_field\" must be \"max_tokens\" or \"max_completion_tokens\"."));
     const QString reasoningParam = request.value(u"reasoning_param").toString(QStringLiteral("reasoning_effort"));
     if (reasoningParam == u"reasoning_effort")
         info.quirks.reasoningParam = RequestQuirks::ReasoningParam::Effort;
@@ -206,26 +215,30 @@ std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry,
     else if (reasoningParam == u"openrouter_reasoning")
         info.quirks.reasoningParam = RequestQuirks::ReasoningParam::OpenRouterReasoning;
     else
-        return std::unexpected(tr("\"request.reasoning_param\" must be \"reasoning_effort\", \"deepseek_thinking\" "
-                                  "or \"openrouter_reasoning\"."));
+        return std::unexpected(QCoreApplication::translate(
+            "versus::ProviderRegistry",
+            "\"request.reasoning_param\" must be \"reasoning_effort\", \"deepseek_thinking\" "
+            "or \"openrouter_reasoning\"."));
     const QString toolTurnReasoning = request.value(u"tool_turn_reasoning").toString(QStringLiteral("drop"));
     if (toolTurnReasoning == u"drop")
         info.quirks.toolTurnReasoning = RequestQuirks::ToolTurnReasoning::Drop;
     else if (toolTurnReasoning == u"reasoning_content")
         info.quirks.toolTurnReasoning = RequestQuirks::ToolTurnReasoning::ReasoningContent;
     else
-        return std::unexpected(tr("\"request.tool_turn_reasoning\" must be \"drop\" or \"reasoning_content\"."));
+        return std::unexpected(QCoreApplication::translate(
+            "versus::ProviderRegistry", "\"request.tool_turn_reasoning\" must be \"drop\" or \"reasoning_content\"."));
     const QString responseFormat = request.value(u"response_format").toString(QStringLiteral("json_schema"));
     if (responseFormat == u"json_schema")
         info.quirks.responseFormat = RequestQuirks::ResponseFormat::JsonSchema;
     else if (responseFormat == u"json_object")
         info.quirks.responseFormat = RequestQuirks::ResponseFormat::JsonObject;
     else
-        return std::unexpected(tr("\"request.response_format\" must be \"json_schema\" or \"json_object\"."));
+        return std::unexpected(QCoreApplication::translate(
+            "versus::ProviderRegistry", "\"request.response_format\" must be \"json_schema\" or \"json_object\"."));
 
     const QJsonValue modelsValue = entry.value(u"models");
     if (!modelsValue.isUndefined() && !modelsValue.isArray())
-        return std::unexpected(tr("\"models\" must be a list."));
+        return std::unexpected(QCoreApplication::translate("versus::ProviderRegistry", "\"models\" must be a list."));
     for (const QJsonValue &modelValue : modelsValue.toArray()) {
         ModelInfo model;
         if (modelValue.isString()) {
@@ -243,16 +256,20 @@ std::expected<ProviderInfo, QString> parseProviderInfo(const QJsonObject &entry,
             model.serverTools = stringList(serverTools);
             if ((!serverTools.isUndefined() && !serverTools.isArray()) || model.serverTools.contains(QString()))
                 return std::unexpected(
-                    tr("\"server_tools\" of model \"%1\" must be a list of tool names.").arg(model.id));
+                    QCoreApplication::translate("versus::ProviderRegistry",
+                                                "\"server_tools\" of model \"%1\" must be a list of tool names.")
+                        .arg(model.id));
             if (m.contains(u"images")) {
-                const auto limits = parseImageLimits(m.value(u"images"), tr("model \"%1\"").arg(model.id));
+                const auto limits = parseImageLimits(
+                    m.value(u"images"),
+                    QCoreApplication::translate("versus::ProviderRegistry", "model \"%1\"").arg(model.id));
                 if (!limits)
                     return std::unexpected(limits.error());
                 model.imageLimits = *limits;
             }
         }
         if (model.id.isEmpty())
-            return std::unexpected(tr("a model has no \"id\"."));
+            return std::unexpected(QCoreApplication::translate("versus::ProviderRegistry", "a model has no \"id\"."));
         info.models << model;
     }
     return info;
@@ -315,7 +332,11 @@ bool ProviderRegistry::loadCatalogFile(const QString &path, const QString &origi
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        m_problems << CatalogProblem{path, 0, {}, tr("cannot be read: %1").arg(file.errorString())};
+        m_problems << CatalogProblem{
+            path,
+            0,
+            {},
+            QCoreApplication::translate("versus::ProviderRegistry", "cannot be read: %1").arg(file.errorString())};
         return false;
     }
     loadCatalog(file.readAll(), path, origin);
@@ -330,12 +351,17 @@ void ProviderRegistry::loadCatalog(const QByteArray &json, const QString &fileNa
         m_problems << CatalogProblem{fileName,
                                      lineOfOffset(json, parseError.offset),
                                      {},
-                                     tr("not valid JSON: %1").arg(parseError.errorString())};
+                                     QCoreApplication::translate("versus::ProviderRegistry", "not valid JSON: %1")
+                                         .arg(parseError.errorString())};
         return;
     }
     const QJsonArray entries = doc.isArray() ? doc.array() : doc.object().value(u"providers").toArray();
     if (!doc.isArray() && !doc.object().value(u"providers").isArray()) {
-        m_problems << CatalogProblem{fileName, 1, {}, tr("expected {\"providers\": [ ... ]}")};
+        m_problems << CatalogProblem{
+            fileName,
+            1,
+            {},
+            QCoreApplication::translate("versus::ProviderRegistry", "expected {\"providers\": [ ... ]}")};
         return;
     }
     for (qsizetype i = 0; i < entries.size(); ++i) {
@@ -344,7 +370,9 @@ void ProviderRegistry::loadCatalog(const QByteArray &json, const QString &fileNa
         const QString entryName =
             id.isEmpty() ? QStringLiteral("providers[%1]").arg(i) : QStringLiteral("providers[%1] (%2)").arg(i).arg(id);
         if (!entries.at(i).isObject()) {
-            m_problems << CatalogProblem{fileName, 0, entryName, tr("an entry must be an object")};
+            m_problems << CatalogProblem{
+                fileName, 0, entryName,
+                QCoreApplication::translate("versus::ProviderRegistry", "an entry must be an object")};
             continue;
         }
         auto info = parseProviderInfo(entry, origin);
@@ -354,7 +382,9 @@ void ProviderRegistry::loadCatalog(const QByteArray &json, const QString &fileNa
         }
         auto provider = createProvider(std::move(*info));
         if (!provider) {
-            m_problems << CatalogProblem{fileName, lineOfId(json, id), entryName, tr("dialect not available")};
+            m_problems << CatalogProblem{
+                fileName, lineOfId(json, id), entryName,
+                QCoreApplication::translate("versus::ProviderRegistry", "dialect not available")};
             continue;
         }
         auto existing = std::find_if(m_providers.begin(), m_providers.end(),

@@ -12,11 +12,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::SynesiaProvider", text);
-}
-
 // Tool-call arguments travel as JSON objects in LLM Exec messages.
 QJsonValue argumentsObject(const QString &arguments)
 {
@@ -30,9 +25,11 @@ QStringList SynesiaProvider::validate(const ChatRequest &request) const
 {
     QStringList problems = Provider::validate(request);
     if (!request.config.stop.isEmpty())
-        problems << tr("%1 does not take stop sequences.").arg(info().displayName);
+        problems << QCoreApplication::translate("versus::SynesiaProvider", "%1 does not take stop sequences.")
+                        .arg(info().displayName);
     if (request.config.seed)
-        problems << tr("%1 does not take a sampling seed.").arg(info().displayName);
+        problems << QCoreApplication::translate("versus::SynesiaProvider", "%1 does not take a sampling seed.")
+                        .arg(info().displayName);
     return problems;
 }
 

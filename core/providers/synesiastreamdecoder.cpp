@@ -10,11 +10,6 @@ namespace versus {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("versus::SynesiaProvider", text);
-}
-
 std::optional<qint64> firstInt(const QJsonObject &object, QStringView a, QStringView b)
 {
     if (auto v = intField(object, a))
@@ -57,7 +52,8 @@ ChatError streamError(const QJsonObject &event)
     if (error.message.isEmpty())
         error.message = event.value(u"message").toString();
     if (error.message.isEmpty())
-        error.message = tr("Synesia reported an error in the middle of the answer.");
+        error.message = QCoreApplication::translate("versus::SynesiaProvider",
+                                                    "Synesia reported an error in the middle of the answer.");
     return error;
 }
 
@@ -92,7 +88,7 @@ QString internalToolError(const QJsonObject &event)
     if (text.isEmpty())
         text = event.value(u"message").toString();
     if (text.isEmpty())
-        text = tr("The tool failed without saying why.");
+        text = QCoreApplication::translate("versus::SynesiaProvider", "The tool failed without saying why.");
     return text;
 }
 
@@ -141,7 +137,9 @@ void SynesiaStreamDecoder::decode(const sse::SseEvent &event, Output &out)
     const QJsonDocument doc = QJsonDocument::fromJson(data, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
         out.error = makeStreamError(
-            tr("Synesia sent a malformed event (%1 at byte %2).").arg(parseError.errorString()).arg(parseError.offset));
+            QCoreApplication::translate("versus::SynesiaProvider", "Synesia sent a malformed event (%1 at byte %2).")
+                .arg(parseError.errorString())
+                .arg(parseError.offset));
         return;
     }
     QJsonObject object = doc.object();
@@ -230,7 +228,8 @@ void SynesiaStreamDecoder::decodeComplete(const QByteArray &body, Output &out)
     QJsonParseError parseError{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
-        out.error = makeStreamError(tr("Synesia answered with something that is neither a stream nor JSON."));
+        out.error = makeStreamError(QCoreApplication::translate(
+            "versus::SynesiaProvider", "Synesia answered with something that is neither a stream nor JSON."));
         return;
     }
     const QJsonObject root = doc.object();
@@ -239,7 +238,8 @@ void SynesiaStreamDecoder::decodeComplete(const QByteArray &body, Output &out)
         return;
     }
     if (!root.value(u"message").isObject()) {
-        out.error = makeStreamError(tr("Synesia answered with JSON that holds no answer."));
+        out.error = makeStreamError(
+            QCoreApplication::translate("versus::SynesiaProvider", "Synesia answered with JSON that holds no answer."));
         return;
     }
     const QJsonObject message = root.value(u"message").toObject();
