@@ -6,6 +6,7 @@
 #include "engine/engine.h"
 #include "mainwindow.h"
 #include "theme.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -99,6 +100,10 @@ int main(int argc, char **argv)
     }
 
     ui::AppSettings settings;
+    // Settings → General → Language ("system" follows the desktop), before any text is made.
+    ui::Translations translations;
+    if (!translations.install(ui::resolveUiLanguage(settings.language(), QLocale::system().uiLanguages())))
+        qWarning("versus: %s", qPrintable(translations.problem()));
     EngineOptions engineOptions;
     engineOptions.historyPath = settings.historyPath(); // Settings → General → History, from this start on
     Engine engine(engineOptions);                       // network, catalogs, estimator, OS keychain, history

@@ -5,8 +5,9 @@
 Fails when an entry is unfinished or obsolete (the sources hold a string the file does
 not translate, or the file translates a string the sources dropped), when a translation
 loses a placeholder, an HTML tag or a keyboard accelerator of its source, and — for French
-— when « : ; ? ! » or a closing guillemet do not follow a no-break space, or a guillemet
-opens without one after it.
+— when « : ; ? ! » ending a phrase or a closing guillemet do not follow a no-break space, or
+a guillemet opens without one after it. A mark followed by a letter or digit is syntax, not
+prose (12:30, PROVIDER:MODEL, a file dialog's ;; separator) and is left alone.
 """
 import argparse
 import re
@@ -36,8 +37,10 @@ def french_problems(text):
         mark = match.group()
         before = words[at - 1] if at > 0 else ""
         after = words[at + 1] if at + 1 < len(words) else ""
-        if mark == ":" and (before.isdigit() or before in "%") and (after.isdigit() or after == "%"):
-            continue  # 12:30, %1:%2 (host:port)
+        if mark != "»" and after and not after.isspace() and after not in NBSP + ".,)»":
+            continue  # syntax, not prose: 12:30, %1:%2, PROVIDER:MODEL, ?q=, filters' ;;
+        if mark == ";" and before == ";":
+            continue  # the second ; of a file dialog's filter separator
         if mark in "?!" and before in "?!":
             continue  # « ?! »
         if at == 0:

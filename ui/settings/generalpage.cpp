@@ -3,6 +3,7 @@
 
 #include "appsettings.h"
 #include "engine/engine.h"
+#include "translations.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -41,6 +42,7 @@ GeneralPage::GeneralPage(Engine &engine, AppSettings &settings, QWidget *parent)
     , m_sendKey(named(new QComboBox(this), "sendKeyBox"))
     , m_theme(named(new QComboBox(this), "themeBox"))
     , m_language(named(new QComboBox(this), "languageBox"))
+    , m_languageNote(named(new QLabel(this), "languageNote"))
     , m_historyPath(named(new QLabel(this), "historyPathLabel"))
     , m_historyNote(named(new QLabel(this), "historyNote"))
     , m_changeHistory(named(new QPushButton(tr("Change…"), this), "changeHistoryPath"))
@@ -56,10 +58,17 @@ GeneralPage::GeneralPage(Engine &engine, AppSettings &settings, QWidget *parent)
     m_theme->addItem(tr("Light"), QStringLiteral("light"));
     m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
     selectData(m_theme, settings.theme());
-    m_language->addItem(tr("System"), QStringLiteral("system"));
-    m_language->addItem(QStringLiteral("English"), QStringLiteral("en")); // a language's own name
+    // "System (Français)": what following the desktop gives; then each language in its own name.
+    m_language->addItem(
+        tr("System (%1)")
+            .arg(nativeLanguageName(resolveUiLanguage(QStringLiteral("system"), QLocale::system().uiLanguages()))),
+        QStringLiteral("system"));
+    for (const UiLanguage &language : uiLanguages())
+        m_language->addItem(language.nativeName, language.code);
     selectData(m_language, settings.language());
-    m_language->setToolTip(tr("Takes effect at the next start"));
+    m_language->setToolTip(tr("The language of the window, from the next start"));
+    m_languageNote->setWordWrap(true);
+    m_languageNote->setForegroundRole(QPalette::PlaceholderText);
 
     m_historyPath->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_historyPath->setWordWrap(true);
@@ -95,6 +104,7 @@ GeneralPage::GeneralPage(Engine &engine, AppSettings &settings, QWidget *parent)
     form->addRow(tr("Send with"), m_sendKey);
     form->addRow(tr("Theme"), m_theme);
     form->addRow(tr("Language"), m_language);
+    form->addRow(QString(), m_languageNote);
     form->addRow(tr("History"), history);
     form->addRow(QString(), m_historyNote);
     form->addRow(tr("Proxy"), m_proxyMode);
@@ -114,8 +124,10 @@ GeneralPage::GeneralPage(Engine &engine, AppSettings &settings, QWidget *parent)
         m_settings.setTheme(theme);
         Q_EMIT themeChanged(theme);
     });
-    connect(m_language, &QComboBox::currentIndexChanged, this,
-            [this] { m_settings.setLanguage(m_language->currentData().toString()); });
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this] {
+        m_settings.setLanguage(m_language->currentData().toString());
+        showLanguageNote();
+    });
     connect(m_changeHistory, &QPushButton::clicked, this, &GeneralPage::changeHistoryPath);
     connect(m_defaultHistory, &QPushButton::clicked, this, [this] {
         m_settings.setHistoryPath(QString());
@@ -125,8 +137,22 @@ GeneralPage::GeneralPage(Engine &engine, AppSettings &settings, QWidget *parent)
     connect(m_proxyHost, &QLineEdit::editingFinished, this, &GeneralPage::applyProxy);
     connect(m_proxyPort, &QSpinBox::valueChanged, this, &GeneralPage::applyProxy);
     showHistoryPath();
+    showLanguageNote();
     m_proxyHost->setEnabled(proxy.mode == net::ProxySettings::Mode::Manual);
     m_proxyPort->setEnabled(proxy.mode == net::ProxySettings::Mode::Manual);
+}
+
+void GeneralPage::showLanguageNote()
+{
+    const QString next = resolveUiLanguage(m_settings.language(), QLocale::system().uiLanguages());
+    const bool changing = next != runningUiLanguage();
+    QString note;
+    for (const UiLanguage &language : uiLanguages()) {
+        if (changing && language.code == next)
+            note = language.nextStart; // said in the language chosen: the one the user reads
+    }
+    m_languageNote->setText(note);
+    m_languageNote->setVisible(changing);
 }
 
 QString GeneralPage::currentHistoryPath() const

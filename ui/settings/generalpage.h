@@ -24,7 +24,9 @@ class AppSettings;
 /// AppSettings at once; the proxy is applied to the engine at once; the theme and send key
 /// are announced (the window applies them).
 ///
-/// Child widgets: "sendKeyBox", "themeBox", "languageBox", "historyPathLabel",
+/// The language is said in the language chosen, from the next start ("languageNote").
+///
+/// Child widgets: "sendKeyBox", "themeBox", "languageBox", "languageNote", "historyPathLabel",
 /// "changeHistoryPath", "defaultHistoryPath", "historyNote", "proxyModeBox", "proxyHost",
 /// "proxyPort".
 class GeneralPage : public QWidget {
@@ -44,6 +46,7 @@ Q_SIGNALS:
 private:
     void changeHistoryPath();
     void showHistoryPath();
+    void showLanguageNote();
     void applyProxy();
 
     Engine &m_engine;
@@ -52,6 +55,7 @@ private:
     QComboBox *m_sendKey;
     QComboBox *m_theme;
     QComboBox *m_language;
+    QLabel *m_languageNote;
     QLabel *m_historyPath;
     QLabel *m_historyNote;
     QPushButton *m_changeHistory;
