@@ -344,7 +344,7 @@ void BenchSetup::fillModelSetsMenu()
         return;
     }
     if (sets->isEmpty()) {
-        menu->addAction(tr("No saved model sets (Comparison → Model sets → Save current lanes as set…)"))
+        menu->addAction(tr("No saved model sets (Model sets → Save current lanes as set…)"))
             ->setEnabled(false);
         return;
     }

@@ -157,7 +157,7 @@
     <message>
         <location line="+6"/>
         <source>%1 cannot be made to call a tool while thinking; use the tool choice &quot;auto&quot; or &quot;none&quot;, or leave the reasoning effort empty.</source>
-        <translation>%1 ne peut pas être contraint d’appeler un outil pendant la réflexion&#x202f;; choisissez &quot;auto&quot; ou &quot;none&quot; comme choix de l’outil, ou laissez vide l’effort de raisonnement.</translation>
+        <translation>%1 ne peut pas être contraint d’appeler un outil pendant la réflexion&#x202f;; réglez le choix de l’outil sur &quot;auto&quot; ou &quot;none&quot;, ou laissez vide l’effort de raisonnement.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -799,7 +799,7 @@
     <message>
         <location line="+2"/>
         <source>Decode speed after the first token. N is the completion token count from the provider&apos;s usage, reasoning tokens included. Without usage N is estimated and the speed is marked estimated.</source>
-        <translation>Vitesse de décodage après le premier jeton. N est le nombre de jetons de complétion du décompte (usage) fourni par le fournisseur, jetons de raisonnement compris. Sans décompte, N est estimé et la vitesse est marquée comme estimée.</translation>
+        <translation>Vitesse de décodage après le premier jeton. N est le nombre de jetons de sortie indiqué par le fournisseur dans son décompte (usage), jetons de raisonnement compris. Sans décompte, N est estimé et la vitesse est marquée comme estimée.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -899,7 +899,7 @@
     <message>
         <location line="+2"/>
         <source>The provider&apos;s own decode speed: as reported (llama.cpp predicted_per_second), or computed from reported figures only: reported completion tokens over reported generation time.</source>
-        <translation>La vitesse de décodage propre au fournisseur&#xa0;: telle qu’il l’indique (llama.cpp predicted_per_second), ou calculée uniquement à partir des valeurs qu’il indique&#xa0;: jetons de complétion indiqués divisés par le temps de génération indiqué.</translation>
+        <translation>La vitesse de décodage propre au fournisseur&#xa0;: telle qu’il l’indique (llama.cpp predicted_per_second), ou calculée uniquement à partir des valeurs qu’il indique&#xa0;: jetons de sortie indiqués divisés par le temps de génération indiqué.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1139,12 +1139,12 @@ Source&#xa0;: %4</translation>
     <message>
         <location filename="../../core/pricing/openrouterprices.cpp" line="+25"/>
         <source>no &quot;%1&quot; price</source>
-        <translation>aucun prix &quot;%1&quot;</translation>
+        <translation>aucun tarif &quot;%1&quot;</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>variable price</source>
-        <translation>prix variable</translation>
+        <translation>tarif variable</translation>
     </message>
     <message>
         <location line="+12"/>
@@ -1424,12 +1424,12 @@ Source&#xa0;: %4</translation>
     <message>
         <location line="+46"/>
         <source>HTTP status %1 with no explanation from %2.</source>
-        <translation>Statut HTTP %1, sans explication de la part de %2.</translation>
+        <translation>Code HTTP %1, sans explication de la part de %2.</translation>
     </message>
     <message>
         <location line="+85"/>
         <source>The model list is not valid JSON: %1.</source>
-        <translation>La liste de modèles n’est pas du JSON valide&#xa0;: %1.</translation>
+        <translation>La liste des modèles n’est pas du JSON valide&#xa0;: %1.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1570,12 +1570,12 @@ Source&#xa0;: %4</translation>
     <message>
         <location filename="../../core/providers/synesiastreamdecoder.cpp" line="+55"/>
         <source>Synesia reported an error in the middle of the answer.</source>
-        <translation>Synesia a signalé une erreur au milieu de la réponse.</translation>
+        <translation>Synesia a signalé une erreur en cours de réponse.</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>The tool failed without saying why.</source>
-        <translation>L’outil a échoué sans dire pourquoi.</translation>
+        <translation>L’outil a échoué sans en donner la raison.</translation>
     </message>
     <message>
         <location line="+49"/>
@@ -1585,7 +1585,7 @@ Source&#xa0;: %4</translation>
     <message>
         <location line="+91"/>
         <source>Synesia answered with something that is neither a stream nor JSON.</source>
-        <translation>Synesia a répondu par quelque chose qui n’est ni un flux ni du JSON.</translation>
+        <translation>Synesia a répondu par un contenu qui n’est ni un flux ni du JSON.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -1676,7 +1676,7 @@ Source&#xa0;: %4</translation>
     <message>
         <location line="+6"/>
         <source>Refusing to send your API key over unencrypted http:// to %1. Use an https:// address (plain http is only allowed to this machine).</source>
-        <translation>Versus refuse d’envoyer votre clé d’API à %1 en http:// non chiffré. Utilisez une adresse https:// (le http simple n’est autorisé que vers cette machine).</translation>
+        <translation>Versus refuse d’envoyer votre clé d’API à %1 en http:// non chiffré. Utilisez une adresse https:// (le http simple n’est autorisé que vers cet ordinateur).</translation>
     </message>
     <message numerus="yes">
         <location filename="../../core/providers/modellistkeycheck.cpp" line="+18"/>
@@ -1710,12 +1710,12 @@ Source&#xa0;: %4</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Delete…</source>
-        <translation>&amp;Supprimer…</translation>
+        <translation>Suppr&amp;imer…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;fresh</source>
-        <translation>&amp;Actualiser</translation>
+        <translation>Act&amp;ualiser</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1968,8 +1968,7 @@ Source&#xa0;: %4</translation>
     <message>
         <location line="+1"/>
         <source>Prompt files (*.txt *.json);;All files (*)</source>
-        <translation>Fichiers de prompts (*.txt *.json)
-Tous les fichiers (*)</translation>
+        <translation>Fichiers de prompts (*.txt *.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -1993,8 +1992,8 @@ Tous les fichiers (*)</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>No saved model sets (Comparison → Model sets → Save current lanes as set…)</source>
-        <translation>Aucun jeu de modèles enregistré (Comparaison → Jeux de modèles → Enregistrer les colonnes actuelles comme jeu…)</translation>
+        <source>No saved model sets (Model sets → Save current lanes as set…)</source>
+        <translation>Aucun jeu de modèles enregistré (Jeux de modèles → Enregistrer les colonnes actuelles comme jeu…)</translation>
     </message>
 </context>
 <context>
@@ -2121,7 +2120,7 @@ Tous les fichiers (*)</translation>
         <location line="+6"/>
         <location line="+3"/>
         <source>~: some token counts were estimated (the provider reported no usage)</source>
-        <translation>~&#xa0;: certains nombres de jetons sont estimés (le fournisseur n’a pas indiqué sa consommation)</translation>
+        <translation>~&#xa0;: certains nombres de jetons sont estimés (le fournisseur n’a pas indiqué de décompte)</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2199,7 +2198,7 @@ Tous les fichiers (*)</translation>
     <message>
         <location line="+3"/>
         <source>Requests that failed, by kind; their figures are left out of the percentiles</source>
-        <translation>Requêtes en échec, par type&#x202f;; leurs valeurs sont exclues des percentiles</translation>
+        <translation>Requêtes en échec, par type&#x202f;; leurs valeurs sont exclues des centiles</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2219,12 +2218,12 @@ Tous les fichiers (*)</translation>
     <message>
         <location line="+3"/>
         <source>Decode speed: (completion tokens − 1) / (last token − first token), completion tokens as the provider reported them (reasoning included)</source>
-        <translation>Vitesse de décodage&#xa0;: (jetons générés − 1) / (dernier jeton − premier jeton), jetons générés tels que déclarés par le fournisseur (raisonnement compris)</translation>
+        <translation>Vitesse de décodage&#xa0;: (jetons de sortie − 1) / (dernier jeton − premier jeton), jetons de sortie tels que le fournisseur les indique (raisonnement compris)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Prompt + completion tokens of every request</source>
-        <translation>Jetons du prompt + jetons générés de toutes les requêtes</translation>
+        <translation>Jetons du prompt + jetons de sortie de toutes les requêtes</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2279,12 +2278,12 @@ Tous les fichiers (*)</translation>
     <message>
         <location line="+1"/>
         <source>Sto&amp;p</source>
-        <translation>&amp;Arrêter</translation>
+        <translation>Arrê&amp;ter</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Export</source>
-        <translation>&amp;Exporter</translation>
+        <translation>E&amp;xporter</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -2354,7 +2353,7 @@ Tous les fichiers (*)</translation>
     <message>
         <location line="+3"/>
         <source>TTFT: first token − request sent. First answer: first answer-text token, thinking included. Speed: (completion tokens − 1) / (last token − first token). p50/p95 over the answered requests (linear interpolation); warm-up requests are not counted; ~ marks estimated token counts.</source>
-        <translation>TTFT&#xa0;: premier jeton − envoi de la requête. Première réponse&#xa0;: premier jeton du texte de la réponse, raisonnement compris. Vitesse&#xa0;: (jetons générés − 1) / (dernier jeton − premier jeton). p50/p95 calculés sur les requêtes ayant abouti (interpolation linéaire)&#x202f;; les requêtes d’échauffement ne sont pas comptées&#x202f;; ~ signale des nombres de jetons estimés.</translation>
+        <translation>TTFT&#xa0;: premier jeton − envoi de la requête. Première réponse&#xa0;: premier jeton du texte de la réponse, raisonnement compris. Vitesse&#xa0;: (jetons de sortie − 1) / (dernier jeton − premier jeton). p50/p95 calculés sur les requêtes ayant abouti (interpolation linéaire)&#x202f;; les requêtes d’échauffement ne sont pas comptées&#x202f;; ~ signale des nombres de jetons estimés.</translation>
     </message>
     <message>
         <location line="+22"/>
@@ -2528,7 +2527,7 @@ Tous les fichiers (*)</translation>
     <message>
         <location line="-58"/>
         <source>Stop every lane (Esc); partial answers stay</source>
-        <translation>Arrêter toutes les colonnes (Esc)&#x202f;; les réponses partielles sont conservées</translation>
+        <translation>Arrêter toutes les colonnes (Échap)&#x202f;; les réponses partielles sont conservées</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2538,22 +2537,22 @@ Tous les fichiers (*)</translation>
     <message>
         <location line="+43"/>
         <source>Ctrl+Enter</source>
-        <translation>Ctrl+Enter</translation>
+        <translation>Ctrl+Entrée</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Enter</source>
-        <translation>Enter</translation>
+        <translation>Entrée</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ask every lane the same thing… (Ctrl+Enter sends, Esc stops; paste or drop images to attach them)</source>
-        <translation>Posez la même question à toutes les colonnes… (Ctrl+Enter pour envoyer, Esc pour arrêter&#x202f;; collez ou déposez des images pour les joindre)</translation>
+        <translation>Posez la même question à toutes les colonnes… (Ctrl+Entrée pour envoyer, Échap pour arrêter&#x202f;; collez ou déposez des images pour les joindre)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ask every lane the same thing… (Enter sends, Shift+Enter starts a new line, Esc stops; paste or drop images to attach them)</source>
-        <translation>Posez la même question à toutes les colonnes… (Enter pour envoyer, Maj+Enter pour aller à la ligne, Esc pour arrêter&#x202f;; collez ou déposez des images pour les joindre)</translation>
+        <translation>Posez la même question à toutes les colonnes… (Entrée pour envoyer, Maj+Entrée pour aller à la ligne, Échap pour arrêter&#x202f;; collez ou déposez des images pour les joindre)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2600,8 +2599,7 @@ Tous les fichiers (*)</translation>
     <message>
         <location line="+2"/>
         <source>Images (*.png *.jpg *.jpeg *.webp *.gif);;All files (*)</source>
-        <translation>Images (*.png *.jpg *.jpeg *.webp *.gif)
-Tous les fichiers (*)</translation>
+        <translation>Images (*.png *.jpg *.jpeg *.webp *.gif);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../../ui/imageintake.cpp" line="+54"/>
@@ -2846,7 +2844,7 @@ Tous les fichiers (*)</translation>
     <message>
         <location line="+1"/>
         <source>Used in PROVIDER:MODEL targets and as the key&apos;s name in the keychain</source>
-        <translation>Sert de préfixe aux cibles (suivi de deux-points et du modèle) et de nom de la clé dans le trousseau</translation>
+        <translation>Utilisé dans les cibles FOURNISSEUR:MODÈLE et comme nom de la clé dans le trousseau</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -2985,12 +2983,12 @@ Tous les fichiers (*)</translation>
     <message>
         <location line="+5"/>
         <source>Enter sends, Shift+Enter starts a new line</source>
-        <translation>Enter envoie, Maj+Enter va à la ligne</translation>
+        <translation>Entrée envoie, Maj+Entrée va à la ligne</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ctrl+Enter sends, Enter starts a new line</source>
-        <translation>Ctrl+Enter envoie, Enter va à la ligne</translation>
+        <translation>Ctrl+Entrée envoie, Entrée va à la ligne</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -3352,7 +3350,7 @@ Ses prompts et ses réponses seront effacés de cet ordinateur. Cette action est
     <message>
         <location filename="../../ui/lanecard.cpp" line="+41"/>
         <source>Dismiss</source>
-        <translation>Ignorer</translation>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -3386,7 +3384,7 @@ Ses prompts et ses réponses seront effacés de cet ordinateur. Cette action est
     <message>
         <location line="+4"/>
         <source>Parameters — %1 on %2</source>
-        <translation>Paramètres — %1 chez %2</translation>
+        <translation>Paramètres — %1 sur %2</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3677,8 +3675,8 @@ Ses prompts et ses réponses seront effacés de cet ordinateur. Cette action est
         <location line="+8"/>
         <source>[{&quot;type&quot;: &quot;function&quot;, &quot;function&quot;: {&quot;name&quot;: …, &quot;parameters&quot;: {…}},
   &quot;result&quot;: {&quot;mock&quot;: …} | {&quot;builtin&quot;: &quot;calculator&quot;} | {&quot;ask&quot;: true}}]</source>
-        <translation>[{&quot;type&quot;&#xa0;: &quot;function&quot;, &quot;function&quot;&#xa0;: {&quot;name&quot;&#xa0;: …, &quot;parameters&quot;&#xa0;: {…}},
-  &quot;result&quot;&#xa0;: {&quot;mock&quot;&#xa0;: …} | {&quot;builtin&quot;&#xa0;: &quot;calculator&quot;} | {&quot;ask&quot;&#xa0;: true}}]</translation>
+        <translation>[{&quot;type&quot;:&quot;function&quot;, &quot;function&quot;:{&quot;name&quot;:…, &quot;parameters&quot;:{…}},
+  &quot;result&quot;:{&quot;mock&quot;:…} | {&quot;builtin&quot;:&quot;calculator&quot;} | {&quot;ask&quot;:true}}]</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3778,7 +3776,7 @@ Ses prompts et ses réponses seront effacés de cet ordinateur. Cette action est
     <message>
         <location line="+5"/>
         <source>Function tools</source>
-        <translation>Outils (fonctions)</translation>
+        <translation>Outils de fonction</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3808,8 +3806,7 @@ Ses prompts et ses réponses seront effacés de cet ordinateur. Cette action est
     <message>
         <location line="+1"/>
         <source>JSON files (*.json);;All files (*)</source>
-        <translation>Fichiers JSON (*.json)
-Tous les fichiers (*)</translation>
+        <translation>Fichiers JSON (*.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3847,7 +3844,7 @@ Tous les fichiers (*)</translation>
     <message>
         <location line="+27"/>
         <source>Not sent: %1 on %2 cannot see images, so this lane skipped the last prompt.</source>
-        <translation>Non envoyé&#xa0;: %1 chez %2 ne prend pas en charge les images&#x202f;; cette colonne n’a donc pas reçu le dernier prompt.</translation>
+        <translation>Non envoyé&#xa0;: %1 sur %2 ne prend pas en charge les images&#x202f;; cette colonne n’a donc pas reçu le dernier prompt.</translation>
     </message>
     <message>
         <location line="+109"/>
@@ -3861,7 +3858,7 @@ Tous les fichiers (*)</translation>
 This lane asks %1 on %2.</source>
         <translation>Écrivez un prompt ci-dessous et envoyez-le&#xa0;: il part vers toutes les colonnes à la fois.
 
-Cette colonne interroge %1 chez %2.</translation>
+Cette colonne interroge %1 sur %2.</translation>
     </message>
     <message>
         <location line="+57"/>
@@ -4256,7 +4253,7 @@ Cette colonne interroge %1 chez %2.</translation>
     <message>
         <location line="+5"/>
         <source>The export could not be written to %1: %2</source>
-        <translation>L’export n’a pas pu être écrit dans %1&#xa0;: %2</translation>
+        <translation>Impossible d’écrire l’export dans %1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../../ui/estimatesummary.cpp" line="+26"/>
@@ -4362,17 +4359,17 @@ Cette colonne interroge %1 chez %2.</translation>
     <message>
         <location line="+33"/>
         <source>%1 on %2 cannot see images: this lane will be skipped when you send.</source>
-        <translation>%1 sur %2 ne gère pas les images&#xa0;: cette colonne sera ignorée à l’envoi.</translation>
+        <translation>%1 sur %2 ne prend pas en charge les images&#xa0;: cette colonne sera ignorée à l’envoi.</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>This lane&apos;s model cannot see images. Choose a model with the V badge, or remove the images.</source>
-        <translation>Le modèle de cette colonne ne gère pas les images. Choisissez un modèle marqué du badge V, ou retirez les images.</translation>
+        <translation>Le modèle de cette colonne ne prend pas en charge les images. Choisissez un modèle marqué du badge V, ou retirez les images.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>No lane&apos;s model can see images. Choose a model with the V badge, or remove the images.</source>
-        <translation>Aucun des modèles des colonnes ne gère les images. Choisissez un modèle marqué du badge V, ou retirez les images.</translation>
+        <translation>Aucun des modèles des colonnes ne prend en charge les images. Choisissez un modèle marqué du badge V, ou retirez les images.</translation>
     </message>
     <message>
         <location line="+73"/>
@@ -4383,7 +4380,7 @@ Cette colonne interroge %1 chez %2.</translation>
     <message>
         <location line="+11"/>
         <source>Stop the running answers (Esc) before deleting this conversation.</source>
-        <translation>Arrêtez les réponses en cours (Esc) avant de supprimer cette conversation.</translation>
+        <translation>Arrêtez les réponses en cours (Échap) avant de supprimer cette conversation.</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4393,7 +4390,7 @@ Cette colonne interroge %1 chez %2.</translation>
     <message>
         <location line="+10"/>
         <source>Stop the running answers (Esc) before opening another conversation.</source>
-        <translation>Arrêtez les réponses en cours (Esc) avant d’ouvrir une autre conversation.</translation>
+        <translation>Arrêtez les réponses en cours (Échap) avant d’ouvrir une autre conversation.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4518,7 +4515,7 @@ Cette colonne interroge %1 chez %2.</translation>
     <message>
         <location line="+1"/>
         <source>What Versus does, and the model servers running on this machine</source>
-        <translation>Ce que fait Versus, et les serveurs de modèles qui tournent sur cette machine</translation>
+        <translation>Ce que fait Versus, et les serveurs de modèles qui tournent sur cet ordinateur</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4719,7 +4716,7 @@ Cette colonne interroge %1 chez %2.</translation>
     <message>
         <location line="+6"/>
         <source>Main</source>
-        <translation>Principale</translation>
+        <translation>Barre d’outils principale</translation>
     </message>
     <message>
         <location filename="../../ui/windowdialogs.cpp" line="-35"/>
@@ -4729,7 +4726,7 @@ Cette colonne interroge %1 chez %2.</translation>
     <message>
         <location line="+4"/>
         <source>How Versus measures</source>
-        <translation>Comment Versus mesure</translation>
+        <translation>Comment Versus effectue ses mesures</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -5434,8 +5431,8 @@ Licence&#xa0;: GNU GPL version 3 ou ultérieure.</translation>
         <location line="+5"/>
         <source>Prompt → completion tokens as the provider reported them in its usage. Completion includes reasoning; cached prompt tokens were served from the provider&apos;s cache.
 Source: reported by the provider</source>
-        <translation>Jetons du prompt → jetons de sortie, tels que le fournisseur les indique dans son décompte d’utilisation. La sortie inclut le raisonnement&#x202f;; les jetons du prompt mis en cache ont été servis par le cache du fournisseur.
-Source&#xa0;: indiqué par le fournisseur</translation>
+        <translation>Jetons du prompt → jetons de sortie, tels que le fournisseur les indique dans son décompte (usage). La sortie inclut le raisonnement&#x202f;; les jetons du prompt mis en cache ont été servis par le cache du fournisseur.
+Source&#xa0;: valeur indiquée par le fournisseur</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -6194,7 +6191,7 @@ Source&#xa0;: indiqué par le fournisseur</translation>
     <message>
         <location line="+2"/>
         <source>Finish</source>
-        <translation>Fin</translation>
+        <translation>Motif de fin</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -6262,7 +6259,7 @@ Toute la comparaison&#xa0;: somme de tous les tours.</translation>
     <message>
         <location line="+2"/>
         <source>The finish reason the provider gave (stop, length, tool_calls, …).</source>
-        <translation>La raison de fin donnée par le fournisseur (stop, length, tool_calls…).</translation>
+        <translation>Le motif de fin indiqué par le fournisseur (stop, length, tool_calls…).</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -6560,7 +6557,7 @@ min. %2, max. %3, dernière %4</translation>
     <message>
         <location line="+2"/>
         <source>denied by you</source>
-        <translation>refusé par vous</translation>
+        <translation>vous avez refusé</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -6585,7 +6582,7 @@ min. %2, max. %3, dernière %4</translation>
     <message>
         <location line="+2"/>
         <source>answered by you</source>
-        <translation>réponse donnée par vous</translation>
+        <translation>votre réponse</translation>
     </message>
     <message>
         <location line="+2"/>
