@@ -81,6 +81,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../ui/settings/providerkeyspage.cpp" line="+87"/>
         <source>keychain not responding</source>
         <translation type="unfinished"></translation>
     </message>
@@ -389,7 +390,7 @@
 <context>
     <name>versus::ErrorAdvice</name>
     <message>
-        <location filename="../../app/wording/erroradvice.cpp" line="+15"/>
+        <location filename="../../app/wording/erroradvice.cpp" line="+16"/>
         <source>Authentication failed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1591,6 +1592,34 @@ Source: %4</source>
     </message>
 </context>
 <context>
+    <name>versus::bench</name>
+    <message>
+        <location filename="../../core/bench/benchspec.cpp" line="+68"/>
+        <source>cannot read the prompt file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the prompt file %1 starts like a JSON list but is not one: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the prompt file %1: item %2 of the JSON list is not a non-empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the prompt file %1 holds no prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>versus::exports</name>
     <message>
         <location filename="../../core/export/conversationexport.cpp" line="+249"/>
@@ -1600,6 +1629,224 @@ Source: %4</source>
     <message>
         <location line="+9"/>
         <source>cannot write %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>versus::history</name>
+    <message>
+        <location filename="../../core/history/historyopen.cpp" line="+74"/>
+        <source>cannot move the corrupt history aside to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot move %1 aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location filename="../../core/history/historystore.cpp" line="+128"/>
+        <location line="+3"/>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>the history was written by a newer Versus (schema %1, this one knows %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>versus::mcp</name>
+    <message>
+        <location filename="../../core/mcp/mcpconfig.cpp" line="+34"/>
+        <source>line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 must be an object of strings (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>; %1 is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;command&quot; must be a non-empty string (the program to start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;args&quot; must be an array of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;args&quot; must be an array of strings; item %1 is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&quot;url&quot; must be an http:// or https:// address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>header %1 uses a ${...} placeholder; the only one supported is &quot;Authorization&quot;: &quot;Bearer ${keychain}&quot; (the token is then read from the keychain entry %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a valid header name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>unknown &quot;type&quot; %1 (expected &quot;stdio&quot;, &quot;http&quot;, &quot;streamable-http&quot; or &quot;sse&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>has both &quot;command&quot; and &quot;url&quot;; keep one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs &quot;command&quot; (a program to start) or &quot;url&quot; (a Streamable HTTP endpoint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;type&quot; is &quot;stdio&quot; but there is no &quot;command&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;type&quot; is %1 but there is no &quot;url&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;disabled&quot; must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;timeout&quot; must be a number of seconds above 0 (at most a day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+4"/>
+        <source>&quot;alwaysAllow&quot; must be a list of tool names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>not valid JSON: %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected a JSON object {&quot;mcpServers&quot;: {&quot;name&quot;: {...}}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;mcpServers&quot; must be an object of servers by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a server in &quot;mcpServers&quot; has an empty name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>server %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../core/mcp/stdiotransport.cpp" line="+195"/>
+        <source>killed by a signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>versus::mcp::Client</name>
+    <message>
+        <location filename="../../core/mcp/client.cpp" line="+60"/>
+        <source>not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running, 1 tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>running, %1 tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>crashed (%1</source>
+        <extracomment>%1 closes the parenthesis: &quot;exit code 3): &lt;the server&apos;s last line of errors&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>protocol error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>timed out after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1690,9 +1937,168 @@ Source: %4</source>
     </message>
 </context>
 <context>
+    <name>versus::tools</name>
+    <message>
+        <location filename="../../core/tools/toolset.cpp" line="+28"/>
+        <source>tool %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tool %1 (&quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;result&quot; must be an object: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;result&quot; has an unknown member &quot;%1&quot;: use %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;result&quot; has more than one of &quot;builtin&quot;, &quot;mock&quot; and &quot;ask&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;result&quot; is empty: use %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;ask&quot; must be true (or leave &quot;result&quot; out: asking is the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown built-in %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;function&quot; must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;type&quot; must be &quot;function&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;result&quot; belongs beside &quot;function&quot;, not inside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>needs a &quot;function&quot; object, or a bare function object with a &quot;name&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;function&quot; has no &quot;name&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;name&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>invalid name: use 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;description&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;parameters&quot; must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;parameters&quot; is not a usable JSON Schema: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source> (found an object: put its &quot;tools&quot; array at the top level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (found a single tool object: put it inside [ ])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (found an object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>the tools file is empty: write a JSON array of tool objects ([] for none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not valid JSON at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the tools file must be a JSON array of tool objects%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: duplicate name, %2 has it too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+4"/>
+        <source>cannot read the tools file &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the tools file &quot;%1&quot; is larger than 4 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tools file &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>versus::ui::BenchBoxChart</name>
     <message>
-        <location filename="../../ui/benchchart.cpp" line="+53"/>
+        <location filename="../../ui/benchchart.cpp" line="+56"/>
         <source>Box: 25th to 75th percentile; line: median (p50); whiskers: 5th and 95th percentile of the answered requests</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1996,14 +2402,14 @@ Source: %4</source>
 <context>
     <name>versus::ui::BenchView</name>
     <message>
-        <location filename="../../ui/benchtablemodels.cpp" line="+45"/>
-        <location line="+21"/>
+        <location filename="../../ui/benchtablemodels.cpp" line="+46"/>
+        <location line="+22"/>
         <location filename="../../ui/benchview.cpp" line="+399"/>
         <source>unpriced</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location line="-16"/>
+        <location line="-17"/>
         <source>%1 + %n unpriced</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -2011,7 +2417,7 @@ Source: %4</source>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>ok</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2721,15 +3127,13 @@ Source: %4</source>
         <source>Answer copied to the clipboard.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+171"/>
-        <source>▲ Show 1 earlier turn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>▲ Show earlier turns (%1 more)</source>
-        <translation type="unfinished"></translation>
+        <source>▲ Show earlier turns (%n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/markdownstream.cpp" line="-9"/>
@@ -2741,15 +3145,13 @@ Source: %4</source>
         <source>Copy this code to the clipboard</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../../ui/messagelinks.cpp" line="+49"/>
-        <source>1 word</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 words</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location filename="../../ui/messagelinks.cpp" line="+50"/>
+        <source>%n word(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2766,15 +3168,21 @@ Source: %4</source>
         <source> · %1 s</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source> · %1 tokens</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source> · %Ln token(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+7"/>
-        <source> · ~%1 tokens</source>
-        <translation type="unfinished"></translation>
+        <source> · ~%Ln token(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/promptimages.cpp" line="+54"/>
@@ -3285,7 +3693,7 @@ Its prompts and answers are removed from this computer. This cannot be undone.</
 <context>
     <name>versus::ui::JudgeDialog</name>
     <message>
-        <location filename="../../ui/judgedialog.cpp" line="+24"/>
+        <location filename="../../ui/judgedialog.cpp" line="+25"/>
         <source>Judge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3346,7 +3754,7 @@ Its prompts and answers are removed from this computer. This cannot be undone.</
 <context>
     <name>versus::ui::LaneParametersPopover</name>
     <message>
-        <location filename="../../ui/laneparameterspopover.cpp" line="+34"/>
+        <location filename="../../ui/laneparameterspopover.cpp" line="+35"/>
         <source>%1 must be a number (it is &quot;%2&quot;).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3826,7 +4234,7 @@ Its prompts and answers are removed from this computer. This cannot be undone.</
 <context>
     <name>versus::ui::LaneWidget</name>
     <message>
-        <location filename="../../ui/lanewidget.cpp" line="+122"/>
+        <location filename="../../ui/lanewidget.cpp" line="+123"/>
         <source>Regenerating failed: the previous answer is kept</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3863,12 +4271,12 @@ This lane asks %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 — retry %2 in %3 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Round %1 of the tool loop…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4039,7 +4447,7 @@ This lane asks %1 on %2.</source>
 <context>
     <name>versus::ui::LeaderboardView</name>
     <message>
-        <location filename="../../ui/leaderboardview.cpp" line="+39"/>
+        <location filename="../../ui/leaderboardview.cpp" line="+40"/>
         <source>Leaderboard — Versus</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4139,7 +4547,7 @@ This lane asks %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%1 ± %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4149,7 +4557,7 @@ This lane asks %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>few votes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4243,7 +4651,7 @@ This lane asks %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/estimatesummary.cpp" line="+26"/>
+        <location filename="../../ui/estimatesummary.cpp" line="+27"/>
         <source>%1: no price</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4262,15 +4670,13 @@ This lane asks %1 on %2.</source>
         <source>, up to %1 output tokens</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>no price for 1 lane</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>no price for %1 lanes</source>
-        <translation type="unfinished"></translation>
+        <source>no price for %n lane(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4278,7 +4684,7 @@ This lane asks %1 on %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>≈ %1 or more</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5328,7 +5734,7 @@ License: GNU GPL version 3 or later.</source>
 <context>
     <name>versus::ui::MetricsFooter</name>
     <message>
-        <location filename="../../ui/metricsfooter.cpp" line="+93"/>
+        <location filename="../../ui/metricsfooter.cpp" line="+96"/>
         <source>%1 ms</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5350,12 +5756,12 @@ License: GNU GPL version 3 or later.</source>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>TTFT %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Streaming…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5369,10 +5775,13 @@ License: GNU GPL version 3 or later.</source>
         <source>%1 elapsed</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>~%1 tokens</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>~%Ln token(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13"/>
@@ -5416,12 +5825,12 @@ Source: reported by the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Input %1, cached input %2, output %3 (reasoning included)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Cache writes %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5441,7 +5850,7 @@ Source: reported by the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The price catalog has no price for this model, so no cost is shown. Add one to your pricing.json override file.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5466,7 +5875,7 @@ Source: reported by the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/metricsfooterlane.cpp" line="+16"/>
+        <location filename="../../ui/metricsfooterlane.cpp" line="+18"/>
         <source>%1k</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5489,7 +5898,7 @@ Source: reported by the provider</source>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%1 req</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5498,13 +5907,24 @@ Source: reported by the provider</source>
         <source>%1 of %2 requests left</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%1 requests left</source>
-        <translation type="unfinished"></translation>
+        <source>%Ln request(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%Ln token(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <location line="+9"/>
         <source>(reset in %1)</source>
         <translation type="unfinished"></translation>
@@ -5520,12 +5940,7 @@ Source: reported by the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 tokens left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>%1 left</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5546,7 +5961,7 @@ Source: reported by the provider</source>
 <context>
     <name>versus::ui::ModelPicker</name>
     <message>
-        <location filename="../../ui/modelpicker.cpp" line="+40"/>
+        <location filename="../../ui/modelpicker.cpp" line="+41"/>
         <source>Can do: %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5561,12 +5976,12 @@ Source: reported by the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 / %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Per million tokens, input / output (the price table Versus charges with)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5821,7 +6236,7 @@ Source: reported by the provider</source>
 <context>
     <name>versus::ui::ProviderKeysPage</name>
     <message>
-        <location filename="../../ui/settings/providerkeyspage.cpp" line="+39"/>
+        <location filename="../../ui/settings/providerkeyspage.cpp" line="-47"/>
         <source>Providers &amp; Keys</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5831,7 +6246,7 @@ Source: reported by the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>%1 API key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6367,15 +6782,13 @@ Bold: the best value (failed answers are not ranked; equal values are all best).
         <source>What every answer of this session cost, from the providers&apos; token counts and the price catalog. &quot;≥&quot;: some answers had no price; &quot;≈&quot;: some token counts were estimated.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+12"/>
-        <source>⚠ 1 problem in the provider or price catalogs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>⚠ %1 problems in the provider or price catalogs</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>⚠ %n problem(s) in the provider or price catalogs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -6519,7 +6932,7 @@ lowest %2, highest %3, last %4</source>
 <context>
     <name>versus::ui::ToolTrace</name>
     <message>
-        <location filename="../../ui/tooltracerender.cpp" line="+73"/>
+        <location filename="../../ui/tooltracerender.cpp" line="+74"/>
         <source>running on %1…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6594,7 +7007,22 @@ lowest %2, highest %3, last %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6648,40 +7076,37 @@ lowest %2, highest %3, last %4</source>
         <source>The arguments are not valid JSON.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location line="+57"/>
-        <source>Reasoning (1 word)</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>Reasoning (%n word(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>Reasoning (%1 words)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+27"/>
-        <source>1 round</source>
-        <translation type="unfinished"></translation>
+        <source>%n round(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 rounds</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>1 call</source>
-        <translation type="unfinished"></translation>
+        <source>%n call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 calls</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%1 invalid</source>
-        <translation type="unfinished"></translation>
+        <source>%n invalid</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
