@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messagelinks.cpp" line="+50"/>
+        <location filename="../../ui/messagelinks.cpp" line="+51"/>
         <source>%n word(s)</source>
         <translation>
             <numerusform>%n word</numerusform>
@@ -178,7 +178,7 @@
 <context>
     <name>versus::ui::MetricsFooter</name>
     <message numerus="yes">
-        <location filename="../../ui/metricsfooterlane.cpp" line="+30"/>
+        <location filename="../../ui/metricsfooterlane.cpp" line="+31"/>
         <source>What this lane&apos;s conversation cost in all: %n answer(s), this one included.</source>
         <translation>
             <numerusform>What this lane&apos;s conversation cost in all: %n answer, this one included.</numerusform>
@@ -244,7 +244,7 @@
 <context>
     <name>versus::ui::SessionStatus</name>
     <message numerus="yes">
-        <location filename="../../ui/sessionstatus.cpp" line="+30"/>
+        <location filename="../../ui/sessionstatus.cpp" line="+31"/>
         <source>⚠ %n problem(s) in the provider or price catalogs</source>
         <translation>
             <numerusform>⚠ %n problem in the provider or price catalogs</numerusform>

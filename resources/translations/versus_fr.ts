@@ -3146,7 +3146,7 @@ Source: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../../ui/messagelinks.cpp" line="+50"/>
+        <location filename="../../ui/messagelinks.cpp" line="+51"/>
         <source>%n word(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
@@ -5875,7 +5875,7 @@ Source: reported by the provider</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../ui/metricsfooterlane.cpp" line="+18"/>
+        <location filename="../../ui/metricsfooterlane.cpp" line="+19"/>
         <source>%1k</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6778,7 +6778,7 @@ Bold: the best value (failed answers are not ranked; equal values are all best).
 <context>
     <name>versus::ui::SessionStatus</name>
     <message>
-        <location filename="../../ui/sessionstatus.cpp" line="+19"/>
+        <location filename="../../ui/sessionstatus.cpp" line="+20"/>
         <source>What every answer of this session cost, from the providers&apos; token counts and the price catalog. &quot;≥&quot;: some answers had no price; &quot;≈&quot;: some token counts were estimated.</source>
         <translation type="unfinished"></translation>
     </message>
