@@ -8,6 +8,7 @@
 #include <QBoxPlotSeries>
 #include <QBoxSet>
 #include <QChart>
+#include <QLocale>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -38,6 +39,8 @@ BenchBoxChart::BenchBoxChart(const QString &title, const QString &axisFormat, QW
     chart->legend()->hide();
     chart->setMargins(QMargins(2, 2, 8, 2));
     chart->setBackgroundRoundness(0);
+    chart->setLocalizeNumbers(true); // axis labels in the window's language: "1,5" in French
+    chart->setLocale(QLocale());
     m_series->setBoxWidth(0.4);
     chart->addSeries(m_series);
     chart->addAxis(m_categories, Qt::AlignBottom);

@@ -5,6 +5,7 @@
 #include "pricing/cost.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QVariantMap>
 
 namespace versus::ui {
@@ -43,7 +44,7 @@ QString costText(const bench::TargetSummary &s)
         return QStringLiteral("–");
     if (s.unpricedSamples > 0 && !s.costKnown())
         return QCoreApplication::translate("versus::ui::BenchView", "unpriced");
-    QString text = formatUsd(s.totalCostMicroUsd);
+    QString text = formatUsd(s.totalCostMicroUsd, QLocale());
     if (s.costEstimated)
         text.prepend(u'~');
     if (s.unpricedSamples > 0)
@@ -60,7 +61,8 @@ QString sampleDuration(const std::optional<double> &ms)
 QString sampleCost(const LaneResult &result)
 {
     if (result.cost)
-        return (result.cost->estimated ? QStringLiteral("~") : QString()) + formatUsd(result.cost->totalMicroUsd);
+        return (result.cost->estimated ? QStringLiteral("~") : QString()) +
+               formatUsd(result.cost->totalMicroUsd, QLocale());
     const Usage &usage = result.chat.usage;
     if (!result.priced && usage.completionTokens.value_or(0) + usage.promptTokens.value_or(0) > 0)
         return QCoreApplication::translate("versus::ui::BenchView", "unpriced");
@@ -241,7 +243,7 @@ QVariant BenchSummaryModel::data(const QModelIndex &index, int role) const
         return display ? QVariant(rateText(s.outputTokensPerS, &Distribution::p95))
                        : value(s.outputTokensPerS, &Distribution::p95);
     case TokensColumn:
-        return display ? QVariant(QString::number(s.totalTokens)) : QVariant(double(s.totalTokens));
+        return display ? QVariant(QLocale().toString(s.totalTokens)) : QVariant(double(s.totalTokens));
     case CostColumn:
         if (display)
             return costText(s);
@@ -401,7 +403,7 @@ QVariant BenchRunsModel::data(const QModelIndex &index, int role) const
         return QString((r.metrics.estimated ? QStringLiteral("~") : QString()) +
                        MetricsFooter::formatRate(*r.metrics.outputTokensPerS));
     case TokensColumn:
-        return display ? QVariant(tokens > 0 ? QString::number(tokens) : QStringLiteral("–")) : QVariant(tokens);
+        return display ? QVariant(tokens > 0 ? QLocale().toString(tokens) : QStringLiteral("–")) : QVariant(tokens);
     case CostColumn:
         if (display)
             return sampleCost(r);

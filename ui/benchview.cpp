@@ -394,7 +394,7 @@ void BenchView::refreshFigures()
         bar.lane = s.target;
         if (s.costKnown()) {
             bar.value = double(s.totalCostMicroUsd) / 1e6;
-            bar.text = (s.costEstimated ? QStringLiteral("~") : QString()) + formatUsd(s.totalCostMicroUsd);
+            bar.text = (s.costEstimated ? QStringLiteral("~") : QString()) + formatUsd(s.totalCostMicroUsd, QLocale());
         } else if (s.unpricedSamples > 0) {
             bar.text = tr("unpriced");
         }

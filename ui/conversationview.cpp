@@ -372,9 +372,7 @@ void ConversationView::renderAll()
         block.setAlignment(Qt::AlignHCenter);
         block.setBottomMargin(10);
         startBlock(cursor, block, link);
-        cursor.insertText(m_firstRendered == 1 ? tr("▲ Show 1 earlier turn")
-                                               : tr("▲ Show earlier turns (%1 more)").arg(m_firstRendered),
-                          link);
+        cursor.insertText(tr("▲ Show earlier turns (%n more)", nullptr, m_firstRendered), link);
         cursor.insertBlock(QTextBlockFormat(), QTextCharFormat());
     }
     for (int i = m_firstRendered; i < count; ++i) {

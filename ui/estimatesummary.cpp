@@ -4,6 +4,7 @@
 #include "pricing/cost.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace versus::ui {
 
@@ -34,24 +35,24 @@ EstimateSummary summarizeEstimates(const QList<LaneEstimate> &estimates)
         else
             bounded = false;
         details << QCoreApplication::translate("versus::ui::MainWindow", "%1: %2 – %3 (prompt ~%4 tokens%5)")
-                       .arg(target.toString(), formatUsd(e.minMicroUsd),
-                            e.maxMicroUsd ? formatUsd(*e.maxMicroUsd)
+                       .arg(target.toString(), formatUsd(e.minMicroUsd, QLocale()),
+                            e.maxMicroUsd ? formatUsd(*e.maxMicroUsd, QLocale())
                                           : QCoreApplication::translate("versus::ui::MainWindow", "no upper bound"))
-                       .arg(estimate.promptTokens)
+                       .arg(QLocale().toString(estimate.promptTokens))
                        .arg(e.maxOutputTokens > 0
                                 ? QCoreApplication::translate("versus::ui::MainWindow", ", up to %1 output tokens")
-                                      .arg(e.maxOutputTokens)
+                                      .arg(QLocale().toString(e.maxOutputTokens))
                                 : QString());
     }
     const QString noPrice =
-        unpriced == 1 ? QCoreApplication::translate("versus::ui::MainWindow", "no price for 1 lane")
-                      : QCoreApplication::translate("versus::ui::MainWindow", "no price for %1 lanes").arg(unpriced);
+        QCoreApplication::translate("versus::ui::MainWindow", "no price for %n lane(s)", nullptr, unpriced);
     QString text;
     if (priced > 0) {
         text =
             bounded
-                ? QCoreApplication::translate("versus::ui::MainWindow", "≈ %1–%2").arg(formatUsd(low), formatUsd(high))
-                : QCoreApplication::translate("versus::ui::MainWindow", "≈ %1 or more").arg(formatUsd(low));
+                ? QCoreApplication::translate("versus::ui::MainWindow", "≈ %1–%2")
+                      .arg(formatUsd(low, QLocale()), formatUsd(high, QLocale()))
+                : QCoreApplication::translate("versus::ui::MainWindow", "≈ %1 or more").arg(formatUsd(low, QLocale()));
         if (unpriced > 0)
             text += QStringLiteral(", ") + noPrice;
     } else if (unpriced > 0) {

@@ -7,6 +7,7 @@
 
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QToolButton>
@@ -109,7 +110,7 @@ void JudgeDialog::onFinished()
             if (found == scores.cend())
                 continue;
             lines << tr("%1: %2 — %3")
-                         .arg(m_comparison->displayName(lane), QString::number(found->score, 'g', 3), found->reason);
+                         .arg(m_comparison->displayName(lane), QLocale().toString(found->score, 'g', 3), found->reason);
         }
         m_status->setText(lines.join(u'\n'));
     }

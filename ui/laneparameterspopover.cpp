@@ -17,7 +17,8 @@ namespace {
 
 QString number(double value)
 {
-    return QString::number(value, 'g', 6);
+    // In the user's locale, as readNumber() reads it back.
+    return QLocale().toString(value, 'g', 6);
 }
 
 // A number typed in either the C locale or the user's ("0.7" or "0,7"); nothing when empty.

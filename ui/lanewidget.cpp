@@ -22,6 +22,7 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QLabel>
+#include <QLocale>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -361,8 +362,11 @@ void LaneWidget::onRunStarted(LaneRun *run)
         }
     });
     connect(run, &LaneRun::retrying, this, [this](int retry, double delaySeconds, const ChatError &why) {
-        m_footer->setState(
-            tr("%1 — retry %2 in %3 s").arg(errorTitle(why.kind)).arg(retry).arg(delaySeconds, 0, 'f', 1), why.message);
+        m_footer->setState(tr("%1 — retry %2 in %3 s")
+                               .arg(errorTitle(why.kind))
+                               .arg(retry)
+                               .arg(QLocale().toString(delaySeconds, 'f', 1)),
+                           why.message);
     });
     connect(run, &LaneRun::roundStarted, this, [this](int number) {
         if (number > 1)

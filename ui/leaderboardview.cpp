@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -131,8 +132,11 @@ void LeaderboardView::refresh()
         const double half = (e.ciHigh - e.ciLow) / 2;
         m_table->setItem(row, Rank, cell(QString::number(row + 1)));
         m_table->setItem(row, Model, cell(e.model, Qt::AlignLeft | Qt::AlignVCenter));
-        QTableWidgetItem *rating = cell(tr("%1 ± %2").arg(e.rating, 0, 'f', 0).arg(half, 0, 'f', 0));
-        rating->setToolTip(tr("95% confidence interval: %1 to %2").arg(e.ciLow, 0, 'f', 0).arg(e.ciHigh, 0, 'f', 0));
+        const QLocale locale;
+        QTableWidgetItem *rating =
+            cell(tr("%1 ± %2").arg(locale.toString(e.rating, 'f', 0), locale.toString(half, 'f', 0)));
+        rating->setToolTip(tr("95% confidence interval: %1 to %2")
+                               .arg(locale.toString(e.ciLow, 'f', 0), locale.toString(e.ciHigh, 'f', 0)));
         m_table->setItem(row, Rating, rating);
         m_table->setItem(row, Votes, cell(QString::number(e.votes)));
         m_table->setItem(row, Wins, cell(QString::number(e.wins)));

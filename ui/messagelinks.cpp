@@ -5,9 +5,12 @@
 #include "richtext.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QTextCursor>
 #include <QUrl>
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace versus::ui {
@@ -45,24 +48,23 @@ QString reasoningHeader(const LaneTurn &turn, bool expanded)
 {
     const ChatResult &chat = turn.result.chat;
     const int words = wordCount(chat.reasoning);
-    const QString count = words == 1
-                              ? QCoreApplication::translate("versus::ui::ConversationView", "1 word")
-                              : QCoreApplication::translate("versus::ui::ConversationView", "%1 words").arg(words);
+    const QString count = QCoreApplication::translate("versus::ui::ConversationView", "%n word(s)", nullptr, words);
     QString header =
         expanded ? QCoreApplication::translate("versus::ui::ConversationView", "▾ Hide reasoning (%1)").arg(count)
                  : QCoreApplication::translate("versus::ui::ConversationView", "▸ Show reasoning (%1)").arg(count);
     if (const auto ms = turn.result.metrics.reasoningMs; ms && *ms >= 0)
         header += QCoreApplication::translate("versus::ui::ConversationView", " · %1 s")
-                      .arg(*ms / 1000.0, 0, 'f', *ms < 10000 ? 1 : 0);
+                      .arg(QLocale().toString(*ms / 1000.0, 'f', *ms < 10000 ? 1 : 0));
     if (chat.usage.reasoningTokens && !chat.usage.estimated) {
-        header += QCoreApplication::translate("versus::ui::ConversationView", " · %1 tokens")
-                      .arg(*chat.usage.reasoningTokens);
+        const int tokens = int(std::clamp<qint64>(*chat.usage.reasoningTokens, 0, INT_MAX));
+        header += QCoreApplication::translate("versus::ui::ConversationView", " · %Ln token(s)", nullptr, tokens);
     } else {
         // Not reported: estimated from the text as the footer's figures are (docs/metrics.md).
         const qint64 tokens = chat.usage.reasoningTokens
                                   ? *chat.usage.reasoningTokens
                                   : qint64(std::llround(CharCounts::of(chat.reasoning).baseTokens()));
-        header += QCoreApplication::translate("versus::ui::ConversationView", " · ~%1 tokens").arg(tokens);
+        const int shown = int(std::clamp<qint64>(tokens, 0, INT_MAX));
+        header += QCoreApplication::translate("versus::ui::ConversationView", " · ~%Ln token(s)", nullptr, shown);
     }
     return header;
 }

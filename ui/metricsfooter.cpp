@@ -6,8 +6,11 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 namespace versus::ui {
@@ -16,7 +19,7 @@ namespace {
 
 QString tokenCount(const std::optional<qint64> &count)
 {
-    return count ? QString::number(*count) : QStringLiteral("?");
+    return count ? QLocale().toString(*count) : QStringLiteral("?");
 }
 
 } // namespace
@@ -92,13 +95,13 @@ QString MetricsFooter::formatDuration(double ms)
     if (ms < 1000)
         return tr("%1 ms").arg(qRound(ms));
     if (ms < 10'000)
-        return tr("%1 s").arg(ms / 1000.0, 0, 'f', 2);
-    return tr("%1 s").arg(ms / 1000.0, 0, 'f', 1);
+        return tr("%1 s").arg(QLocale().toString(ms / 1000.0, 'f', 2));
+    return tr("%1 s").arg(QLocale().toString(ms / 1000.0, 'f', 1));
 }
 
 QString MetricsFooter::formatRate(double tokensPerS)
 {
-    return tr("%1 tok/s").arg(tokensPerS, 0, 'f', tokensPerS >= 100 ? 0 : 1);
+    return tr("%1 tok/s").arg(QLocale().toString(tokensPerS, 'f', tokensPerS >= 100 ? 0 : 1));
 }
 
 void MetricsFooter::reset()
@@ -139,7 +142,8 @@ void MetricsFooter::showLive(const Live &live)
     // less often than the ~33 ms flush, which counts with six lanes streaming.
     setFigure(m_e2e, tr("%1 elapsed").arg(formatDuration(std::floor(live.elapsedMs / 100) * 100)),
               metricTooltip(MetricId::E2e));
-    setFigure(m_tokens, live.estimatedTokens ? tr("~%1 tokens").arg(*live.estimatedTokens) : QString(),
+    const int estimated = live.estimatedTokens ? int(std::min<qint64>(*live.estimatedTokens, INT_MAX)) : 0;
+    setFigure(m_tokens, live.estimatedTokens ? tr("~%Ln token(s)", nullptr, estimated) : QString(),
               metricTooltip(MetricId::EstimatedTokens));
 }
 
@@ -167,11 +171,11 @@ void MetricsFooter::showFinal(const Final &final)
                                 tokenCount(u.completionTokens));
         QStringList extras;
         if (u.reasoningTokens && *u.reasoningTokens > 0)
-            extras << tr("%1 reasoning").arg(*u.reasoningTokens);
+            extras << tr("%1 reasoning").arg(QLocale().toString(*u.reasoningTokens));
         if (u.cachedPromptTokens && *u.cachedPromptTokens > 0)
-            extras << tr("%1 cached").arg(*u.cachedPromptTokens);
+            extras << tr("%1 cached").arg(QLocale().toString(*u.cachedPromptTokens));
         if (u.cacheWriteTokens && *u.cacheWriteTokens > 0)
-            extras << tr("%1 written to cache").arg(*u.cacheWriteTokens);
+            extras << tr("%1 written to cache").arg(QLocale().toString(*u.cacheWriteTokens));
         if (!extras.isEmpty())
             text += QStringLiteral(" (") + extras.join(QStringLiteral(", ")) + u')';
         const QString tip =
@@ -184,19 +188,22 @@ void MetricsFooter::showFinal(const Final &final)
         setFigure(m_tokens, QString(), QString());
     }
 
+    const QLocale locale;
     QString costTip;
     if (final.cost) {
         const CostBreakdown &c = *final.cost;
         costTip = tr("Input %1, cached input %2, output %3 (reasoning included)")
-                      .arg(formatUsd(c.inputMicroUsd), formatUsd(c.cachedInputMicroUsd), formatUsd(c.outputMicroUsd));
+                      .arg(formatUsd(c.inputMicroUsd, locale), formatUsd(c.cachedInputMicroUsd, locale),
+                           formatUsd(c.outputMicroUsd, locale));
         if (c.cacheWriteMicroUsd > 0)
-            costTip += u'\n' + tr("Cache writes %1").arg(formatUsd(c.cacheWriteMicroUsd));
+            costTip += u'\n' + tr("Cache writes %1").arg(formatUsd(c.cacheWriteMicroUsd, locale));
         if (!c.tier.isEmpty())
             costTip += u'\n' + tr("Price tier: %1").arg(c.tier);
         costTip += u'\n' + tr("Prices: %1, as of %2").arg(c.priceSource, c.priceAsOf.toString(Qt::ISODate));
         if (c.estimated)
             costTip += u'\n' + tr("Token counts were estimated: so is the cost.");
-        setFigure(m_cost, (c.estimated ? QStringLiteral("≈ ") : QString()) + formatUsd(c.totalMicroUsd), costTip);
+        setFigure(m_cost, (c.estimated ? QStringLiteral("≈ ") : QString()) + formatUsd(c.totalMicroUsd, locale),
+                  costTip);
     } else if (final.priced) {
         setFigure(m_cost, QString(), QString());
     } else {
@@ -208,8 +215,8 @@ void MetricsFooter::showFinal(const Final &final)
         QString tip = m_cost->toolTip();
         if (final.providerCostUsd)
             tip += QStringLiteral("\n\n") + metricTooltip(MetricId::ProviderCost) + u'\n' +
-                   tr("Reported: $%1").arg(*final.providerCostUsd, 0, 'f', 6);
-        tip += QStringLiteral("\n\n") + tr("This conversation: %1").arg(final.conversation.describe());
+                   tr("Reported: $%1").arg(locale.toString(*final.providerCostUsd, 'f', 6));
+        tip += QStringLiteral("\n\n") + tr("This conversation: %1").arg(final.conversation.describe(locale));
         m_cost->setToolTip(tip);
     }
 

@@ -6,15 +6,18 @@
 #include <QLabel>
 #include <QLocale>
 
+#include <algorithm>
+#include <climits>
+
 namespace versus::ui {
 
 QString MetricsFooter::formatCount(qint64 count)
 {
     if (count < 10'000)
-        return QString::number(count);
+        return QLocale().toString(count);
     if (count < 1'000'000)
-        return tr("%1k").arg(double(count) / 1000.0, 0, 'f', count < 100'000 ? 1 : 0);
-    return tr("%1M").arg(double(count) / 1e6, 0, 'f', 1);
+        return tr("%1k").arg(QLocale().toString(double(count) / 1000.0, 'f', count < 100'000 ? 1 : 0));
+    return tr("%1M").arg(QLocale().toString(double(count) / 1e6, 'f', 1));
 }
 
 void MetricsFooter::showLaneCost(const CostTotals &conversation)
@@ -24,7 +27,7 @@ void MetricsFooter::showLaneCost(const CostTotals &conversation)
         return;
     }
     const int answers = conversation.pricedCount() + conversation.unpricedCount();
-    setFigure(m_laneCost, tr("lane %1").arg(conversation.describe()),
+    setFigure(m_laneCost, tr("lane %1").arg(conversation.describe(QLocale())),
               tr("What this lane's conversation cost in all: %n answer(s), this one included.", nullptr, answers));
 }
 
@@ -32,12 +35,15 @@ void MetricsFooter::showRateLimit(const RateLimit &limit)
 {
     QStringList left;
     QStringList tip;
+    // %Ln counts in an int: a larger figure reads as the largest int (no provider has that many).
+    const int remainingRequests = int(std::clamp<qint64>(limit.remainingRequests.value_or(0), 0, INT_MAX));
+    const int remainingTokens = int(std::clamp<qint64>(limit.remainingTokens.value_or(0), 0, INT_MAX));
     if (limit.remainingRequests) {
         left << tr("%1 req").arg(formatCount(*limit.remainingRequests));
         tip << (limit.limitRequests
                     ? tr("%1 of %2 requests left")
                           .arg(QLocale().toString(*limit.remainingRequests), QLocale().toString(*limit.limitRequests))
-                    : tr("%1 requests left").arg(QLocale().toString(*limit.remainingRequests)));
+                    : tr("%Ln request(s) left", nullptr, remainingRequests));
         if (limit.resetRequestsS)
             tip.last() += u' ' + tr("(reset in %1)").arg(formatDuration(*limit.resetRequestsS * 1000));
     }
@@ -46,7 +52,7 @@ void MetricsFooter::showRateLimit(const RateLimit &limit)
         tip << (limit.limitTokens
                     ? tr("%1 of %2 tokens left")
                           .arg(QLocale().toString(*limit.remainingTokens), QLocale().toString(*limit.limitTokens))
-                    : tr("%1 tokens left").arg(QLocale().toString(*limit.remainingTokens)));
+                    : tr("%Ln token(s) left", nullptr, remainingTokens));
         if (limit.resetTokensS)
             tip.last() += u' ' + tr("(reset in %1)").arg(formatDuration(*limit.resetTokensS * 1000));
     }

@@ -9,6 +9,7 @@
 #include <QCompleter>
 #include <QHeaderView>
 #include <QLineEdit>
+#include <QLocale>
 #include <QStandardItemModel>
 #include <QTreeView>
 
@@ -137,8 +138,8 @@ void ModelPicker::fill()
         caps->setToolTip(lettersTip);
         auto *price = new QStandardItem;
         if (const auto known = m_prices ? modelPrice(*m_prices, info.id, model) : std::nullopt) {
-            price->setText(
-                tr("%1 / %2").arg(formatUsd(known->inputMicroPerMtok), formatUsd(known->outputMicroPerMtok)));
+            price->setText(tr("%1 / %2").arg(formatUsd(known->inputMicroPerMtok, QLocale()),
+                                             formatUsd(known->outputMicroPerMtok, QLocale())));
             price->setToolTip(
                 known->fromCatalog
                     ? tr("Per million tokens, input / output (the price table Versus charges with)")

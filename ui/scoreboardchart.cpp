@@ -7,6 +7,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QHorizontalBarSeries>
+#include <QLocale>
 #include <QValueAxis>
 
 #include <algorithm>
@@ -39,6 +40,8 @@ ScoreboardChart::ScoreboardChart(const QString &title, QWidget *parent)
     chart->legend()->hide();
     chart->setMargins(QMargins(2, 2, 8, 2));
     chart->setBackgroundRoundness(0);
+    chart->setLocalizeNumbers(true); // axis labels in the window's language: "1,5" in French
+    chart->setLocale(QLocale());
     m_series->append(m_set);
     m_series->setBarWidth(0.6);
     chart->addSeries(m_series);

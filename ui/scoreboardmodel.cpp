@@ -118,7 +118,7 @@ QString ScoreboardModel::cellText(const ScoreboardRow &row, int column)
     }
     case CostColumn:
         if (row.costMicroUsd)
-            return approx(formatUsd(*row.costMicroUsd), row.costEstimated) +
+            return approx(formatUsd(*row.costMicroUsd, QLocale()), row.costEstimated) +
                    (row.unpriced ? tr(" + unpriced") : QString());
         return row.unpriced ? tr("no price") : dash();
     case FinishColumn:

@@ -5,6 +5,7 @@
 #include "engine/engine.h"
 
 #include <QLabel>
+#include <QLocale>
 #include <QStatusBar>
 
 namespace versus::ui {
@@ -27,9 +28,7 @@ SessionStatus::SessionStatus(QStatusBar *bar, const Engine &engine, const Compar
     for (const PriceError &error : engine.priceProblems())
         problems << error.toString();
     m_catalogProblems->setVisible(!problems.isEmpty());
-    m_catalogProblems->setText(problems.size() == 1
-                                   ? tr("⚠ 1 problem in the provider or price catalogs")
-                                   : tr("⚠ %1 problems in the provider or price catalogs").arg(problems.size()));
+    m_catalogProblems->setText(tr("⚠ %n problem(s) in the provider or price catalogs", nullptr, int(problems.size())));
     m_catalogProblems->setToolTip(problems.join(u'\n'));
     updateCost();
 }
@@ -38,7 +37,7 @@ void SessionStatus::updateCost()
 {
     const CostTotals &cost = m_comparison.sessionCost();
     m_cost->setText(cost.isEmpty() ? tr("Session cost: nothing spent yet")
-                                   : tr("Session cost: %1").arg(cost.describe()));
+                                   : tr("Session cost: %1").arg(cost.describe(QLocale())));
 }
 
 } // namespace versus::ui

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFontDatabase>
+#include <QLocale>
 #include <QPalette>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -118,11 +119,24 @@ QString roundHeader(const tools::ToolRound &round)
     if (round.metrics.e2eMs)
         parts << MetricsFooter::formatDuration(*round.metrics.e2eMs);
     if (round.usage.promptTokens && round.usage.completionTokens)
-        parts << ToolTrace::tr("%1 → %2 tokens").arg(*round.usage.promptTokens).arg(*round.usage.completionTokens);
+        parts << ToolTrace::tr("%1 → %2 tokens")
+                     .arg(QLocale().toString(*round.usage.promptTokens),
+                          QLocale().toString(*round.usage.completionTokens));
     if (round.cost)
-        parts << QStringLiteral("$%1").arg(double(round.cost->totalMicroUsd) / 1e6, 0, 'f', 6);
-    if (round.status != ResultStatus::Ok)
-        parts << resultStatusName(round.status);
+        parts << QStringLiteral("$%1").arg(QLocale().toString(double(round.cost->totalMicroUsd) / 1e6, 'f', 6));
+    switch (round.status) {
+    case ResultStatus::Ok:
+        break;
+    case ResultStatus::Error:
+        parts << ToolTrace::tr("error");
+        break;
+    case ResultStatus::Cancelled:
+        parts << ToolTrace::tr("stopped");
+        break;
+    case ResultStatus::Truncated:
+        parts << ToolTrace::tr("cut short");
+        break;
+    }
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -278,9 +292,7 @@ void renderToolTrace(QTextCursor &cursor, const QList<tools::ToolRound> &rounds,
             newBlock(cursor, link, 0, 2);
             const int words = wordCount(round.reasoning);
             cursor.insertText(QStringLiteral("%1 %2").arg(open ? QStringLiteral("▾") : QStringLiteral("▸"),
-                                                          words == 1
-                                                              ? ToolTrace::tr("Reasoning (1 word)")
-                                                              : ToolTrace::tr("Reasoning (%1 words)").arg(words)),
+                                                          ToolTrace::tr("Reasoning (%n word(s))", nullptr, words)),
                               link);
             if (open) {
                 QTextCharFormat text = style.dim;
@@ -307,10 +319,10 @@ QString toolTraceSummary(const QList<tools::ToolRound> &rounds, bool limitReache
         return {};
     const tools::ToolStats stats = tools::toolStats(rounds);
     QStringList parts;
-    parts << (stats.rounds == 1 ? ToolTrace::tr("1 round") : ToolTrace::tr("%1 rounds").arg(stats.rounds));
-    parts << (stats.calls == 1 ? ToolTrace::tr("1 call") : ToolTrace::tr("%1 calls").arg(stats.calls));
+    parts << ToolTrace::tr("%n round(s)", nullptr, stats.rounds);
+    parts << ToolTrace::tr("%n call(s)", nullptr, stats.calls);
     if (stats.invalidCalls)
-        parts << ToolTrace::tr("%1 invalid").arg(stats.invalidCalls);
+        parts << ToolTrace::tr("%n invalid", nullptr, stats.invalidCalls);
     if (stats.serverCalls)
         parts << ToolTrace::tr("%1 by the provider").arg(stats.serverCalls);
     if (limitReached)

@@ -2,6 +2,7 @@
 #include "wording/erroradvice.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 namespace versus {
 
@@ -60,7 +61,7 @@ QString errorAdvice(const ChatError &error, const ProviderInfo &provider, Advice
         if (error.retryAfterS)
             return QCoreApplication::translate("versus::ErrorAdvice",
                                                "Wait %1 s and try again, or use another model or tier.")
-                .arg(*error.retryAfterS, 0, 'f', 1);
+                .arg((app ? QLocale() : QLocale::c()).toString(*error.retryAfterS, 'f', 1));
         return QCoreApplication::translate("versus::ErrorAdvice",
                                            "Wait a moment and try again, or use another model or tier.");
     case ErrorKind::NotFound:

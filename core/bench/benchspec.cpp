@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "bench/benchspec.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -64,7 +65,8 @@ std::expected<PromptSet, QString> readPromptFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(u"cannot read the prompt file %1: %2"_s.arg(path, file.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::bench", "cannot read the prompt file %1: %2")
+                                   .arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
     PromptSet set;
     // The file's name, not its path: the name is stored in the history and written in exports,
@@ -80,14 +82,20 @@ std::expected<PromptSet, QString> readPromptFile(const QString &path)
         QJsonParseError error{};
         const QJsonDocument document = QJsonDocument::fromJson(trimmed, &error);
         if (error.error != QJsonParseError::NoError || !document.isArray())
-            return std::unexpected(u"the prompt file %1 starts like a JSON list but is not one: %2"_s.arg(
-                path, error.error != QJsonParseError::NoError ? error.errorString() : u"not an array"_s));
+            return std::unexpected(QCoreApplication::translate(
+                                       "versus::bench", "the prompt file %1 starts like a JSON list but is not one: %2")
+                                       .arg(path, error.error != QJsonParseError::NoError
+                                                      ? error.errorString()
+                                                      : QCoreApplication::translate("versus::bench", "not an array")));
         const QJsonArray list = document.array();
         for (qsizetype i = 0; i < list.size(); ++i) {
             const QJsonValue value = list.at(i);
             if (!value.isString() || value.toString().trimmed().isEmpty())
                 return std::unexpected(
-                    u"the prompt file %1: item %2 of the JSON list is not a non-empty string"_s.arg(path).arg(i + 1));
+                    QCoreApplication::translate(
+                        "versus::bench", "the prompt file %1: item %2 of the JSON list is not a non-empty string")
+                        .arg(path)
+                        .arg(i + 1));
             set.prompts << value.toString();
         }
     } else {
@@ -100,7 +108,8 @@ std::expected<PromptSet, QString> readPromptFile(const QString &path)
         }
     }
     if (set.prompts.isEmpty())
-        return std::unexpected(u"the prompt file %1 holds no prompt"_s.arg(path));
+        return std::unexpected(
+            QCoreApplication::translate("versus::bench", "the prompt file %1 holds no prompt").arg(path));
     return set;
 }
 

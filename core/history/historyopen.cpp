@@ -6,6 +6,7 @@
 #include "history/historystore_p.h"
 
 #include <QAtomicInteger>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
@@ -68,10 +69,13 @@ std::expected<void, HistoryError> HistoryStore::Private::moveAside(OpenReport &r
     closeConnection();
     const QString target = movedAsideName(path);
     if (!QFile::rename(path, target))
-        return std::unexpected(fromErrno(EACCES, u"cannot move the corrupt history aside to "_s % target));
+        return std::unexpected(fromErrno(
+            EACCES,
+            QCoreApplication::translate("versus::history", "cannot move the corrupt history aside to %1").arg(target)));
     for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
         if (QFileInfo::exists(path % suffix) && !QFile::rename(path % suffix, target % suffix))
-            return std::unexpected(fromErrno(EACCES, u"cannot move "_s % path % suffix % u" aside"_s));
+            return std::unexpected(fromErrno(
+                EACCES, QCoreApplication::translate("versus::history", "cannot move %1 aside").arg(path % suffix)));
     }
     report.movedAsideTo = target;
     report.corruptionReason = reason;
@@ -87,7 +91,8 @@ std::expected<void, HistoryError> HistoryStore::Private::openConnection(OpenRepo
     if (fd >= 0)
         ::close(fd);
     else if (errno != EEXIST)
-        return std::unexpected(fromErrno(errno, u"cannot create "_s % path));
+        return std::unexpected(
+            fromErrno(errno, QCoreApplication::translate("versus::history", "cannot create %1").arg(path)));
     for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s}) {
         if (QFileInfo::exists(path % suffix) && QFile::permissions(path % suffix) != kOwnerReadWrite)
             QFile::setPermissions(path % suffix, kOwnerReadWrite); // may fail on a read-only file; writes will say so
@@ -131,10 +136,12 @@ std::expected<void, HistoryError> HistoryStore::Private::openConnection(OpenRepo
     }
     closeConnection();
     if (fileVersion > schemaVersion()) {
-        return std::unexpected(
-            HistoryError{HistoryError::Kind::TooNew,
-                         u"the history was written by a newer Versus (schema %1, this one knows %2)"_s.arg(fileVersion)
-                             .arg(schemaVersion())});
+        return std::unexpected(HistoryError{
+            HistoryError::Kind::TooNew,
+            QCoreApplication::translate("versus::history",
+                                        "the history was written by a newer Versus (schema %1, this one knows %2)")
+                .arg(fileVersion)
+                .arg(schemaVersion())});
     }
     if (!corruption.isEmpty()) {
         if (!mayMoveAside)

@@ -4,6 +4,7 @@
 #include "history/historyschema.h"
 #include "history/historystore_p.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -123,9 +124,11 @@ std::expected<OpenReport, HistoryError> HistoryStore::open(const QString &path)
     if (!QFileInfo::exists(dirPath)) {
         const QString parent = QFileInfo(dirPath).absolutePath();
         if (!QDir().mkpath(parent))
-            return std::unexpected(fromErrno(EACCES, u"cannot create "_s % parent));
+            return std::unexpected(
+                fromErrno(EACCES, QCoreApplication::translate("versus::history", "cannot create %1").arg(parent)));
         if (::mkdir(QFile::encodeName(dirPath).constData(), 0700) != 0 && errno != EEXIST)
-            return std::unexpected(fromErrno(errno, u"cannot create "_s % dirPath));
+            return std::unexpected(
+                fromErrno(errno, QCoreApplication::translate("versus::history", "cannot create %1").arg(dirPath)));
     }
     if (auto opened = d->openConnection(report, true); !opened) {
         close(); // and the writer lock goes with the failed open

@@ -54,20 +54,23 @@ QString Client::seconds() const
 QString Client::stateText() const
 {
     switch (m_state) {
+    // The window shows these in the interface's language; versus-cli loads no translator and
+    // prints the English. A "%n tool(s)" plural would read "(s)" there, hence two sentences.
     case State::NotRunning:
-        return m_detail.isEmpty() ? u"not running"_s : u"not running: "_s + m_detail;
+        return m_detail.isEmpty() ? tr("not running") : tr("not running: %1").arg(m_detail);
     case State::Starting:
-        return u"starting"_s;
+        return tr("starting");
     case State::Ready:
-        return m_tools.size() == 1 ? u"running, 1 tool"_s : u"running, %1 tools"_s.arg(m_tools.size());
+        return m_tools.size() == 1 ? tr("running, 1 tool") : tr("running, %1 tools").arg(m_tools.size());
     case State::Crashed:
-        return u"crashed ("_s + m_detail;
+        //: %1 closes the parenthesis: "exit code 3): <the server's last line of errors>"
+        return tr("crashed (%1").arg(m_detail);
     case State::ProtocolError:
-        return u"protocol error: "_s + m_detail;
+        return tr("protocol error: %1").arg(m_detail);
     case State::TimedOut:
-        return u"timed out after %1 s"_s.arg(seconds());
+        return tr("timed out after %1 s").arg(seconds());
     case State::Stopped:
-        return u"stopped"_s;
+        return tr("stopped");
     }
     return {};
 }

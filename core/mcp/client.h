@@ -49,6 +49,8 @@ public:
     /// Words for people: "running, 4 tools", "crashed (exit code 1): <last stderr line>",
     /// "protocol error: ...", "timed out after 60 s", "not running", "not running: <reason>".
     QString stateText() const;
+    /// Why the client is not running, crashed or broke the protocol; empty otherwise.
+    QString detail() const { return m_detail; }
     /// The last ~20 stderr lines (stdio); also logged to the "versus.mcp" category.
     QStringList stderrTail() const { return m_stderrTail; }
     const QList<Tool> &tools() const { return m_tools; }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mcp/mcpconfig.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -30,7 +31,7 @@ QString position(const QByteArray &text, qsizetype offset)
     const QByteArrayView before(text.constData(), offset);
     const qsizetype line = before.count('\n') + 1;
     const qsizetype lineStart = before.lastIndexOf('\n') + 1;
-    return u"line %1, column %2"_s.arg(line).arg(offset - lineStart + 1);
+    return QCoreApplication::translate("versus::mcp", "line %1, column %2").arg(line).arg(offset - lineStart + 1);
 }
 
 std::expected<QString, QString> optionalString(const QJsonObject &entry, const QString &member)
@@ -39,7 +40,7 @@ std::expected<QString, QString> optionalString(const QJsonObject &entry, const Q
     if (value.isUndefined() || value.isNull())
         return QString();
     if (!value.isString())
-        return std::unexpected(u"%1 must be a string"_s.arg(quoted(member)));
+        return std::unexpected(QCoreApplication::translate("versus::mcp", "%1 must be a string").arg(quoted(member)));
     return value.toString();
 }
 
@@ -50,13 +51,15 @@ std::expected<QMap<QString, QString>, QString> stringMap(const QJsonObject &entr
     const QJsonValue value = entry.value(member);
     if (value.isUndefined() || value.isNull())
         return map;
-    const auto error = u"%1 must be an object of strings (%2)"_s.arg(quoted(member), example);
+    const auto error =
+        QCoreApplication::translate("versus::mcp", "%1 must be an object of strings (%2)").arg(quoted(member), example);
     if (!value.isObject())
         return std::unexpected(error);
     const QJsonObject object = value.toObject();
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!it.value().isString())
-            return std::unexpected(error + u"; %1 is not a string"_s.arg(quoted(it.key())));
+            return std::unexpected(
+                error + QCoreApplication::translate("versus::mcp", "; %1 is not a string").arg(quoted(it.key())));
         map.insert(it.key(), it.value().toString());
     }
     return map;
@@ -66,16 +69,20 @@ std::expected<void, QString> readStdio(const QJsonObject &entry, ServerConfig &c
 {
     const QJsonValue command = entry.value(u"command"_s);
     if (!command.isString() || command.toString().trimmed().isEmpty())
-        return std::unexpected(u"\"command\" must be a non-empty string (the program to start)"_s);
+        return std::unexpected(QCoreApplication::translate(
+            "versus::mcp", "\"command\" must be a non-empty string (the program to start)"));
     config.command = command.toString();
     const QJsonValue args = entry.value(u"args"_s);
     if (!args.isUndefined() && !args.isNull()) {
         if (!args.isArray())
-            return std::unexpected(u"\"args\" must be an array of strings"_s);
+            return std::unexpected(QCoreApplication::translate("versus::mcp", "\"args\" must be an array of strings"));
         const QJsonArray array = args.toArray();
         for (qsizetype i = 0; i < array.size(); ++i) {
             if (!array.at(i).isString())
-                return std::unexpected(u"\"args\" must be an array of strings; item %1 is not a string"_s.arg(i + 1));
+                return std::unexpected(
+                    QCoreApplication::translate("versus::mcp",
+                                                "\"args\" must be an array of strings; item %1 is not a string")
+                        .arg(i + 1));
             config.args.append(array.at(i).toString());
         }
     }
@@ -96,7 +103,8 @@ std::expected<void, QString> readHttp(const QJsonObject &entry, ServerConfig &co
     const QUrl parsed = QUrl(url.toString(), QUrl::StrictMode);
     if (!url.isString() || !parsed.isValid() || parsed.host().isEmpty() ||
         (parsed.scheme() != u"http" && parsed.scheme() != u"https"))
-        return std::unexpected(u"\"url\" must be an http:// or https:// address"_s);
+        return std::unexpected(
+            QCoreApplication::translate("versus::mcp", "\"url\" must be an http:// or https:// address"));
     config.url = parsed;
     auto headers = stringMap(entry, u"headers"_s, u"\"Name\": \"value\""_s);
     if (!headers)
@@ -107,11 +115,14 @@ std::expected<void, QString> readHttp(const QJsonObject &entry, ServerConfig &co
             continue;
         }
         if (it.value().contains(u"${"))
-            return std::unexpected(u"header %1 uses a ${...} placeholder; the only one supported is \"Authorization\": "
-                                   "\"Bearer ${keychain}\" (the token is then read from the keychain entry %2)"_s.arg(
-                                       quoted(it.key()), quoted(keychainEntryName(config.name))));
+            return std::unexpected(
+                QCoreApplication::translate(
+                    "versus::mcp", "header %1 uses a ${...} placeholder; the only one supported is \"Authorization\": "
+                                   "\"Bearer ${keychain}\" (the token is then read from the keychain entry %2)")
+                    .arg(quoted(it.key()), quoted(keychainEntryName(config.name))));
         if (it.key().isEmpty() || it.key().contains(u':') || it.key().contains(u' '))
-            return std::unexpected(u"%1 is not a valid header name"_s.arg(quoted(it.key())));
+            return std::unexpected(
+                QCoreApplication::translate("versus::mcp", "%1 is not a valid header name").arg(quoted(it.key())));
         config.headers.append({it.key().toUtf8(), it.value().toUtf8()});
     }
     return {};
@@ -120,7 +131,7 @@ std::expected<void, QString> readHttp(const QJsonObject &entry, ServerConfig &co
 std::expected<ServerConfig, QString> readServer(const QString &name, const QJsonValue &value)
 {
     if (!value.isObject())
-        return std::unexpected(u"must be an object"_s);
+        return std::unexpected(QCoreApplication::translate("versus::mcp", "must be an object"));
     const QJsonObject entry = value.toObject();
     ServerConfig config;
     config.name = name;
@@ -134,15 +145,21 @@ std::expected<ServerConfig, QString> readServer(const QString &name, const QJson
     if (!kind.isEmpty() && kind != u"stdio" && kind != u"http" && kind != u"streamable-http" &&
         kind != u"streamablehttp" && kind != u"sse")
         return std::unexpected(
-            u"unknown \"type\" %1 (expected \"stdio\", \"http\", \"streamable-http\" or \"sse\")"_s.arg(quoted(*type)));
+            QCoreApplication::translate(
+                "versus::mcp", "unknown \"type\" %1 (expected \"stdio\", \"http\", \"streamable-http\" or \"sse\")")
+                .arg(quoted(*type)));
     if (hasCommand && hasUrl)
-        return std::unexpected(u"has both \"command\" and \"url\"; keep one"_s);
+        return std::unexpected(
+            QCoreApplication::translate("versus::mcp", "has both \"command\" and \"url\"; keep one"));
     if (!hasCommand && !hasUrl)
-        return std::unexpected(u"needs \"command\" (a program to start) or \"url\" (a Streamable HTTP endpoint)"_s);
+        return std::unexpected(QCoreApplication::translate(
+            "versus::mcp", "needs \"command\" (a program to start) or \"url\" (a Streamable HTTP endpoint)"));
     if (kind == u"stdio" && !hasCommand)
-        return std::unexpected(u"\"type\" is \"stdio\" but there is no \"command\""_s);
+        return std::unexpected(
+            QCoreApplication::translate("versus::mcp", "\"type\" is \"stdio\" but there is no \"command\""));
     if (!kind.isEmpty() && kind != u"stdio" && !hasUrl)
-        return std::unexpected(u"\"type\" is %1 but there is no \"url\""_s.arg(quoted(*type)));
+        return std::unexpected(
+            QCoreApplication::translate("versus::mcp", "\"type\" is %1 but there is no \"url\"").arg(quoted(*type)));
 
     config.transport = hasCommand ? ServerConfig::Transport::Stdio : ServerConfig::Transport::Http;
     const auto read = hasCommand ? readStdio(entry, config) : readHttp(entry, config);
@@ -152,24 +169,27 @@ std::expected<ServerConfig, QString> readServer(const QString &name, const QJson
     const QJsonValue disabled = entry.value(u"disabled"_s);
     if (!disabled.isUndefined() && !disabled.isNull()) {
         if (!disabled.isBool())
-            return std::unexpected(u"\"disabled\" must be true or false"_s);
+            return std::unexpected(QCoreApplication::translate("versus::mcp", "\"disabled\" must be true or false"));
         config.enabled = !disabled.toBool();
     }
     const QJsonValue timeout = entry.value(u"timeout"_s);
     if (!timeout.isUndefined() && !timeout.isNull()) {
         const double seconds = timeout.toDouble(-1);
         if (!timeout.isDouble() || !std::isfinite(seconds) || seconds <= 0 || seconds > 24 * 3600)
-            return std::unexpected(u"\"timeout\" must be a number of seconds above 0 (at most a day)"_s);
+            return std::unexpected(QCoreApplication::translate(
+                "versus::mcp", "\"timeout\" must be a number of seconds above 0 (at most a day)"));
         config.timeoutMs = std::max(1, int(std::lround(seconds * 1000)));
     }
     // Tools called without asking each time (the name Cline uses, so files paste over).
     const QJsonValue alwaysAllow = entry.value(u"alwaysAllow"_s);
     if (!alwaysAllow.isUndefined() && !alwaysAllow.isNull()) {
         if (!alwaysAllow.isArray())
-            return std::unexpected(u"\"alwaysAllow\" must be a list of tool names"_s);
+            return std::unexpected(
+                QCoreApplication::translate("versus::mcp", "\"alwaysAllow\" must be a list of tool names"));
         for (const QJsonValue &tool : alwaysAllow.toArray()) {
             if (!tool.isString() || tool.toString().isEmpty())
-                return std::unexpected(u"\"alwaysAllow\" must be a list of tool names"_s);
+                return std::unexpected(
+                    QCoreApplication::translate("versus::mcp", "\"alwaysAllow\" must be a list of tool names"));
             config.alwaysAllow << tool.toString();
         }
     }
@@ -191,21 +211,26 @@ std::expected<QList<ServerConfig>, QString> parseConfig(const QByteArray &json)
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return std::unexpected(u"not valid JSON: %1 at %2"_s.arg(error.errorString(), position(json, error.offset)));
+        return std::unexpected(QCoreApplication::translate("versus::mcp", "not valid JSON: %1 at %2")
+                                   .arg(error.errorString(), position(json, error.offset)));
     if (!document.isObject())
-        return std::unexpected(u"expected a JSON object {\"mcpServers\": {\"name\": {...}}}"_s);
+        return std::unexpected(
+            QCoreApplication::translate("versus::mcp", "expected a JSON object {\"mcpServers\": {\"name\": {...}}}"));
     const QJsonValue all = document.object().value(u"mcpServers"_s);
     if (all.isUndefined() || all.isNull())
         return servers;
     if (!all.isObject())
-        return std::unexpected(u"\"mcpServers\" must be an object of servers by name"_s);
+        return std::unexpected(
+            QCoreApplication::translate("versus::mcp", "\"mcpServers\" must be an object of servers by name"));
     const QJsonObject byName = all.toObject();
     for (auto it = byName.begin(); it != byName.end(); ++it) {
         if (it.key().trimmed().isEmpty())
-            return std::unexpected(u"a server in \"mcpServers\" has an empty name"_s);
+            return std::unexpected(
+                QCoreApplication::translate("versus::mcp", "a server in \"mcpServers\" has an empty name"));
         auto server = readServer(it.key(), it.value());
         if (!server)
-            return std::unexpected(u"server %1: %2"_s.arg(quoted(it.key()), server.error()));
+            return std::unexpected(
+                QCoreApplication::translate("versus::mcp", "server %1: %2").arg(quoted(it.key()), server.error()));
         servers.append(*server);
     }
     return servers;
@@ -217,10 +242,12 @@ std::expected<QList<ServerConfig>, QString> readConfigFile(const QString &path)
     if (!file.exists())
         return QList<ServerConfig>();
     if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(u"%1: cannot be read: %2"_s.arg(QDir::toNativeSeparators(path), file.errorString()));
+        return std::unexpected(QCoreApplication::translate("versus::mcp", "%1: cannot be read: %2")
+                                   .arg(QDir::toNativeSeparators(path), file.errorString()));
     auto servers = parseConfig(file.readAll());
     if (!servers)
-        return std::unexpected(u"%1: %2"_s.arg(QDir::toNativeSeparators(path), servers.error()));
+        return std::unexpected(
+            QCoreApplication::translate("versus::mcp", "%1: %2").arg(QDir::toNativeSeparators(path), servers.error()));
     return servers;
 }
 

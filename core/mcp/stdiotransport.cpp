@@ -3,6 +3,7 @@
 
 #include "mcp/jsonrpc.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QProcessEnvironment>
 #include <QTimer>
@@ -190,8 +191,9 @@ void StdioTransport::onFinished(int exitCode, QProcess::ExitStatus status)
         return;
     m_done = true;
     // stderrLine() already carried the last words; the client adds them.
-    Q_EMIT failed(Failure::Crashed,
-                  status == QProcess::CrashExit ? u"killed by a signal"_s : u"exit code %1"_s.arg(exitCode));
+    Q_EMIT failed(Failure::Crashed, status == QProcess::CrashExit
+                                        ? QCoreApplication::translate("versus::mcp", "killed by a signal")
+                                        : QCoreApplication::translate("versus::mcp", "exit code %1").arg(exitCode));
 }
 
 void StdioTransport::onError(QProcess::ProcessError error)

@@ -115,6 +115,15 @@ QString formatUsd(qint64 microUsd)
     return u'$' + text;
 }
 
+QString formatUsd(qint64 microUsd, const QLocale &locale)
+{
+    QString text = formatUsd(microUsd);
+    text.replace(u'.', locale.decimalPoint());
+    if (text.startsWith(u'-'))
+        text.replace(0, 1, locale.negativeSign());
+    return text;
+}
+
 QJsonValue costToJson(const std::optional<CostBreakdown> &cost)
 {
     if (!cost)

@@ -7,6 +7,7 @@
 #include <QDate>
 #include <QDateTime>
 #include <QJsonValue>
+#include <QLocale>
 #include <QString>
 
 #include <optional>
@@ -60,6 +61,10 @@ std::optional<CostEstimate> estimateCost(const PriceEntry &entry, qint64 estimat
 /// "$0.000123", "$1.50", "$0.00": micro-USD as dollars with the digits that matter (at least
 /// two decimals, at most six, no rounding).
 QString formatUsd(qint64 microUsd);
+
+/// formatUsd() with @p locale's decimal point and minus sign ("$1,50" in French), for the
+/// window; files, exports and the command line keep formatUsd(microUsd).
+QString formatUsd(qint64 microUsd, const QLocale &locale);
 
 /// The lane result's "cost" member (ARCHITECTURE.md): USD as JSON numbers, or null when there
 /// is no price. input_usd includes cached input and cache writes; cached_input_usd,

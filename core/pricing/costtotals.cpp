@@ -53,11 +53,11 @@ void CostTotals::add(const CostTotals &other)
     m_overflowed = m_overflowed || other.m_overflowed;
 }
 
-QString CostTotals::describe() const
+QString CostTotals::describe(const QLocale &locale) const
 {
     if (m_priced == 0 && m_unpriced > 0)
         return QCoreApplication::translate("versus::CostTotals", "no price");
-    const QString amount = formatUsd(m_total);
+    const QString amount = formatUsd(m_total, locale);
     if (m_unpriced == 1)
         return QCoreApplication::translate("versus::CostTotals", "≥ %1, 1 answer without price").arg(amount);
     if (m_unpriced > 1)

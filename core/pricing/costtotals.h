@@ -39,8 +39,9 @@ public:
     bool overflowed() const { return m_overflowed; }
 
     /// For people: "$0.0012", "≈ $0.0012" (estimated counts), "≥ $0.0012, 2 answers without
-    /// price", or "no price" when no answer had one.
-    QString describe() const;
+    /// price", or "no price" when no answer had one. The window passes its locale ("$0,0012"
+    /// in French); the default writes the amount as files and the command line do.
+    QString describe(const QLocale &locale = QLocale::c()) const;
 
     friend bool operator==(const CostTotals &, const CostTotals &) = default;
 

@@ -3,6 +3,7 @@
 
 #include "tools/jsonschema.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QHash>
 #include <QJsonDocument>
@@ -23,8 +24,9 @@ const QString kCurrentTime = u"current_time"_s;
 /// "tool 2" or "tool 2 ("get_weather")", 1-based.
 QString toolLabel(qsizetype index, const QString &name)
 {
-    const QString label = u"tool "_s + QString::number(index + 1);
-    return name.isEmpty() ? label : label + u" (\""_s + name + u"\")"_s;
+    const QString number = QString::number(index + 1);
+    return name.isEmpty() ? QCoreApplication::translate("versus::tools", "tool %1").arg(number)
+                          : QCoreApplication::translate("versus::tools", "tool %1 (\"%2\")").arg(number, name);
 }
 
 /// OpenAI's rule: ^[a-zA-Z0-9_-]{1,64}$.
@@ -56,39 +58,45 @@ QString lineAndColumn(const QByteArray &text, qsizetype offset)
     offset = std::clamp<qsizetype>(offset, 0, text.size());
     const QByteArray before = text.left(offset);
     const qsizetype lineStart = before.lastIndexOf('\n') + 1;
-    return u"line "_s + QString::number(before.count('\n') + 1) + u", column "_s +
-           QString::number(QString::fromUtf8(before.mid(lineStart)).size() + 1);
+    const QString line = QString::number(before.count('\n') + 1);
+    const QString column = QString::number(QString::fromUtf8(before.mid(lineStart)).size() + 1);
+    return QCoreApplication::translate("versus::tools", "line %1, column %2").arg(line, column);
 }
 
 std::expected<ToolResultSpec, QString> parseResult(const QJsonValue &value)
 {
     const QString forms = uR"({"builtin": "calculator"}, {"mock": <JSON>} or {"ask": true})"_s;
     if (!value.isObject())
-        return std::unexpected(uR"("result" must be an object: )"_s + forms);
+        return std::unexpected(
+            QCoreApplication::translate("versus::tools", "\"result\" must be an object: %1").arg(forms));
     const QJsonObject object = value.toObject();
     const QStringList members = {u"builtin"_s, u"mock"_s, u"ask"_s};
     for (auto it = object.begin(); it != object.end(); ++it) {
         if (!members.contains(it.key()))
-            return std::unexpected(uR"("result" has an unknown member ")"_s + it.key() + u"\": use "_s + forms);
+            return std::unexpected(
+                QCoreApplication::translate("versus::tools", "\"result\" has an unknown member \"%1\": use %2")
+                    .arg(it.key(), forms));
     }
     if (object.size() > 1)
-        return std::unexpected(uR"("result" has more than one of "builtin", "mock" and "ask")"_s);
+        return std::unexpected(QCoreApplication::translate(
+            "versus::tools", "\"result\" has more than one of \"builtin\", \"mock\" and \"ask\""));
     if (object.isEmpty())
-        return std::unexpected(uR"("result" is empty: use )"_s + forms);
+        return std::unexpected(QCoreApplication::translate("versus::tools", "\"result\" is empty: use %1").arg(forms));
     ToolResultSpec spec;
     if (object.contains(u"mock")) {
         spec.kind = ToolResultSpec::Kind::Mock;
         spec.mock = object.value(u"mock");
     } else if (object.contains(u"ask")) {
         if (object.value(u"ask") != QJsonValue(true))
-            return std::unexpected(uR"("ask" must be true (or leave "result" out: asking is the default))"_s);
+            return std::unexpected(QCoreApplication::translate(
+                "versus::tools", "\"ask\" must be true (or leave \"result\" out: asking is the default)"));
     } else {
         const QJsonValue builtin = object.value(u"builtin");
         if (builtin.toString() != kCalculator && builtin.toString() != kCurrentTime) {
             const QString given =
                 builtin.isString() ? u'"' + builtin.toString() + u'"' : QString::fromUtf8(jsonText(builtin));
-            return std::unexpected(u"unknown built-in "_s + given + u" ("_s + kCalculator + u", "_s + kCurrentTime +
-                                   u')');
+            return std::unexpected(QCoreApplication::translate("versus::tools", "unknown built-in %1 (%2, %3)")
+                                       .arg(given, kCalculator, kCurrentTime));
         }
         spec.kind = ToolResultSpec::Kind::Builtin;
         spec.builtin = builtin.toString();
@@ -101,10 +109,11 @@ std::expected<ToolResultSpec, QString> parseResult(const QJsonValue &value)
 std::expected<ToolDefinition, QString> parseTool(const QJsonValue &entry, qsizetype index)
 {
     const auto fail = [index](const QString &name, const QString &problem) {
-        return std::unexpected(QString(toolLabel(index, name) + u": "_s + problem));
+        return std::unexpected(
+            QCoreApplication::translate("versus::tools", "%1: %2").arg(toolLabel(index, name), problem));
     };
     if (!entry.isObject())
-        return fail({}, u"must be a JSON object"_s);
+        return fail({}, QCoreApplication::translate("versus::tools", "must be a JSON object"));
     QJsonObject wire = entry.toObject();
     const QJsonValue result = wire.take(u"result");
     const bool wrapped = wire.contains(u"function");
@@ -113,28 +122,33 @@ std::expected<ToolDefinition, QString> parseTool(const QJsonValue &entry, qsizet
     const QJsonValue nameValue = function.value(u"name");
     const QString labelName = nameValue.toString();
     if (wrapped && !functionValue.isObject())
-        return fail({}, uR"("function" must be a JSON object)"_s);
+        return fail({}, QCoreApplication::translate("versus::tools", "\"function\" must be a JSON object"));
     if (wire.contains(u"type") && wire.value(u"type") != QJsonValue(u"function"_s))
-        return fail(labelName, uR"("type" must be "function")"_s);
+        return fail(labelName, QCoreApplication::translate("versus::tools", "\"type\" must be \"function\""));
     if (wrapped && function.contains(u"result"))
-        return fail(labelName, uR"("result" belongs beside "function", not inside it)"_s);
+        return fail(labelName, QCoreApplication::translate("versus::tools",
+                                                           "\"result\" belongs beside \"function\", not inside it"));
     if (!wrapped && !wire.contains(u"name"))
-        return fail({}, uR"(needs a "function" object, or a bare function object with a "name")"_s);
+        return fail({}, QCoreApplication::translate(
+                            "versus::tools", "needs a \"function\" object, or a bare function object with a \"name\""));
     if (nameValue.isUndefined())
-        return fail({}, uR"("function" has no "name")"_s);
+        return fail({}, QCoreApplication::translate("versus::tools", "\"function\" has no \"name\""));
     if (!nameValue.isString())
-        return fail({}, uR"("name" must be a string)"_s);
+        return fail({}, QCoreApplication::translate("versus::tools", "\"name\" must be a string"));
     if (!isValidName(labelName))
-        return fail(labelName, u"invalid name: use 1 to 64 letters, digits, '_' or '-'"_s);
+        return fail(labelName, QCoreApplication::translate("versus::tools",
+                                                           "invalid name: use 1 to 64 letters, digits, '_' or '-'"));
     if (function.contains(u"description") && !function.value(u"description").isString())
-        return fail(labelName, uR"("description" must be a string)"_s);
+        return fail(labelName, QCoreApplication::translate("versus::tools", "\"description\" must be a string"));
     if (function.contains(u"parameters") && !function.value(u"parameters").isObject())
-        return fail(labelName, uR"("parameters" must be a JSON object)"_s);
+        return fail(labelName, QCoreApplication::translate("versus::tools", "\"parameters\" must be a JSON object"));
     // Every call is checked against it: a schema that cannot be used is the file's error,
     // found before anything is sent, not the model's.
     if (function.contains(u"parameters")) {
         if (auto schema = JsonSchema::compile(function.value(u"parameters")); !schema)
-            return fail(labelName, uR"("parameters" is not a usable JSON Schema: )"_s + schema.error());
+            return fail(labelName,
+                        QCoreApplication::translate("versus::tools", "\"parameters\" is not a usable JSON Schema: %1")
+                            .arg(schema.error()));
     }
 
     ToolDefinition tool;
@@ -168,10 +182,11 @@ QString notAnArrayHint(const QJsonDocument &document)
 {
     const QJsonObject object = document.object();
     if (object.value(u"tools").isArray())
-        return uR"( (found an object: put its "tools" array at the top level))"_s;
+        return QCoreApplication::translate("versus::tools",
+                                           " (found an object: put its \"tools\" array at the top level)");
     if (object.contains(u"function") || object.contains(u"name"))
-        return u" (found a single tool object: put it inside [ ])"_s;
-    return u" (found an object)"_s;
+        return QCoreApplication::translate("versus::tools", " (found a single tool object: put it inside [ ])");
+    return QCoreApplication::translate("versus::tools", " (found an object)");
 }
 
 QJsonObject schemaProperty(const QString &description)
@@ -234,14 +249,17 @@ QJsonValue fillValue(const QJsonValue &value, const QJsonObject &arguments)
 std::expected<ToolSet, QString> ToolSet::fromJson(const QByteArray &json)
 {
     if (json.trimmed().isEmpty())
-        return std::unexpected(u"the tools file is empty: write a JSON array of tool objects ([] for none)"_s);
+        return std::unexpected(QCoreApplication::translate(
+            "versus::tools", "the tools file is empty: write a JSON array of tool objects ([] for none)"));
     QJsonParseError error;
     const QJsonDocument document = QJsonDocument::fromJson(json, &error);
     if (error.error != QJsonParseError::NoError)
-        return std::unexpected(u"not valid JSON at "_s + lineAndColumn(json, error.offset) + u": "_s +
-                               error.errorString());
+        return std::unexpected(QCoreApplication::translate("versus::tools", "not valid JSON at %1: %2")
+                                   .arg(lineAndColumn(json, error.offset), error.errorString()));
     if (!document.isArray())
-        return std::unexpected(u"the tools file must be a JSON array of tool objects"_s + notAnArrayHint(document));
+        return std::unexpected(
+            QCoreApplication::translate("versus::tools", "the tools file must be a JSON array of tool objects%1")
+                .arg(notAnArrayHint(document)));
     ToolSet set;
     QHash<QString, qsizetype> seen;
     const QJsonArray array = document.array();
@@ -250,8 +268,8 @@ std::expected<ToolSet, QString> ToolSet::fromJson(const QByteArray &json)
         if (!tool)
             return std::unexpected(tool.error());
         if (const auto it = seen.constFind(tool->name); it != seen.constEnd()) {
-            return std::unexpected(toolLabel(i, tool->name) + u": duplicate name, "_s + toolLabel(*it, {}) +
-                                   u" has it too"_s);
+            return std::unexpected(QCoreApplication::translate("versus::tools", "%1: duplicate name, %2 has it too")
+                                       .arg(toolLabel(i, tool->name), toolLabel(*it, {})));
         }
         seen.insert(tool->name, i);
         set.m_tools.append(std::move(*tool));
@@ -263,15 +281,19 @@ std::expected<ToolSet, QString> ToolSet::fromFile(const QString &path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return std::unexpected(u"cannot read the tools file \""_s + path + u"\": "_s + file.errorString());
+        return std::unexpected(QCoreApplication::translate("versus::tools", "cannot read the tools file \"%1\": %2")
+                                   .arg(path, file.errorString()));
     const QByteArray data = file.read(kMaxFileSize + 1);
     if (file.error() != QFileDevice::NoError)
-        return std::unexpected(u"cannot read the tools file \""_s + path + u"\": "_s + file.errorString());
+        return std::unexpected(QCoreApplication::translate("versus::tools", "cannot read the tools file \"%1\": %2")
+                                   .arg(path, file.errorString()));
     if (data.size() > kMaxFileSize)
-        return std::unexpected(u"the tools file \""_s + path + u"\" is larger than 4 MiB"_s);
+        return std::unexpected(
+            QCoreApplication::translate("versus::tools", "the tools file \"%1\" is larger than 4 MiB").arg(path));
     auto set = fromJson(data);
     if (!set)
-        return std::unexpected(u"tools file \""_s + path + u"\": "_s + set.error());
+        return std::unexpected(
+            QCoreApplication::translate("versus::tools", "tools file \"%1\": %2").arg(path, set.error()));
     return set;
 }
 

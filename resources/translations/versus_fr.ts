@@ -81,6 +81,7 @@
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../../ui/settings/providerkeyspage.cpp" line="+87"/>
         <source>keychain not responding</source>
         <translation>le trousseau ne répond pas</translation>
     </message>
@@ -389,7 +390,7 @@
 <context>
     <name>versus::ErrorAdvice</name>
     <message>
-        <location filename="../../app/wording/erroradvice.cpp" line="+15"/>
+        <location filename="../../app/wording/erroradvice.cpp" line="+16"/>
         <source>Authentication failed</source>
         <translation>Échec de l’authentification</translation>
     </message>
@@ -1594,6 +1595,34 @@ Source&#xa0;: %4</translation>
     </message>
 </context>
 <context>
+    <name>versus::bench</name>
+    <message>
+        <location filename="../../core/bench/benchspec.cpp" line="+68"/>
+        <source>cannot read the prompt file %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the prompt file %1 starts like a JSON list but is not one: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>the prompt file %1: item %2 of the JSON list is not a non-empty string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>the prompt file %1 holds no prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>versus::exports</name>
     <message>
         <location filename="../../core/export/conversationexport.cpp" line="+249"/>
@@ -1604,6 +1633,224 @@ Source&#xa0;: %4</translation>
         <location line="+9"/>
         <source>cannot write %1: %2</source>
         <translation>impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>versus::history</name>
+    <message>
+        <location filename="../../core/history/historyopen.cpp" line="+74"/>
+        <source>cannot move the corrupt history aside to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>cannot move %1 aside</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location filename="../../core/history/historystore.cpp" line="+128"/>
+        <location line="+3"/>
+        <source>cannot create %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>the history was written by a newer Versus (schema %1, this one knows %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>versus::mcp</name>
+    <message>
+        <location filename="../../core/mcp/mcpconfig.cpp" line="+34"/>
+        <source>line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 must be an object of strings (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>; %1 is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;command&quot; must be a non-empty string (the program to start)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;args&quot; must be an array of strings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&quot;args&quot; must be an array of strings; item %1 is not a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>&quot;url&quot; must be an http:// or https:// address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>header %1 uses a ${...} placeholder; the only one supported is &quot;Authorization&quot;: &quot;Bearer ${keychain}&quot; (the token is then read from the keychain entry %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a valid header name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>must be an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>unknown &quot;type&quot; %1 (expected &quot;stdio&quot;, &quot;http&quot;, &quot;streamable-http&quot; or &quot;sse&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>has both &quot;command&quot; and &quot;url&quot;; keep one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>needs &quot;command&quot; (a program to start) or &quot;url&quot; (a Streamable HTTP endpoint)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;type&quot; is &quot;stdio&quot; but there is no &quot;command&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;type&quot; is %1 but there is no &quot;url&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&quot;disabled&quot; must be true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;timeout&quot; must be a number of seconds above 0 (at most a day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+4"/>
+        <source>&quot;alwaysAllow&quot; must be a list of tool names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>not valid JSON: %1 at %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>expected a JSON object {&quot;mcpServers&quot;: {&quot;name&quot;: {...}}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;mcpServers&quot; must be an object of servers by name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a server in &quot;mcpServers&quot; has an empty name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>server %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1: cannot be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../../core/mcp/stdiotransport.cpp" line="+195"/>
+        <source>killed by a signal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>versus::mcp::Client</name>
+    <message>
+        <location filename="../../core/mcp/client.cpp" line="+60"/>
+        <source>not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>not running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>running, 1 tool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>running, %1 tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>crashed (%1</source>
+        <extracomment>%1 closes the parenthesis: &quot;exit code 3): &lt;the server&apos;s last line of errors&gt;&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>protocol error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>timed out after %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1693,9 +1940,168 @@ Source&#xa0;: %4</translation>
     </message>
 </context>
 <context>
+    <name>versus::tools</name>
+    <message>
+        <location filename="../../core/tools/toolset.cpp" line="+28"/>
+        <source>tool %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>tool %1 (&quot;%2&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&quot;result&quot; must be an object: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;result&quot; has an unknown member &quot;%1&quot;: use %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&quot;result&quot; has more than one of &quot;builtin&quot;, &quot;mock&quot; and &quot;ask&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;result&quot; is empty: use %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&quot;ask&quot; must be true (or leave &quot;result&quot; out: asking is the default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>unknown built-in %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&quot;function&quot; must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;type&quot; must be &quot;function&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;result&quot; belongs beside &quot;function&quot;, not inside it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>needs a &quot;function&quot; object, or a bare function object with a &quot;name&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;function&quot; has no &quot;name&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;name&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>invalid name: use 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&quot;description&quot; must be a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&quot;parameters&quot; must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&quot;parameters&quot; is not a usable JSON Schema: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source> (found an object: put its &quot;tools&quot; array at the top level)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source> (found a single tool object: put it inside [ ])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (found an object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>the tools file is empty: write a JSON array of tool objects ([] for none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not valid JSON at %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the tools file must be a JSON array of tool objects%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: duplicate name, %2 has it too</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+4"/>
+        <source>cannot read the tools file &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the tools file &quot;%1&quot; is larger than 4 MiB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>tools file &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>versus::ui::BenchBoxChart</name>
     <message>
-        <location filename="../../ui/benchchart.cpp" line="+53"/>
+        <location filename="../../ui/benchchart.cpp" line="+56"/>
         <source>Box: 25th to 75th percentile; line: median (p50); whiskers: 5th and 95th percentile of the answered requests</source>
         <translation>Boîte&#xa0;: du 25e au 75e centile&#x202f;; trait&#xa0;: médiane (p50)&#x202f;; moustaches&#xa0;: 5e et 95e centiles des requêtes ayant reçu une réponse</translation>
     </message>
@@ -1999,14 +2405,14 @@ Source&#xa0;: %4</translation>
 <context>
     <name>versus::ui::BenchView</name>
     <message>
-        <location filename="../../ui/benchtablemodels.cpp" line="+45"/>
-        <location line="+21"/>
+        <location filename="../../ui/benchtablemodels.cpp" line="+46"/>
+        <location line="+22"/>
         <location filename="../../ui/benchview.cpp" line="+399"/>
         <source>unpriced</source>
         <translation>sans tarif</translation>
     </message>
     <message numerus="yes">
-        <location line="-16"/>
+        <location line="-17"/>
         <source>%1 + %n unpriced</source>
         <translation>
             <numerusform>%1 + %n sans tarif</numerusform>
@@ -2014,7 +2420,7 @@ Source&#xa0;: %4</translation>
         </translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
@@ -2725,15 +3131,13 @@ Source&#xa0;: %4</translation>
         <source>Answer copied to the clipboard.</source>
         <translation>Réponse copiée dans le presse-papiers.</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+171"/>
-        <source>▲ Show 1 earlier turn</source>
-        <translation>▲ Afficher 1 tour précédent</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>▲ Show earlier turns (%1 more)</source>
-        <translation>▲ Afficher les tours précédents (%1 de plus)</translation>
+        <source>▲ Show earlier turns (%n more)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/markdownstream.cpp" line="-9"/>
@@ -2745,15 +3149,13 @@ Source&#xa0;: %4</translation>
         <source>Copy this code to the clipboard</source>
         <translation>Copier ce code dans le presse-papiers</translation>
     </message>
-    <message>
-        <location filename="../../ui/messagelinks.cpp" line="+49"/>
-        <source>1 word</source>
-        <translation>1 mot</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 words</source>
-        <translation>%1 mots</translation>
+    <message numerus="yes">
+        <location filename="../../ui/messagelinks.cpp" line="+51"/>
+        <source>%n word(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2770,15 +3172,21 @@ Source&#xa0;: %4</translation>
         <source> · %1 s</source>
         <translation> · %1 s</translation>
     </message>
-    <message>
-        <location line="+3"/>
-        <source> · %1 tokens</source>
-        <translation> · %1 jetons</translation>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source> · %Ln token(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+7"/>
-        <source> · ~%1 tokens</source>
-        <translation> · ~%1 jetons</translation>
+        <source> · ~%Ln token(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../ui/promptimages.cpp" line="+54"/>
@@ -3295,7 +3703,7 @@ Ses prompts et ses réponses seront effacés de cet ordinateur. Cette action est
 <context>
     <name>versus::ui::JudgeDialog</name>
     <message>
-        <location filename="../../ui/judgedialog.cpp" line="+24"/>
+        <location filename="../../ui/judgedialog.cpp" line="+25"/>
         <source>Judge</source>
         <translation>Juger</translation>
     </message>
@@ -3356,7 +3764,7 @@ Ses prompts et ses réponses seront effacés de cet ordinateur. Cette action est
 <context>
     <name>versus::ui::LaneParametersPopover</name>
     <message>
-        <location filename="../../ui/laneparameterspopover.cpp" line="+34"/>
+        <location filename="../../ui/laneparameterspopover.cpp" line="+35"/>
         <source>%1 must be a number (it is &quot;%2&quot;).</source>
         <translation>%1 doit être un nombre (valeur saisie&#xa0;: «&#xa0;%2&#xa0;»).</translation>
     </message>
@@ -3837,7 +4245,7 @@ Ses prompts et ses réponses seront effacés de cet ordinateur. Cette action est
 <context>
     <name>versus::ui::LaneWidget</name>
     <message>
-        <location filename="../../ui/lanewidget.cpp" line="+122"/>
+        <location filename="../../ui/lanewidget.cpp" line="+123"/>
         <source>Regenerating failed: the previous answer is kept</source>
         <translation>La régénération a échoué&#xa0;: la réponse précédente est conservée</translation>
     </message>
@@ -3876,12 +4284,12 @@ Cette colonne interroge %1 sur %2.</translation>
         <translation>Envoi…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 — retry %2 in %3 s</source>
         <translation>%1 — nouvel essai %2 dans %3&#xa0;s</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Round %1 of the tool loop…</source>
         <translation>Passe %1 de la boucle d’outils…</translation>
     </message>
@@ -4052,7 +4460,7 @@ Cette colonne interroge %1 sur %2.</translation>
 <context>
     <name>versus::ui::LeaderboardView</name>
     <message>
-        <location filename="../../ui/leaderboardview.cpp" line="+39"/>
+        <location filename="../../ui/leaderboardview.cpp" line="+40"/>
         <source>Leaderboard — Versus</source>
         <translation>Classement — Versus</translation>
     </message>
@@ -4152,7 +4560,7 @@ Cette colonne interroge %1 sur %2.</translation>
         <translation>Impossible de lire les votes dans l’historique&#xa0;: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>%1 ± %2</source>
         <translation>%1 ± %2</translation>
     </message>
@@ -4162,7 +4570,7 @@ Cette colonne interroge %1 sur %2.</translation>
         <translation>Intervalle de confiance à 95&#xa0;%&#xa0;: de %1 à %2</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>few votes</source>
         <translation>peu de votes</translation>
     </message>
@@ -4256,7 +4664,7 @@ Cette colonne interroge %1 sur %2.</translation>
         <translation>Impossible d’écrire l’export dans %1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/estimatesummary.cpp" line="+26"/>
+        <location filename="../../ui/estimatesummary.cpp" line="+27"/>
         <source>%1: no price</source>
         <translation>%1&#xa0;: sans tarif</translation>
     </message>
@@ -4275,15 +4683,13 @@ Cette colonne interroge %1 sur %2.</translation>
         <source>, up to %1 output tokens</source>
         <translation>, jusqu’à %1 jetons de sortie</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+5"/>
-        <source>no price for 1 lane</source>
-        <translation>sans tarif pour 1 colonne</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>no price for %1 lanes</source>
-        <translation>sans tarif pour %1 colonnes</translation>
+        <source>no price for %n lane(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+5"/>
@@ -4291,7 +4697,7 @@ Cette colonne interroge %1 sur %2.</translation>
         <translation>≈ %1–%2</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>≈ %1 or more</source>
         <translation>≈ %1 ou plus</translation>
     </message>
@@ -5346,7 +5752,7 @@ Licence&#xa0;: GNU GPL version 3 ou ultérieure.</translation>
 <context>
     <name>versus::ui::MetricsFooter</name>
     <message>
-        <location filename="../../ui/metricsfooter.cpp" line="+93"/>
+        <location filename="../../ui/metricsfooter.cpp" line="+96"/>
         <source>%1 ms</source>
         <translation>%1&#xa0;ms</translation>
     </message>
@@ -5368,12 +5774,12 @@ Licence&#xa0;: GNU GPL version 3 ou ultérieure.</translation>
     </message>
     <message>
         <location line="+21"/>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>TTFT %1</source>
         <translation>TTFT %1</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-21"/>
         <source>Streaming…</source>
         <translation>Réception…</translation>
     </message>
@@ -5387,10 +5793,13 @@ Licence&#xa0;: GNU GPL version 3 ou ultérieure.</translation>
         <source>%1 elapsed</source>
         <translation>%1 écoulées</translation>
     </message>
-    <message>
-        <location line="+2"/>
-        <source>~%1 tokens</source>
-        <translation>~%1 jetons</translation>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>~%Ln token(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13"/>
@@ -5435,12 +5844,12 @@ Source: reported by the provider</source>
 Source&#xa0;: valeur indiquée par le fournisseur</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Input %1, cached input %2, output %3 (reasoning included)</source>
         <translation>Entrée %1, entrée en cache %2, sortie %3 (raisonnement inclus)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Cache writes %1</source>
         <translation>Écritures en cache %1</translation>
     </message>
@@ -5460,7 +5869,7 @@ Source&#xa0;: valeur indiquée par le fournisseur</translation>
         <translation>Les nombres de jetons ont été estimés&#xa0;: le coût l’est donc aussi.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The price catalog has no price for this model, so no cost is shown. Add one to your pricing.json override file.</source>
         <translation>Le catalogue de tarifs n’a pas de tarif pour ce modèle&#xa0;: aucun coût n’est donc affiché. Ajoutez-en un à votre fichier de tarifs personnalisés pricing.json.</translation>
     </message>
@@ -5485,7 +5894,7 @@ Source&#xa0;: valeur indiquée par le fournisseur</translation>
         <translation>serveur %1</translation>
     </message>
     <message>
-        <location filename="../../ui/metricsfooterlane.cpp" line="+16"/>
+        <location filename="../../ui/metricsfooterlane.cpp" line="+19"/>
         <source>%1k</source>
         <translation>%1&#xa0;k</translation>
     </message>
@@ -5508,7 +5917,7 @@ Source&#xa0;: valeur indiquée par le fournisseur</translation>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>%1 req</source>
         <translation>%1&#xa0;req.</translation>
     </message>
@@ -5517,13 +5926,24 @@ Source&#xa0;: valeur indiquée par le fournisseur</translation>
         <source>%1 of %2 requests left</source>
         <translation>requêtes restantes&#xa0;: %1 sur %2</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%1 requests left</source>
-        <translation>requêtes restantes&#xa0;: %1</translation>
+        <source>%Ln request(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%Ln token(s) left</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-7"/>
         <location line="+9"/>
         <source>(reset in %1)</source>
         <translation>(réinitialisation dans %1)</translation>
@@ -5539,12 +5959,7 @@ Source&#xa0;: valeur indiquée par le fournisseur</translation>
         <translation>jetons restants&#xa0;: %1 sur %2</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>%1 tokens left</source>
-        <translation>jetons restants&#xa0;: %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>%1 left</source>
         <translation>restant&#xa0;: %1</translation>
     </message>
@@ -5565,7 +5980,7 @@ Source&#xa0;: valeur indiquée par le fournisseur</translation>
 <context>
     <name>versus::ui::ModelPicker</name>
     <message>
-        <location filename="../../ui/modelpicker.cpp" line="+40"/>
+        <location filename="../../ui/modelpicker.cpp" line="+41"/>
         <source>Can do: %1.</source>
         <translation>Prend en charge&#xa0;: %1.</translation>
     </message>
@@ -5580,12 +5995,12 @@ Source&#xa0;: valeur indiquée par le fournisseur</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Per million tokens, input / output (the price table Versus charges with)</source>
         <translation>Par million de jetons, entrée / sortie (les tarifs avec lesquels Versus calcule le coût)</translation>
     </message>
@@ -5840,7 +6255,7 @@ Source&#xa0;: valeur indiquée par le fournisseur</translation>
 <context>
     <name>versus::ui::ProviderKeysPage</name>
     <message>
-        <location filename="../../ui/settings/providerkeyspage.cpp" line="+39"/>
+        <location filename="../../ui/settings/providerkeyspage.cpp" line="-47"/>
         <source>Providers &amp; Keys</source>
         <translation>Fournisseurs et clés</translation>
     </message>
@@ -5850,7 +6265,7 @@ Source&#xa0;: valeur indiquée par le fournisseur</translation>
         <translation>Les clés d’API sont conservées dans le trousseau du système, jamais dans les fichiers de Versus. Si la variable d’environnement d’un fournisseur (comme GROQ_API_KEY) est définie, elle est utilisée à la place de la clé enregistrée.</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>%1 API key</source>
         <translation>Clé d’API %1</translation>
     </message>
@@ -6388,19 +6803,17 @@ En gras&#xa0;: la meilleure valeur (les réponses en échec ne sont pas classée
 <context>
     <name>versus::ui::SessionStatus</name>
     <message>
-        <location filename="../../ui/sessionstatus.cpp" line="+19"/>
+        <location filename="../../ui/sessionstatus.cpp" line="+20"/>
         <source>What every answer of this session cost, from the providers&apos; token counts and the price catalog. &quot;≥&quot;: some answers had no price; &quot;≈&quot;: some token counts were estimated.</source>
         <translation>Le coût de toutes les réponses de cette session, d’après les nombres de jetons des fournisseurs et le catalogue de tarifs. «&#xa0;≥&#xa0;»&#xa0;: certaines réponses n’avaient pas de tarif&#x202f;; «&#xa0;≈&#xa0;»&#xa0;: certains nombres de jetons ont été estimés.</translation>
     </message>
-    <message>
-        <location line="+12"/>
-        <source>⚠ 1 problem in the provider or price catalogs</source>
-        <translation>⚠ 1 problème dans les catalogues de fournisseurs ou de tarifs</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>⚠ %1 problems in the provider or price catalogs</source>
-        <translation>⚠ %1 problèmes dans les catalogues de fournisseurs ou de tarifs</translation>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>⚠ %n problem(s) in the provider or price catalogs</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+8"/>
@@ -6545,7 +6958,7 @@ min. %2, max. %3, dernière %4</translation>
 <context>
     <name>versus::ui::ToolTrace</name>
     <message>
-        <location filename="../../ui/tooltracerender.cpp" line="+73"/>
+        <location filename="../../ui/tooltracerender.cpp" line="+74"/>
         <source>running on %1…</source>
         <translation>exécution sur %1…</translation>
     </message>
@@ -6620,7 +7033,22 @@ min. %2, max. %3, dernière %4</translation>
         <translation>%1 → %2 jetons</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+9"/>
+        <source>error</source>
+        <translation type="unfinished">erreur</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>cut short</source>
+        <translation type="unfinished">tronquée</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>failed: %1</source>
         <translation>échec&#xa0;: %1</translation>
     </message>
@@ -6674,40 +7102,37 @@ min. %2, max. %3, dernière %4</translation>
         <source>The arguments are not valid JSON.</source>
         <translation>Les arguments ne sont pas du JSON valide.</translation>
     </message>
-    <message>
-        <location line="+57"/>
-        <source>Reasoning (1 word)</source>
-        <translation>Raisonnement (1 mot)</translation>
+    <message numerus="yes">
+        <location line="+56"/>
+        <source>Reasoning (%n word(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+1"/>
-        <source>Reasoning (%1 words)</source>
-        <translation>Raisonnement (%1 mots)</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+27"/>
-        <source>1 round</source>
-        <translation>1 passe</translation>
+        <source>%n round(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 rounds</source>
-        <translation>%1 passes</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+1"/>
-        <source>1 call</source>
-        <translation>1 appel</translation>
+        <source>%n call(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
-        <location line="+0"/>
-        <source>%1 calls</source>
-        <translation>%1 appels</translation>
-    </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%1 invalid</source>
-        <translation>non valides&#xa0;: %1</translation>
+        <source>%n invalid</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+2"/>

@@ -76,6 +76,8 @@ private slots:
     void fixedPointRejects();
     void formatFixedPoint_data();
     void formatFixedPoint();
+    void formatUsdInLocale_data();
+    void formatUsdInLocale();
     void jsonNumbersAreReadExactly_data();
     void jsonNumbersAreReadExactly();
 
@@ -185,6 +187,30 @@ void TestPriceCatalog::formatFixedPoint()
     QFETCH(QString, expected);
     QCOMPARE(versus::formatFixedPoint(value, 6), expected);
     QCOMPARE(parseFixedPoint(expected, 6).value_or(-42), value);
+}
+
+void TestPriceCatalog::formatUsdInLocale_data()
+{
+    QTest::addColumn<qint64>("microUsd");
+    QTest::addColumn<QLocale>("locale");
+    QTest::addColumn<QString>("expected");
+    const QLocale c = QLocale::c();
+    const QLocale french(QLocale::French, QLocale::France);
+    const QLocale german(QLocale::German, QLocale::Germany);
+    QTest::addRow("C 1.5") << qint64(1500000) << c << u"$1.50"_s;
+    QTest::addRow("fr 1.5") << qint64(1500000) << french << u"$1,50"_s;
+    QTest::addRow("fr 0.000123") << qint64(123) << french << u"$0,000123"_s;
+    QTest::addRow("de 0") << qint64(0) << german << u"$0,00"_s;
+    QTest::addRow("fr -2.25") << qint64(-2250000) << french << french.negativeSign() + u"$2,25"_s;
+    QTest::addRow("C -2.25") << qint64(-2250000) << c << u"-$2.25"_s;
+}
+
+void TestPriceCatalog::formatUsdInLocale()
+{
+    QFETCH(qint64, microUsd);
+    QFETCH(QLocale, locale);
+    QFETCH(QString, expected);
+    QCOMPARE(formatUsd(microUsd, locale), expected);
 }
 
 void TestPriceCatalog::jsonNumbersAreReadExactly_data()
@@ -796,6 +822,8 @@ void TestPriceCatalog::totalsWithMissingPrice()
     estimated.add(computeCost(flash, estimatedCounts, utc(2026, 11, 28, 2))); // 1M × 0.15 = 0.15 $
     QVERIFY(estimated.anyEstimated());
     QCOMPARE(estimated.describe(), u"≈ $0.15"_s);
+    // The window's figure, in its locale (the words stay English: no translation is loaded).
+    QCOMPARE(estimated.describe(QLocale(QLocale::French, QLocale::France)), u"≈ $0,15"_s);
     QVERIFY(!laneA.anyEstimated());
 }
 

@@ -5,6 +5,7 @@
 #include "compare/answercodec.h"
 #include "conversationview.h"
 #include "drivenconversation.h"
+#include "englishplurals.h"
 
 #include <QFontDatabase>
 #include <QSignalSpy>
@@ -54,6 +55,7 @@ class tst_ConversationView : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { QVERIFY(installEnglishPlurals()); } // counts read as in the English window
     void streamsPlainTextThenMarkdown();
     void appendsWithoutRebuilding();
     void reasoningIsFoldedAndDimmed();

@@ -7,6 +7,7 @@
 #include "composer.h"
 #include "conversationview.h"
 #include "engine/engine.h"
+#include "englishplurals.h"
 #include "fixture.h"
 #include "historysidebar.h"
 #include "lanecard.h"
@@ -101,6 +102,7 @@ private:
 void tst_MainWindow::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(installEnglishPlurals()); // counts read as in the English window ("no price for 1 lane")
     // Keys and base URLs come only from what each test sets up.
     const auto registry = ProviderRegistry::createDefault();
     for (const Provider *provider : registry->providers()) {

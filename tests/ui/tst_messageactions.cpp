@@ -3,6 +3,7 @@
 // prompts, Regenerate on the last answer; a regenerated turn drawn anew; the view following the
 // answer until the user scrolls up, and "Jump to latest"; the reasoning's duration and tokens.
 #include "drivenconversation.h"
+#include "englishplurals.h"
 #include "markdownstream.h"
 
 #include <QClipboard>
@@ -57,6 +58,7 @@ class tst_MessageActions : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase() { QVERIFY(installEnglishPlurals()); } // counts read as in the English window
     void copyPromptAnswerAndCode();
     void editAndRegenerateLinks();
     void regeneratedTurnIsDrawnAnew();

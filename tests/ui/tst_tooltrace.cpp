@@ -8,6 +8,7 @@
 #include "composer.h"
 #include "conversationview.h"
 #include "engine/engine.h"
+#include "englishplurals.h"
 #include "lanetargetbar.h"
 #include "lanetoolsdialog.h"
 #include "lanewidget.h"
@@ -134,6 +135,7 @@ private:
 void tst_ToolTrace::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(installEnglishPlurals()); // counts read as in the English window ("Reasoning (5 words)")
     qunsetenv("GROQ_API_KEY");
 }
 

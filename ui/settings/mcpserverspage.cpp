@@ -60,7 +60,7 @@ bool failed(const Client *client)
     case Client::State::TimedOut:
         return true;
     case Client::State::NotRunning:
-        return client->stateText().contains(u':'); // "not running: <reason>"
+        return !client->detail().isEmpty(); // "not running: <reason>"
     default:
         return false;
     }

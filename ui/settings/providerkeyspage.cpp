@@ -7,6 +7,7 @@
 
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QCoreApplication>
 #include <QGridLayout>
 #include <QGuiApplication>
 #include <QKeyEvent>
@@ -82,7 +83,8 @@ void ProviderKeysPage::addRow(QGridLayout *grid, int line, const KeyedProvider &
     auto *name = new QLabel(provider.displayName, this);
     r.status = new QLabel(this);
     r.status->setObjectName(partName("status", id));
-    r.status->setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("keychain not responding")));
+    r.status->setMinimumWidth(
+        fontMetrics().horizontalAdvance(QCoreApplication::translate("KeyStatus", "keychain not responding")));
 
     r.entry = new QLineEdit(this);
     r.entry->setObjectName(partName("entry", id));
