@@ -7,6 +7,7 @@
 #include "mcp/stdiotransport.h"
 
 #include <QJsonArray>
+#include <QLocale>
 #include <QPointer>
 #include <QTimer>
 
@@ -63,12 +64,13 @@ QString Client::stateText() const
     case State::Ready:
         return m_tools.size() == 1 ? tr("running, 1 tool") : tr("running, %1 tools").arg(m_tools.size());
     case State::Crashed:
-        //: %1 closes the parenthesis: "exit code 3): <the server's last line of errors>"
-        return tr("crashed (%1").arg(m_detail);
+        return m_crashOutput.isEmpty() ? tr("crashed (%1)").arg(m_detail)
+                                       //: %2 is the last line the server wrote to its standard error
+                                       : tr("crashed (%1): %2").arg(m_detail, m_crashOutput);
     case State::ProtocolError:
         return tr("protocol error: %1").arg(m_detail);
     case State::TimedOut:
-        return tr("timed out after %1 s").arg(seconds());
+        return tr("timed out after %1 s").arg(QLocale().toString(m_config.timeoutMs / 1000.0, 'g', 4));
     case State::Stopped:
         return tr("stopped");
     }
@@ -78,6 +80,7 @@ QString Client::stateText() const
 void Client::setState(State state, const QString &detail)
 {
     m_detail = detail;
+    m_crashOutput.clear();
     if (m_state == state)
         return;
     m_state = state;
@@ -338,12 +341,12 @@ void Client::onTransportFailed(int failure, const QString &reason)
         failAll(u"the MCP server %1 is not running: %2"_s.arg(m_config.name, reason));
         break;
     case Transport::Failure::Crashed: {
-        QString detail = reason + u")"_s;
-        if (!m_stderrTail.isEmpty())
-            detail += u": "_s + m_stderrTail.constLast();
+        const QString output = m_stderrTail.isEmpty() ? QString() : m_stderrTail.constLast();
         endTransport();
-        setState(State::Crashed, detail);
-        failAll(u"the MCP server %1 crashed (%2"_s.arg(m_config.name, detail));
+        setState(State::Crashed, reason);
+        m_crashOutput = output;
+        failAll(output.isEmpty() ? u"the MCP server %1 crashed (%2)"_s.arg(m_config.name, reason)
+                                 : u"the MCP server %1 crashed (%2): %3"_s.arg(m_config.name, reason, output));
         break;
     }
     case Transport::Failure::Protocol:

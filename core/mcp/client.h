@@ -108,7 +108,8 @@ private:
     ApiKey m_token;
     Transport *m_transport = nullptr;
     State m_state = State::NotRunning;
-    QString m_detail; // the words after the state's name
+    QString m_detail;      // the words after the state's name
+    QString m_crashOutput; // a crashed server's last line of standard error
     QList<Tool> m_tools;
     QString m_protocolVersion;
     QString m_serverName;

@@ -1599,27 +1599,27 @@ Source&#xa0;: %4</translation>
     <message>
         <location filename="../../core/bench/benchspec.cpp" line="+68"/>
         <source>cannot read the prompt file %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le fichier de prompts %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>the prompt file %1 starts like a JSON list but is not one: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier de prompts %1 commence comme une liste JSON mais n’en est pas une&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>not an array</source>
-        <translation type="unfinished"></translation>
+        <translation>ce n’est pas un tableau</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>the prompt file %1: item %2 of the JSON list is not a non-empty string</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier de prompts %1&#xa0;: l’élément %2 de la liste JSON est vide ou n’est pas une chaîne</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>the prompt file %1 holds no prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier de prompts %1 ne contient aucun prompt</translation>
     </message>
 </context>
 <context>
@@ -1640,24 +1640,24 @@ Source&#xa0;: %4</translation>
     <message>
         <location filename="../../core/history/historyopen.cpp" line="+74"/>
         <source>cannot move the corrupt history aside to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de déplacer l’historique endommagé vers %1</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>cannot move %1 aside</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de mettre %1 de côté</translation>
     </message>
     <message>
         <location line="+17"/>
         <location filename="../../core/history/historystore.cpp" line="+128"/>
         <location line="+3"/>
         <source>cannot create %1</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de créer %1</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>the history was written by a newer Versus (schema %1, this one knows %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>l’historique a été écrit par une version plus récente de Versus (schéma %1, cette version lit le schéma %2)</translation>
     </message>
 </context>
 <context>
@@ -1665,192 +1665,197 @@ Source&#xa0;: %4</translation>
     <message>
         <location filename="../../core/mcp/mcpconfig.cpp" line="+34"/>
         <source>line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1, colonne %2</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit être une chaîne</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1 must be an object of strings (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 doit être un objet dont les valeurs sont des chaînes (%2)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>; %1 is not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>&#x202f;; %1 n’est pas une chaîne</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&quot;command&quot; must be a non-empty string (the program to start)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;command&quot; doit être une chaîne non vide (le programme à lancer)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;args&quot; must be an array of strings</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;args&quot; doit être un tableau de chaînes</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&quot;args&quot; must be an array of strings; item %1 is not a string</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;args&quot; doit être un tableau de chaînes&#x202f;; l’élément %1 n’en est pas une</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>&quot;url&quot; must be an http:// or https:// address</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;url&quot; doit être une adresse http:// ou https://</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>header %1 uses a ${...} placeholder; the only one supported is &quot;Authorization&quot;: &quot;Bearer ${keychain}&quot; (the token is then read from the keychain entry %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>l’en-tête %1 utilise une variable ${...}&#x202f;; la seule prise en charge est &quot;Authorization&quot;:&quot;Bearer ${keychain}&quot; (le jeton est alors lu dans l’entrée %2 du trousseau)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>%1 is not a valid header name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 n’est pas un nom d’en-tête valide</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>must be an object</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un objet</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>unknown &quot;type&quot; %1 (expected &quot;stdio&quot;, &quot;http&quot;, &quot;streamable-http&quot; or &quot;sse&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>valeur inconnue pour &quot;type&quot;&#xa0;: %1 (valeurs possibles&#xa0;: &quot;stdio&quot;, &quot;http&quot;, &quot;streamable-http&quot; ou &quot;sse&quot;)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>has both &quot;command&quot; and &quot;url&quot;; keep one</source>
-        <translation type="unfinished"></translation>
+        <translation>contient à la fois &quot;command&quot; et &quot;url&quot;&#x202f;; n’en gardez qu’un</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>needs &quot;command&quot; (a program to start) or &quot;url&quot; (a Streamable HTTP endpoint)</source>
-        <translation type="unfinished"></translation>
+        <translation>doit contenir &quot;command&quot; (un programme à lancer) ou &quot;url&quot; (un point d’accès Streamable HTTP)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&quot;type&quot; is &quot;stdio&quot; but there is no &quot;command&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;type&quot; vaut &quot;stdio&quot; mais &quot;command&quot; est manquant</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;type&quot; is %1 but there is no &quot;url&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;type&quot; vaut %1 mais &quot;url&quot; est manquant</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>&quot;disabled&quot; must be true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;disabled&quot; doit valoir true ou false</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&quot;timeout&quot; must be a number of seconds above 0 (at most a day)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;timeout&quot; doit être un nombre de secondes supérieur à 0 (un jour au plus)</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+4"/>
         <source>&quot;alwaysAllow&quot; must be a list of tool names</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;alwaysAllow&quot; doit être une liste de noms d’outils</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>not valid JSON: %1 at %2</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON non valide&#xa0;: %1 (%2)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>expected a JSON object {&quot;mcpServers&quot;: {&quot;name&quot;: {...}}}</source>
-        <translation type="unfinished"></translation>
+        <translation>objet JSON attendu&#xa0;: {&quot;mcpServers&quot;:{&quot;nom&quot;:{...}}}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;mcpServers&quot; must be an object of servers by name</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;mcpServers&quot; doit être un objet dont les clés sont les noms des serveurs</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>a server in &quot;mcpServers&quot; has an empty name</source>
-        <translation type="unfinished"></translation>
+        <translation>un serveur de &quot;mcpServers&quot; a un nom vide</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>server %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>serveur %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>%1: cannot be read: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <location filename="../../core/mcp/stdiotransport.cpp" line="+195"/>
         <source>killed by a signal</source>
-        <translation type="unfinished"></translation>
+        <translation>tué par un signal</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>exit code %1</source>
-        <translation type="unfinished"></translation>
+        <translation>code de sortie %1</translation>
     </message>
 </context>
 <context>
     <name>versus::mcp::Client</name>
     <message>
-        <location filename="../../core/mcp/client.cpp" line="+60"/>
+        <location filename="../../core/mcp/client.cpp" line="+61"/>
         <source>not running</source>
-        <translation type="unfinished"></translation>
+        <translation>non démarré</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>not running: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>non démarré&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>starting</source>
-        <translation type="unfinished"></translation>
+        <translation>démarrage en cours</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>running, 1 tool</source>
-        <translation type="unfinished"></translation>
+        <translation>démarré, 1 outil</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>running, %1 tools</source>
-        <translation type="unfinished"></translation>
+        <translation>démarré, %1 outils</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>crashed (%1</source>
-        <extracomment>%1 closes the parenthesis: &quot;exit code 3): &lt;the server&apos;s last line of errors&gt;&quot;</extracomment>
-        <translation type="unfinished"></translation>
+        <location line="+2"/>
+        <source>crashed (%1)</source>
+        <translation>arrêt inattendu (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>crashed (%1): %2</source>
+        <extracomment>%2 is the last line the server wrote to its standard error</extracomment>
+        <translation>arrêt inattendu (%1)&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>protocol error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur de protocole&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>timed out after %1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>délai de %1 s dépassé</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêté</translation>
     </message>
 </context>
 <context>
@@ -1944,158 +1949,158 @@ Source&#xa0;: %4</translation>
     <message>
         <location filename="../../core/tools/toolset.cpp" line="+28"/>
         <source>tool %1</source>
-        <translation type="unfinished"></translation>
+        <translation>outil %1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>tool %1 (&quot;%2&quot;)</source>
-        <translation type="unfinished"></translation>
+        <translation>outil %1 (&quot;%2&quot;)</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>line %1, column %2</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1, colonne %2</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&quot;result&quot; must be an object: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;result&quot; doit être un objet&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;result&quot; has an unknown member &quot;%1&quot;: use %2</source>
-        <translation type="unfinished"></translation>
+        <translation>membre inconnu &quot;%1&quot; dans &quot;result&quot;&#xa0;: utilisez %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&quot;result&quot; has more than one of &quot;builtin&quot;, &quot;mock&quot; and &quot;ask&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;result&quot; ne doit contenir qu’un seul membre parmi &quot;builtin&quot;, &quot;mock&quot; et &quot;ask&quot;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;result&quot; is empty: use %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;result&quot; est vide&#xa0;: utilisez %1</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&quot;ask&quot; must be true (or leave &quot;result&quot; out: asking is the default)</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;ask&quot; doit valoir true (ou omettez &quot;result&quot;&#xa0;: &quot;ask&quot; est le choix par défaut)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>unknown built-in %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>outil intégré inconnu&#xa0;: %1 (disponibles&#xa0;: %2, %3)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1&#xa0;: %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>doit être un objet JSON</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&quot;function&quot; must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;function&quot; doit être un objet JSON</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;type&quot; must be &quot;function&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;type&quot; doit valoir &quot;function&quot;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;result&quot; belongs beside &quot;function&quot;, not inside it</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;result&quot; doit se trouver au même niveau que &quot;function&quot;, pas à l’intérieur</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>needs a &quot;function&quot; object, or a bare function object with a &quot;name&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>doit contenir un objet &quot;function&quot;, ou être directement un objet fonction avec un &quot;name&quot;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;function&quot; has no &quot;name&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;function&quot; n’a pas de &quot;name&quot;</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;name&quot; must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;name&quot; doit être une chaîne</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>invalid name: use 1 to 64 letters, digits, &apos;_&apos; or &apos;-&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>nom non valide&#xa0;: utilisez de 1 à 64 lettres, chiffres, &apos;_&apos; ou &apos;-&apos;</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&quot;description&quot; must be a string</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;description&quot; doit être une chaîne</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&quot;parameters&quot; must be a JSON object</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;parameters&quot; doit être un objet JSON</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>&quot;parameters&quot; is not a usable JSON Schema: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&quot;parameters&quot; n’est pas un schéma JSON utilisable&#xa0;: %1</translation>
     </message>
     <message>
         <location line="+35"/>
         <source> (found an object: put its &quot;tools&quot; array at the top level)</source>
-        <translation type="unfinished"></translation>
+        <translation> (c’est un objet&#xa0;: placez son tableau &quot;tools&quot; au premier niveau)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source> (found a single tool object: put it inside [ ])</source>
-        <translation type="unfinished"></translation>
+        <translation> (c’est une seule définition d’outil&#xa0;: placez-la entre [ ])</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> (found an object)</source>
-        <translation type="unfinished"></translation>
+        <translation> (c’est un objet)</translation>
     </message>
     <message>
         <location line="+63"/>
         <source>the tools file is empty: write a JSON array of tool objects ([] for none)</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier d’outils est vide&#xa0;: écrivez un tableau JSON de définitions d’outils ([] pour aucun outil)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>not valid JSON at %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON non valide (%1)&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the tools file must be a JSON array of tool objects%1</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier d’outils doit être un tableau JSON de définitions d’outils%1</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>%1: duplicate name, %2 has it too</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: nom en double (déjà utilisé par %2)</translation>
     </message>
     <message>
         <location line="+13"/>
         <location line="+4"/>
         <source>cannot read the tools file &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>impossible de lire le fichier d’outils «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>the tools file &quot;%1&quot; is larger than 4 MiB</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier d’outils «&#xa0;%1&#xa0;» dépasse 4&#xa0;Mio</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>tools file &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier d’outils «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -3134,9 +3139,9 @@ Source&#xa0;: %4</translation>
     <message numerus="yes">
         <location line="+171"/>
         <source>▲ Show earlier turns (%n more)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>▲ Afficher %n tour précédent</numerusform>
+            <numerusform>▲ Afficher les %n tours précédents</numerusform>
         </translation>
     </message>
     <message>
@@ -3152,9 +3157,9 @@ Source&#xa0;: %4</translation>
     <message numerus="yes">
         <location filename="../../ui/messagelinks.cpp" line="+51"/>
         <source>%n word(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n mot</numerusform>
+            <numerusform>%n mots</numerusform>
         </translation>
     </message>
     <message>
@@ -3175,17 +3180,17 @@ Source&#xa0;: %4</translation>
     <message numerus="yes">
         <location line="+4"/>
         <source> · %Ln token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · %Ln jeton</numerusform>
+            <numerusform> · %Ln jetons</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+7"/>
         <source> · ~%Ln token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> · ~%Ln jeton</numerusform>
+            <numerusform> · ~%Ln jetons</numerusform>
         </translation>
     </message>
     <message>
@@ -4686,9 +4691,9 @@ Cette colonne interroge %1 sur %2.</translation>
     <message numerus="yes">
         <location line="+5"/>
         <source>no price for %n lane(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n colonne sans tarif</numerusform>
+            <numerusform>%n colonnes sans tarif</numerusform>
         </translation>
     </message>
     <message>
@@ -5796,9 +5801,9 @@ Licence&#xa0;: GNU GPL version 3 ou ultérieure.</translation>
     <message numerus="yes">
         <location line="+3"/>
         <source>~%Ln token(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>~%Ln jeton</numerusform>
+            <numerusform>~%Ln jetons</numerusform>
         </translation>
     </message>
     <message>
@@ -5929,17 +5934,17 @@ Source&#xa0;: valeur indiquée par le fournisseur</translation>
     <message numerus="yes">
         <location line="+2"/>
         <source>%Ln request(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln requête restante</numerusform>
+            <numerusform>%Ln requêtes restantes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>%Ln token(s) left</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%Ln jeton restant</numerusform>
+            <numerusform>%Ln jetons restants</numerusform>
         </translation>
     </message>
     <message>
@@ -6810,9 +6815,9 @@ En gras&#xa0;: la meilleure valeur (les réponses en échec ne sont pas classée
     <message numerus="yes">
         <location line="+11"/>
         <source>⚠ %n problem(s) in the provider or price catalogs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>⚠ %n problème dans les catalogues de fournisseurs ou de tarifs</numerusform>
+            <numerusform>⚠ %n problèmes dans les catalogues de fournisseurs ou de tarifs</numerusform>
         </translation>
     </message>
     <message>
@@ -7035,17 +7040,17 @@ min. %2, max. %3, dernière %4</translation>
     <message>
         <location line="+9"/>
         <source>error</source>
-        <translation type="unfinished">erreur</translation>
+        <translation>erreur</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>arrêtée</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>cut short</source>
-        <translation type="unfinished">tronquée</translation>
+        <translation>tronquée</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -7105,33 +7110,33 @@ min. %2, max. %3, dernière %4</translation>
     <message numerus="yes">
         <location line="+56"/>
         <source>Reasoning (%n word(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Raisonnement (%n mot)</numerusform>
+            <numerusform>Raisonnement (%n mots)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+27"/>
         <source>%n round(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n passe</numerusform>
+            <numerusform>%n passes</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+1"/>
         <source>%n call(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n appel</numerusform>
+            <numerusform>%n appels</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n invalid</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n non valide</numerusform>
+            <numerusform>%n non valides</numerusform>
         </translation>
     </message>
     <message>

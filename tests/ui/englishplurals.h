@@ -6,8 +6,9 @@
 #include <QTranslator>
 
 // The English plural forms the window loads when it speaks English ("%n round(s)" reads
-// "1 round", "2 rounds"), compiled from resources/translations/versus_en.ts for the tests
-// (tests/ui/CMakeLists.txt, versus_use_english_plurals). Without them a count reads "1 round(s)".
+// "1 round", "2 rounds"), compiled from resources/translations/versus_en.ts into the build
+// tree's translations folder (tests/ui/CMakeLists.txt, versus_use_english_plurals). Without
+// them a count reads "1 round(s)".
 
 inline QTranslator &englishPlurals()
 {
