@@ -133,6 +133,7 @@ private Q_SLOTS:
     void catalogOnlyProvider();
     void anthropicCostAndMetrics();
     void providersListsCapabilities();
+    void versionNamesQtAndQtKeychain();
     void synesiaToolsRefusedBeforeSending();
     void localServerNotRunning_data();
     void localServerNotRunning();
@@ -542,6 +543,21 @@ void TestProvidersCli::providersListsCapabilities()
         QCOMPARE(local.value(u"key_status").toString(), QStringLiteral("not_needed"));
         QVERIFY(local.value(u"base_url").toString().startsWith(u"http://localhost:"));
     }
+}
+
+// --version: the release, the Qt this process runs on (qVersion(), the same library the CLI
+// loads) and the QtKeychain the build found (its CMake package's version, passed to this test
+// apart from the one core compiles in).
+void TestProvidersCli::versionNamesQtAndQtKeychain()
+{
+    Run run;
+    QVERIFY(runCli({QStringLiteral("--version")}, run));
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    const QString expected = QStringLiteral("versus-cli " VERSUS_VERSION " (Qt ") + QString::fromLatin1(qVersion()) +
+                             QStringLiteral(", QtKeychain " VERSUS_EXPECTED_QTKEYCHAIN_VERSION ")\n");
+    QCOMPARE(QString::fromUtf8(run.out), expected);
+    QVERIFY(!QStringLiteral(VERSUS_EXPECTED_QTKEYCHAIN_VERSION).isEmpty());
 }
 
 void TestProvidersCli::synesiaToolsRefusedBeforeSending()
