@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -134,6 +135,7 @@ private Q_SLOTS:
     void anthropicCostAndMetrics();
     void providersListsCapabilities();
     void versionNamesQtAndQtKeychain();
+    void providersTextMarksEveryCapability();
     void synesiaToolsRefusedBeforeSending();
     void localServerNotRunning_data();
     void localServerNotRunning();
@@ -558,6 +560,31 @@ void TestProvidersCli::versionNamesQtAndQtKeychain()
                              QStringLiteral(", QtKeychain " VERSUS_EXPECTED_QTKEYCHAIN_VERSION ")\n");
     QCOMPARE(QString::fromUtf8(run.out), expected);
     QVERIFY(!QStringLiteral(VERSUS_EXPECTED_QTKEYCHAIN_VERSION).isEmpty());
+}
+
+// The text listing marks each model's six capabilities (S F R B J V, '-' without, '?' unknown):
+// one character each, nothing else (the image mark once read past the end of its table).
+void TestProvidersCli::providersTextMarksEveryCapability()
+{
+    Run run;
+    QVERIFY(runCli({QStringLiteral("providers")}, run));
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(!run.out.contains('\0'), run.out.constData());
+    static const QRegularExpression modelLine(QStringLiteral(R"(^  (\S{6})  \S)"));
+    static const QRegularExpression marks(QStringLiteral(R"(^[S?-][F?-][R?-][B?-][J?-][V?-]$)"));
+    int models = 0;
+    bool seesImages = false;
+    const QStringList lines = QString::fromUtf8(run.out).split(u'\n');
+    for (const QString &line : lines) {
+        const QRegularExpressionMatch match = modelLine.match(line);
+        if (!match.hasMatch())
+            continue;
+        ++models;
+        QVERIFY2(marks.match(match.captured(1)).hasMatch(), qPrintable(line));
+        seesImages = seesImages || match.captured(1).endsWith(u'V');
+    }
+    QVERIFY2(models > 20, qPrintable(QString::fromUtf8(run.out)));
+    QVERIFY(seesImages); // the catalog has models that see images (gpt-4o-mini, Gemini…)
 }
 
 void TestProvidersCli::synesiaToolsRefusedBeforeSending()
