@@ -152,8 +152,12 @@ else
     fail "versus-cli --version printed '$output', not 'versus-cli $upstream_version (Qt 6.x.y, QtKeychain x.y.z)'"
 fi
 
-output=$(as_user versus-cli providers 2>&1)
+as_user versus-cli providers >"$work/providers.txt" 2>&1
 code=$?
+if grep -qaP '\x00' "$work/providers.txt"; then
+    fail "versus-cli providers printed NUL bytes"
+fi
+output=$(tr -d '\000' <"$work/providers.txt")
 missing=""
 for name in Groq "Together AI" DeepSeek Synesia; do
     grep -qF "$name" <<<"$output" || missing+=" $name"
@@ -238,10 +242,9 @@ for binary in /usr/bin/versus /usr/bin/versus-cli; do
         pass "$binary has no RPATH or RUNPATH"
     elif [ -n "$build_dir" ] && grep -qF "$build_dir" <<<"$paths"; then
         fail "$binary looks for libraries in the build tree: $paths"
-    elif grep -qvE '\[(/usr/lib[^]]*|\$ORIGIN[^]]*)\]' <<<"$paths"; then
-        fail "$binary has an RPATH/RUNPATH outside the system's folders: $paths"
     else
-        pass "$binary: $paths"
+        # Versus installs no library of its own: any search path is one the loader should not take.
+        fail "$binary has a library search path of its own: $paths"
     fi
     unresolved=$(ldd "$binary" 2>&1 | grep -F "not found" || true)
     if [ -z "$unresolved" ]; then

@@ -47,7 +47,7 @@ QList<ManSection> readManSections(const QString &path)
             continue; // a comment
         QString line = plainRoff(raw);
         if (line.startsWith(u".SH")) {
-            sections.append({}); // a section of the page (.SH) ends the command's subsection
+            sections.append(ManSection{}); // a section of the page (.SH) ends the command's subsection
             continue;
         }
         if (line.startsWith(u".SS")) {
