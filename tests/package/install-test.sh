@@ -17,7 +17,7 @@ set -uo pipefail
 
 usage() {
     sed -n '4,16p' "$0" | sed 's/^# \{0,1\}//' >&2
-    exit 2
+    exit "${1:-2}"
 }
 
 expect_translations=0
@@ -31,7 +31,7 @@ while [ $# -gt 0 ]; do
             build_dir=$2
             shift
             ;;
-        -h | --help) usage ;;
+        -h | --help) usage 0 ;;
         -*)
             echo "install-test: unknown option '$1'" >&2
             usage
