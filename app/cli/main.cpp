@@ -3,6 +3,7 @@
 // file; this file only picks the command and wires the process's streams and network.
 #include "command.h"
 #include "commands.h"
+#include "engine/versioninfo.h"
 #include "interruptnotifier.h"
 
 #include <QCoreApplication>
@@ -40,7 +41,8 @@ void printUsage(QTextStream &stream)
     for (const Command &command : kCommands)
         stream << "  " << QString::fromLatin1(command.name).leftJustified(11) << ' '
                << QString::fromLatin1(command.summary) << '\n';
-    stream << "\nRun 'versus-cli COMMAND --help' for a command's options.\n";
+    stream << "\nRun 'versus-cli COMMAND --help' for a command's options.\n"
+              "'versus-cli --version' prints the versions of versus-cli, Qt and QtKeychain.\n";
     stream.flush();
 }
 
@@ -70,7 +72,7 @@ int main(int argc, char **argv)
         return args.isEmpty() ? ExitUsage : ExitOk;
     }
     if (args.first() == u"--version") {
-        out << "versus-cli " << QCoreApplication::applicationVersion() << '\n';
+        out << versus::versionLine(u"versus-cli") << '\n';
         return ExitOk;
     }
 

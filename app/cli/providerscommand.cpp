@@ -7,6 +7,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <iterator>
+
 namespace versus::cli {
 
 namespace {
@@ -43,8 +45,9 @@ QString keyStatus(const ProviderInfo &provider, const QStringList &storedInKeych
 
 QString capabilityMarks(const Capabilities &caps)
 {
-    // S F R B J: streaming, function calls, reasoning, built-in tools, JSON schema.
-    static const char marks[] = {'S', 'F', 'R', 'B', 'J'};
+    // S F R B J V: streaming, function calls, reasoning, built-in tools, JSON schema, images.
+    static constexpr char marks[] = {'S', 'F', 'R', 'B', 'J', 'V'};
+    static_assert(std::size(marks) == std::size(kCapabilities), "one mark per capability");
     QString text;
     int i = 0;
     for (Capability c : kCapabilities) {

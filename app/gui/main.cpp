@@ -4,7 +4,9 @@
 #include "appicon.h"
 #include "appsettings.h"
 #include "engine/engine.h"
+#include "engine/versioninfo.h"
 #include "mainwindow.h"
+#include "smoketest.h"
 #include "theme.h"
 #include "translations.h"
 
@@ -12,6 +14,8 @@
 #include <QCommandLineParser>
 #include <QTimer>
 
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 using namespace versus;
@@ -34,6 +38,9 @@ struct Options {
                             QStringLiteral("Send TEXT to every lane once the window is shown."),
                             QStringLiteral("TEXT")};
     QCommandLineOption keys{QStringLiteral("keys"), QStringLiteral("Open Providers & Keys at start.")};
+    QCommandLineOption smokeTest{QStringLiteral("smoke-test"),
+                                 QStringLiteral("Start, show the main window once painted, then quit; for package "
+                                                "checks.")};
 
     void addTo(QCommandLineParser &parser) const
     {
@@ -43,6 +50,7 @@ struct Options {
         parser.addOption(target);
         parser.addOption(demo);
         parser.addOption(keys);
+        parser.addOption(smokeTest);
     }
 };
 
@@ -67,6 +75,11 @@ void answerTextOnly(int argc, char **argv)
     QCommandLineParser parser;
     const Options options;
     options.addTo(parser);
+    // The version line names the Qt and QtKeychain too, which the parser's own does not.
+    if (parser.parse(QCoreApplication::arguments()) && parser.isSet(QStringLiteral("version"))) {
+        std::printf("%s\n", qPrintable(versionLine(u"versus")));
+        std::exit(0);
+    }
     parser.process(app); // prints help or version and exits; returns when they were a value
 }
 
@@ -132,6 +145,8 @@ int main(int argc, char **argv)
     // Settings → General → Theme applies at once.
     QObject::connect(&window, &ui::MainWindow::themeChanged, &app, [](const QString &theme) { ui::applyTheme(theme); });
     window.show();
+    if (parser.isSet(options.smokeTest))
+        quitOncePainted(window);
 
     if (parser.isSet(options.keys))
         QTimer::singleShot(0, &window, [&window] { window.openProviderKeys(); });

@@ -18,6 +18,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -133,6 +134,8 @@ private Q_SLOTS:
     void catalogOnlyProvider();
     void anthropicCostAndMetrics();
     void providersListsCapabilities();
+    void versionNamesQtAndQtKeychain();
+    void providersTextMarksEveryCapability();
     void synesiaToolsRefusedBeforeSending();
     void localServerNotRunning_data();
     void localServerNotRunning();
@@ -542,6 +545,46 @@ void TestProvidersCli::providersListsCapabilities()
         QCOMPARE(local.value(u"key_status").toString(), QStringLiteral("not_needed"));
         QVERIFY(local.value(u"base_url").toString().startsWith(u"http://localhost:"));
     }
+}
+
+// --version: the release, the Qt this process runs on (qVersion(), the same library the CLI
+// loads) and the QtKeychain the build found (its CMake package's version, passed to this test
+// apart from the one core compiles in).
+void TestProvidersCli::versionNamesQtAndQtKeychain()
+{
+    Run run;
+    QVERIFY(runCli({QStringLiteral("--version")}, run));
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
+    const QString expected = QStringLiteral("versus-cli " VERSUS_VERSION " (Qt ") + QString::fromLatin1(qVersion()) +
+                             QStringLiteral(", QtKeychain " VERSUS_EXPECTED_QTKEYCHAIN_VERSION ")\n");
+    QCOMPARE(QString::fromUtf8(run.out), expected);
+    QVERIFY(!QStringLiteral(VERSUS_EXPECTED_QTKEYCHAIN_VERSION).isEmpty());
+}
+
+// The text listing marks each model's six capabilities (S F R B J V, '-' without, '?' unknown):
+// one character each, nothing else (the image mark once read past the end of its table).
+void TestProvidersCli::providersTextMarksEveryCapability()
+{
+    Run run;
+    QVERIFY(runCli({QStringLiteral("providers")}, run));
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY2(!run.out.contains('\0'), run.out.constData());
+    static const QRegularExpression modelLine(QStringLiteral(R"(^  (\S{6})  \S)"));
+    static const QRegularExpression marks(QStringLiteral(R"(^[S?-][F?-][R?-][B?-][J?-][V?-]$)"));
+    int models = 0;
+    bool seesImages = false;
+    const QStringList lines = QString::fromUtf8(run.out).split(u'\n');
+    for (const QString &line : lines) {
+        const QRegularExpressionMatch match = modelLine.match(line);
+        if (!match.hasMatch())
+            continue;
+        ++models;
+        QVERIFY2(marks.match(match.captured(1)).hasMatch(), qPrintable(line));
+        seesImages = seesImages || match.captured(1).endsWith(u'V');
+    }
+    QVERIFY2(models > 20, qPrintable(QString::fromUtf8(run.out)));
+    QVERIFY(seesImages); // the catalog has models that see images (gpt-4o-mini, Gemini…)
 }
 
 void TestProvidersCli::synesiaToolsRefusedBeforeSending()

@@ -1,10 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 # versus --help and --version print their text and exit 0 where there is no display at all.
-# Usage: nodisplay.sh VERSUS_BINARY VERSION
+# Usage: nodisplay.sh VERSUS_BINARY VERSION QTKEYCHAIN_VERSION
 set -u
 binary=$1
 version=$2
+keychain=$3
 status=0
 check() {
     option=$1
@@ -26,4 +27,7 @@ check --help "--target <PROVIDER:MODEL>"
 check -h "--demo-prompt <TEXT>"
 check --version "versus $version"
 check -v "versus $version"
+check --version "versus $version (Qt "
+check --version ", QtKeychain $keychain)"
+check --help "--smoke-test"
 exit $status
