@@ -2,14 +2,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs a Versus .deb on this machine, checks it as a user would, and removes it again.
 #
-#   tests/package/install-test.sh [--expect-translations] [--build-dir DIR] VERSUS.deb
+#   tests/package/install-test.sh [--build-dir DIR] VERSUS.deb
 #
 # dpkg -i (its complaint about missing dependencies is expected), apt-get -f install, then,
 # from a temporary folder with a fresh HOME and XDG folders and only system folders on PATH:
 # versus-cli --version and providers, versus --smoke-test offscreen, desktop-file-validate and
 # appstreamcli validate on the installed entry and metainfo, the icons of every size, the man
-# page, the license and (with --expect-translations, or when the package has them) the
-# translations in the file list, no RPATH/RUNPATH into DIR or any build tree, no library
+# page, the license and the translations in the file list (and the French one found by a
+# versus started on a French desktop), no RPATH/RUNPATH into DIR or any build tree, no library
 # "not found". Finally the package, and what apt-get installed for it, is removed.
 # Needs root: run as root, or it asks sudo; without either it says so and fails.
 # Exit status: 0 when every check passed, 1 when one failed or the test could not run, 2 usage.
@@ -20,12 +20,10 @@ usage() {
     exit "${1:-2}"
 }
 
-expect_translations=0
 build_dir=""
 deb=""
 while [ $# -gt 0 ]; do
     case "$1" in
-        --expect-translations) expect_translations=1 ;;
         --build-dir)
             [ $# -ge 2 ] || usage
             build_dir=$2
@@ -51,7 +49,6 @@ if [ "$(id -u)" -ne 0 ]; then
     if command -v sudo >/dev/null 2>&1; then
         echo "install-test: installing a package needs root; asking sudo" >&2
         args=()
-        [ "$expect_translations" -eq 1 ] && args+=(--expect-translations)
         [ -n "$build_dir" ] && args+=(--build-dir "$build_dir")
         exec sudo -- "$0" "${args[@]}" "$deb"
     fi
@@ -176,6 +173,16 @@ else
     fail "versus --smoke-test (offscreen) exited $code (124: it did not quit in 90 s): $output"
 fi
 
+# A French desktop: the installed binary finds its installed translations (it warns
+# "no versus_fr.qm in …" when it does not).
+output=$(as_user LANG=fr_FR.UTF-8 LANGUAGE=fr QT_QPA_PLATFORM=offscreen timeout 90 versus --smoke-test 2>&1)
+code=$?
+if [ "$code" -eq 0 ] && ! grep -q "versus_fr.qm" <<<"$output"; then
+    pass "versus --smoke-test in French found /usr/share/versus/translations/versus_fr.qm"
+else
+    fail "versus --smoke-test in French exited $code: $output"
+fi
+
 desktop=/usr/share/applications/$app_id.desktop
 metainfo=/usr/share/metainfo/$app_id.metainfo.xml
 if output=$(desktop-file-validate "$desktop" 2>&1); then
@@ -228,12 +235,10 @@ fi
 
 translations=/usr/share/versus/translations
 qm=$(grep -E "^$translations/.*\.qm$" <<<"$files" || true)
-if [ -n "$qm" ]; then
+if grep -qxF "$translations/versus_fr.qm" <<<"$files" && grep -qxF "$translations/versus_en.qm" <<<"$files"; then
     pass "translations: $(tr '\n' ' ' <<<"$qm")"
-elif [ "$expect_translations" -eq 1 ] || grep -qxF "$translations" <<<"$files"; then
-    fail "the package has no .qm translations in $translations"
 else
-    echo "NOTE: this package has no translations (no install rule for them in this tree)"
+    fail "the package lacks versus_fr.qm or versus_en.qm in $translations (it has: ${qm:-none})"
 fi
 
 for binary in /usr/bin/versus /usr/bin/versus-cli; do
