@@ -344,8 +344,7 @@ void BenchSetup::fillModelSetsMenu()
         return;
     }
     if (sets->isEmpty()) {
-        menu->addAction(tr("No saved model sets (Model sets → Save current lanes as set…)"))
-            ->setEnabled(false);
+        menu->addAction(tr("No saved model sets (Model sets → Save current lanes as set…)"))->setEnabled(false);
         return;
     }
     for (const ModelSet &set : *sets) {
