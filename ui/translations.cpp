@@ -20,6 +20,12 @@ QString &running()
     return language;
 }
 
+QString &runningProblem()
+{
+    static QString problem;
+    return problem;
+}
+
 QString baseLanguage(const QString &name)
 {
     // "fr-CA", "fr_FR" → "fr"
@@ -49,6 +55,11 @@ const QList<UiLanguage> &uiLanguages()
 QString runningUiLanguage()
 {
     return running();
+}
+
+QString uiLanguageProblem()
+{
+    return runningProblem();
 }
 
 QString nativeLanguageName(const QString &code)
@@ -112,9 +123,11 @@ bool Translations::install(const QString &language, const QStringList &directori
 {
     removeAll();
     m_problem.clear();
+    runningProblem().clear();
     if (load(language, directories))
         return true;
     m_problem = QStringLiteral("no versus_%1.qm in %2").arg(language, directories.join(QStringLiteral(", ")));
+    runningProblem() = m_problem;
     if (language != kEnglish)
         load(kEnglish, directories); // English still wants its plural forms
     return false;
@@ -124,8 +137,10 @@ bool Translations::load(const QString &language, const QStringList &directories)
 {
     auto own = std::make_unique<QTranslator>();
     const QString file = QStringLiteral("versus_") + language;
-    const bool found = std::any_of(directories.cbegin(), directories.cend(),
-                                   [&](const QString &directory) { return own->load(file, directory); });
+    const auto where = std::find_if(directories.cbegin(), directories.cend(),
+                                    [&](const QString &directory) { return own->load(file, directory); });
+    const bool found = where != directories.cend();
+    m_file = found ? QDir(*where).filePath(file + QStringLiteral(".qm")) : QString();
     QLocale::setDefault(localeForLanguage(found ? language : kEnglish, QLocale::system()));
     m_language = found ? language : kEnglish;
     running() = m_language;

@@ -36,6 +36,9 @@ QLocale localeForLanguage(const QString &language, const QLocale &system);
 /// The language the window is shown in now (set by Translations::install; "en" before).
 QString runningUiLanguage();
 
+/// Why the language chosen could not be loaded at start (empty when it was).
+QString uiLanguageProblem();
+
 /// The own name of @p code ("Français"), or @p code when Versus has no such language.
 QString nativeLanguageName(const QString &code);
 
@@ -59,6 +62,8 @@ public:
     bool install(const QString &language, const QStringList &directories = translationDirectories());
 
     QString language() const { return m_language; }
+    /// The .qm file of the language in use (empty when none could be loaded).
+    QString file() const { return m_file; }
     QString problem() const { return m_problem; }
 
 private:
@@ -67,6 +72,7 @@ private:
 
     std::vector<std::unique_ptr<QTranslator>> m_installed;
     QString m_language;
+    QString m_file;
     QString m_problem;
 };
 

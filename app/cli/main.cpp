@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QTimer>
@@ -54,6 +55,9 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("versus"));
     QCoreApplication::setOrganizationName(QStringLiteral("versus"));
     QCoreApplication::setApplicationVersion(QStringLiteral(VERSUS_VERSION));
+    // versus-cli speaks English with the same figures on every system ("2.5 s", not "2,5 s"),
+    // so that scripts read one format: core's locale-aware words use the C locale here.
+    QLocale::setDefault(QLocale::c());
     // The MCP servers' own stderr and state changes are the log's, not the terminal's: mcp
     // list shows them, failures are warnings. QT_LOGGING_RULES="versus.mcp.info=true" shows all.
     QLoggingCategory::setFilterRules(QStringLiteral("versus.mcp.info=false\nversus.mcp.debug=false"));

@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTextStream>
 #include <QTimer>
 
 #include <cstdio>
@@ -93,6 +94,7 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     setApplicationNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Versus"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.versus.Versus")); // Wayland's app id
     QApplication::setWindowIcon(ui::appIcon());
 
     QCommandLineParser parser;
@@ -145,8 +147,12 @@ int main(int argc, char **argv)
     // Settings → General → Theme applies at once.
     QObject::connect(&window, &ui::MainWindow::themeChanged, &app, [](const QString &theme) { ui::applyTheme(theme); });
     window.show();
-    if (parser.isSet(options.smokeTest))
+    if (parser.isSet(options.smokeTest)) {
+        // What the package check reads: the language the window was built in, and from where.
+        QTextStream(stdout) << "versus: language " << translations.language() << " from "
+                            << (translations.file().isEmpty() ? QStringLiteral("(none)") : translations.file()) << '\n';
         quitOncePainted(window);
+    }
 
     if (parser.isSet(options.keys))
         QTimer::singleShot(0, &window, [&window] { window.openProviderKeys(); });

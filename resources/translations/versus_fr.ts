@@ -3494,7 +3494,12 @@ Source&#xa0;: %4</translation>
         <translation>Proxy</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+47"/>
+        <source>%1 cannot be shown: its translation is missing (%2). Reinstall Versus.</source>
+        <translation>Langue «&#xa0;%1&#xa0;» indisponible&#xa0;: sa traduction est introuvable (%2). Réinstallez Versus.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>(the history is not open)</source>
         <translation>(l’historique n’est pas ouvert)</translation>
     </message>

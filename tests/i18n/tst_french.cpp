@@ -2,8 +2,10 @@
 // The window in French, as a French desktop starts it: the translators are installed before
 // the window exists (as app/gui/main.cpp does), then the main window, its menus, Settings
 // (every page), the welcome view and the benchmark window are opened offscreen. Every
-// lookup the window makes is recorded: one that finds no French text is a string the
-// translation lacks or a context the code and the .ts disagree on, and fails the test.
+// lookup the window makes in Versus's contexts is recorded: one that finds no French text is
+// a string the translation lacks or an explicit context the code and the .ts disagree on, and
+// fails the test. (A class without Q_OBJECT would look its strings up in its Qt base class's
+// context: script/translations check fails on lupdate's warning about it instead.)
 #include "benchview.h"
 #include "settings/generalpage.h"
 #include "settings/settingsdialog.h"
@@ -83,16 +85,6 @@ private Q_SLOTS:
         QTRY_VERIFY(!window->welcomeView()->localProbe()->isRunning());
         auto *status = part<QLabel>(window->welcomeView(), "welcomeProbeStatus");
         QVERIFY2(status->text().contains(QStringLiteral("Aucun")), qPrintable(status->text()));
-        // No menu entry is left in English: each one differs from its source text, or is
-        // one of the words both languages share.
-        for (QAction *menu : window->menuBar()->actions()) {
-            for (const QAction *entry : menu->menu()->actions()) {
-                if (entry->isSeparator() || entry->text().isEmpty() || entry->menu())
-                    continue;
-                QVERIFY2(!m_recorder.misses.contains(QStringLiteral("versus::ui::MainWindow: ") + entry->text()),
-                         qPrintable(entry->text()));
-            }
-        }
         window->hideWelcome();
         QVERIFY2(m_recorder.misses.isEmpty(), qPrintable(QStringList(m_recorder.misses.values()).join(u'\n')));
     }

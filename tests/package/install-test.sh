@@ -76,7 +76,7 @@ fi
 if dpkg-query -W -f='${Status}' versus 2>/dev/null | grep -q "install ok installed"; then
     echo "install-test: a versus package is installed already ($(dpkg-query -W -f='${Version}' versus));" \
         "this test installs its own and removes it at the end, which would remove yours." >&2
-    echo "install-test: remove it first (dpkg -r versus), or run the test on another machine." >&2
+    echo "install-test: remove it first (dpkg --purge versus), or run the test on another machine." >&2
     exit 1
 fi
 
@@ -89,14 +89,14 @@ chmod 755 "$work"
 cleanup() {
     if dpkg-query -W -f='${Status}' versus 2>/dev/null | grep -q "installed"; then
         echo "install-test: removing the package"
-        dpkg -r versus >/dev/null || echo "install-test: dpkg -r versus failed" >&2
+        dpkg --purge versus >/dev/null || echo "install-test: dpkg --purge versus failed" >&2
     fi
     # What apt-get installed for Versus goes too: the machine is left as it was.
     added=$(installed_packages | comm -13 "$before" - | tr '\n' ' ')
     if [ -n "${added// /}" ]; then
         echo "install-test: removing what was installed for it: $added"
         # shellcheck disable=SC2086
-        DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq $added >/dev/null ||
+        DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq $added >/dev/null ||
             echo "install-test: could not remove $added" >&2
     fi
     rm -rf "$work" "$before"
@@ -167,21 +167,33 @@ fi
 
 output=$(as_user QT_QPA_PLATFORM=offscreen timeout 90 versus --smoke-test 2>&1)
 code=$?
-if [ "$code" -eq 0 ]; then
-    pass "versus --smoke-test (offscreen) exited 0"
+history=$home/data/versus/history.sqlite
+if [ "$code" -eq 0 ] && [ -s "$history" ] && ! grep -qiE "driver not loaded|could not load|cannot load" <<<"$output"; then
+    pass "versus --smoke-test (offscreen) exited 0, its history is $history"
 else
-    fail "versus --smoke-test (offscreen) exited $code (124: it did not quit in 90 s): $output"
+    fail "versus --smoke-test (offscreen) exited $code (124: it did not quit in 90 s)${output:+: $output}$([ -s "$history" ] || echo "; no history file at $history")"
 fi
 
-# A French desktop: the installed binary finds its installed translations (it warns
-# "no versus_fr.qm in …" when it does not).
+# A French desktop: the installed binary says which translation it loaded.
 output=$(as_user LANG=fr_FR.UTF-8 LANGUAGE=fr QT_QPA_PLATFORM=offscreen timeout 90 versus --smoke-test 2>&1)
 code=$?
-if [ "$code" -eq 0 ] && ! grep -q "versus_fr.qm" <<<"$output"; then
-    pass "versus --smoke-test in French found /usr/share/versus/translations/versus_fr.qm"
+if [ "$code" -eq 0 ] && grep -qxF "versus: language fr from /usr/share/versus/translations/versus_fr.qm" <<<"$output"; then
+    pass "versus --smoke-test on a French desktop: in French, from /usr/share/versus/translations/versus_fr.qm"
 else
-    fail "versus --smoke-test in French exited $code: $output"
+    fail "versus --smoke-test on a French desktop exited $code without running in French: $output"
 fi
+
+# What Versus loads at run time, not linked, so that shlibdeps cannot see it: the package of
+# each such file must be among the package's dependencies.
+depends=$(dpkg-deb -f "$deb" Depends)
+for plugin in sqldrivers/libqsqlite.so iconengines/libqsvgicon.so imageformats/libqsvg.so libsecret-1.so.0; do
+    owner=$(dpkg -S "$plugin" 2>/dev/null | grep -v "^diversion" | head -n1 | cut -d: -f1)
+    if [ -n "$owner" ] && grep -qE "(^|[ ,|])$owner([ ,(|]|$)" <<<"$depends"; then
+        pass "$plugin is in $owner, a dependency"
+    else
+        fail "$plugin (package '${owner:-unknown}') is not among the dependencies: $depends"
+    fi
+done
 
 desktop=/usr/share/applications/$app_id.desktop
 metainfo=/usr/share/metainfo/$app_id.metainfo.xml

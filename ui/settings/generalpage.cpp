@@ -151,6 +151,11 @@ void GeneralPage::showLanguageNote()
         if (changing && language.code == next)
             note = language.nextStart; // said in the language chosen: the one the user reads
     }
+    // The file of the language chosen was missing at this start: saying "from the next start"
+    // would promise what the next start cannot do either.
+    if (changing && !uiLanguageProblem().isEmpty())
+        note = tr("%1 cannot be shown: its translation is missing (%2). Reinstall Versus.")
+                   .arg(nativeLanguageName(next), uiLanguageProblem());
     m_languageNote->setText(note);
     m_languageNote->setVisible(changing);
 }
