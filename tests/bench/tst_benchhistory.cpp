@@ -7,6 +7,7 @@
 #include "compare/answercodec.h"
 #include "history/historyschema.h"
 #include "history/historystore.h"
+#include "rawsql.h"
 
 #include <QDir>
 #include <QFile>
@@ -24,30 +25,7 @@ using namespace versus::history;
 
 namespace {
 
-QStringList sql(const QString &path, const QStringList &statements)
-{
-    QStringList lastRows;
-    const QString name = u"tst-bench-"_s + QString::number(QRandomGenerator::global()->generate64());
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (!db.open())
-            return {u"error: "_s + db.lastError().text()};
-        for (const QString &statement : statements) {
-            QSqlQuery query(db);
-            if (!query.exec(statement)) {
-                lastRows = {u"error: "_s + query.lastError().text()};
-                break;
-            }
-            lastRows.clear();
-            while (query.next())
-                lastRows << query.value(0).toString();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return lastRows;
-}
+using versus::test::sql;
 
 QByteArray readAll(const QString &path)
 {

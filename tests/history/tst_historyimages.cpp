@@ -5,6 +5,7 @@
 // and added to a version-3 file by the migration.
 #include "history/historyschema.h"
 #include "history/historystore.h"
+#include "rawsql.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,32 +31,7 @@ QByteArray readAll(const QString &path)
     return file.readAll();
 }
 
-/// Runs @p statements on the file @p path through its own connection (not the store's);
-/// returns the first column of the last statement's rows, or "error: ...".
-QStringList sql(const QString &path, const QStringList &statements)
-{
-    QStringList lastRows;
-    const QString name = u"tst-images-"_s + QString::number(QRandomGenerator::global()->generate64());
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (!db.open())
-            return {u"error: "_s + db.lastError().text()};
-        for (const QString &statement : statements) {
-            QSqlQuery query(db);
-            if (!query.exec(statement)) {
-                lastRows = {u"error: "_s + query.lastError().text()};
-                break;
-            }
-            lastRows.clear();
-            while (query.next())
-                lastRows << query.value(0).toString();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return lastRows;
-}
+using versus::test::sql;
 
 /// An image whose bytes hold @p marker (so a test can look for them in the file).
 ImageInput image(const QByteArray &marker, const QString &fileName, const QString &type = u"image/png"_s)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // HistoryStore against real SQLite files in temporary directories.
 #include "history/historystore.h"
+#include "rawsql.h"
 
 #include <QDir>
 #include <QFile>
@@ -47,31 +48,7 @@ mode_t modeOf(const QString &path)
     return info.st_mode & 07777;
 }
 
-/// Runs @p statements on the file @p path through its own connection (not the store's).
-QStringList sql(const QString &path, const QStringList &statements)
-{
-    QStringList lastRows;
-    const QString name = u"tst-direct-"_s + QString::number(QRandomGenerator::global()->generate64());
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (!db.open())
-            return {u"open failed: "_s + db.lastError().text()};
-        for (const QString &statement : statements) {
-            QSqlQuery query(db);
-            if (!query.exec(statement)) {
-                lastRows = {u"error: "_s + query.lastError().text()};
-                break;
-            }
-            lastRows.clear();
-            while (query.next())
-                lastRows << query.value(0).toString();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return lastRows;
-}
+using versus::test::sql;
 
 /// Makes @p path unwritable even for root: `chattr +i` as root, chmod otherwise.
 /// Returns an empty string on success, else why it could not.

@@ -4,6 +4,7 @@
 // file's votes after the migration to version 5.
 #include "history/historyschema.h"
 #include "history/historystore.h"
+#include "rawsql.h"
 
 #include <QRandomGenerator>
 #include <QSqlDatabase>
@@ -18,32 +19,7 @@ using namespace versus::history;
 
 namespace {
 
-/// Runs @p statements on @p path through a connection of its own; the rows of the last one
-/// (first column), or "error: ..." when one fails.
-QStringList sql(const QString &path, const QStringList &statements)
-{
-    QStringList lastRows;
-    const QString name = u"tst-verdicts-"_s + QString::number(QRandomGenerator::global()->generate64());
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
-        db.setDatabaseName(path);
-        if (!db.open())
-            return {u"open failed: "_s + db.lastError().text()};
-        for (const QString &statement : statements) {
-            QSqlQuery query(db);
-            if (!query.exec(statement)) {
-                lastRows = {u"error: "_s + query.lastError().text()};
-                break;
-            }
-            lastRows.clear();
-            while (query.next())
-                lastRows << query.value(0).toString();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return lastRows;
-}
+using versus::test::sql;
 
 /// What a failed call says; empty when it succeeded (QVERIFY2 evaluates its message either way).
 template<typename T>
