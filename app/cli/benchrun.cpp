@@ -40,19 +40,10 @@ void BenchRun::start()
         err << "versus-cli: warning: " << error.toString() << '\n';
     if (m_options.timeoutMs)
         m_engine->transport.firstByteTimeoutMs = m_engine->transport.idleTimeoutMs = *m_options.timeoutMs;
-    for (const Target &target : std::as_const(m_options.spec.targets)) {
-        const auto found = findProvider(m_engine->registry(), target.provider);
-        if (!found) {
-            err << "versus-cli bench: " << found.error() << '\n';
-            return finish(ExitUsage);
-        }
-        const ProviderInfo &info = (*found)->info();
-        if (!info.findModel(target.model))
-            err << "versus-cli: warning: " << info.displayName << " has no catalog entry for \"" << target.model
-                << "\": its capabilities are unknown and it has no price.\n";
-        else if (!m_engine->prices().find(target.provider, target.model))
-            err << "versus-cli: warning: no price is known for " << target.toString()
-                << "; cost will not be shown. Add one to " << PriceCatalog::defaultOverridePath() << '\n';
+    if (const auto checked = checkTargets(m_engine->registry(), m_engine->prices(), m_options.spec.targets, err);
+        !checked) {
+        err << "versus-cli bench: " << checked.error() << '\n';
+        return finish(ExitUsage);
     }
     if (m_options.spec.saveHistory) {
         if (const auto &report = m_engine->historyReport(); report && !report->movedAsideTo.isEmpty())

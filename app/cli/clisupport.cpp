@@ -198,6 +198,24 @@ std::expected<const Provider *, QString> findProvider(const ProviderRegistry &re
     return std::unexpected(QStringLiteral("unknown provider \"%1\"; known: %2").arg(id, ids.join(u' ')));
 }
 
+std::expected<void, QString> checkTargets(const ProviderRegistry &registry, const PriceCatalog &prices,
+                                          const QList<Target> &targets, QTextStream &err)
+{
+    for (const Target &target : targets) {
+        const auto found = findProvider(registry, target.provider);
+        if (!found)
+            return std::unexpected(found.error());
+        const ProviderInfo &info = (*found)->info();
+        if (!info.findModel(target.model))
+            err << "versus-cli: warning: " << info.displayName << " has no catalog entry for \"" << target.model
+                << "\": its capabilities are unknown and it has no price.\n";
+        else if (!prices.find(target.provider, target.model))
+            err << "versus-cli: warning: no price is known for " << target.toString()
+                << "; cost will not be shown. Add one to " << PriceCatalog::defaultOverridePath() << '\n';
+    }
+    return {};
+}
+
 std::expected<QString, QString> readPrompt(CommandContext &context, const QStringList &positional)
 {
     if (positional.isEmpty())

@@ -3,6 +3,7 @@
 
 #include "chat/chattypes.h"
 #include "command.h"
+#include "pricing/pricecatalog.h"
 #include "providers/providerregistry.h"
 #include "secrets/apikey.h"
 #include "secrets/keyedprovider.h"
@@ -38,6 +39,10 @@ std::expected<int, QString> readTimeoutMs(const QCommandLineParser &parser, int 
 std::expected<QUrl, QString> readBaseUrl(const QCommandLineParser &parser);
 /// The provider @p id, or a usage error text that lists the known ids.
 std::expected<const Provider *, QString> findProvider(const ProviderRegistry &registry, const QString &id);
+/// Checks every target before a run: its provider must exist (the error says which ones do);
+/// a model without a catalog entry, or without a known price, is warned about on @p err.
+std::expected<void, QString> checkTargets(const ProviderRegistry &registry, const PriceCatalog &prices,
+                                          const QList<Target> &targets, QTextStream &err);
 
 /// The prompt: the positional arguments joined by spaces, or standard input for "-".
 std::expected<QString, QString> readPrompt(CommandContext &context, const QStringList &positional);

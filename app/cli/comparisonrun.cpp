@@ -51,19 +51,9 @@ void ComparisonRun::start()
     for (const RunOptions::Lane &lane : std::as_const(m_options.setLanes))
         targets << lane.target;
     targets << m_options.targets;
-    for (const Target &target : std::as_const(targets)) {
-        const auto found = findProvider(m_engine->registry(), target.provider);
-        if (!found) {
-            err << "versus-cli: " << found.error() << '\n';
-            return finish(ExitUsage);
-        }
-        const ProviderInfo &info = (*found)->info();
-        if (!info.findModel(target.model))
-            err << "versus-cli: warning: " << info.displayName << " has no catalog entry for \"" << target.model
-                << "\": its capabilities are unknown and it has no price.\n";
-        else if (!m_engine->prices().find(target.provider, target.model))
-            err << "versus-cli: warning: no price is known for " << target.toString()
-                << "; cost will not be shown. Add one to " << PriceCatalog::defaultOverridePath() << '\n';
+    if (const auto checked = checkTargets(m_engine->registry(), m_engine->prices(), targets, err); !checked) {
+        err << "versus-cli: " << checked.error() << '\n';
+        return finish(ExitUsage);
     }
 
     if (m_options.saveHistory) {
