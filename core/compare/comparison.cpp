@@ -235,6 +235,10 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
         return 0;
     }
 
+    // The turn's moment is its key across the lanes: after every turn before it, even one
+    // sent within the same millisecond (or before the clock was set back).
+    const QDateTime moment =
+        QDateTime::fromMSecsSinceEpoch(std::max(QDateTime::currentMSecsSinceEpoch(), lastTurnKey() + 1), Qt::UTC);
     // The user's message is on disk before any request leaves.
     history::TurnRecord turn;
     if (isSaving()) {
@@ -252,7 +256,7 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
         QList<qint64> laneIds;
         for (const ComparisonLane *lane : std::as_const(targets))
             laneIds << lane->historyId();
-        auto added = m_engine.history()->addTurn(m_conversationId, prompt, laneIds, images);
+        auto added = m_engine.history()->addTurn(m_conversationId, prompt, laneIds, images, moment);
         if (!added) {
             if (first) // no conversation without its first prompt in the history
                 forgetConversation(true);
@@ -263,7 +267,7 @@ std::expected<qint64, history::HistoryError> Comparison::send(const QString &pro
     }
     turn.prompt = prompt;
     if (!turn.createdAt.isValid())
-        turn.createdAt = QDateTime::currentDateTimeUtc();
+        turn.createdAt = moment;
 
     m_running += int(targets.size()); // before any run can finish synchronously
     updateBusy();

@@ -247,7 +247,8 @@ std::expected<void, HistoryError> HistoryStore::updateLane(const LaneRecord &lan
 
 std::expected<TurnRecord, HistoryError> HistoryStore::addTurn(qint64 conversationId, const QString &prompt,
                                                               const QList<qint64> &laneIds,
-                                                              const QList<ImageInput> &images)
+                                                              const QList<ImageInput> &images,
+                                                              const QDateTime &notBefore)
 {
     return d->transaction([&]() -> std::expected<TurnRecord, HistoryError> {
         auto known = d->exists(u"conversations"_s, conversationId);
@@ -263,14 +264,22 @@ std::expected<TurnRecord, HistoryError> HistoryStore::addTurn(qint64 conversatio
             if (!lane->next())
                 return std::unexpected(notFound(u"lane in this conversation"_s, laneId));
         }
-        auto next =
-            d->exec(u"SELECT COALESCE(MAX(position) + 1, 0) FROM turns WHERE conversation_id = ?"_s, {conversationId});
+        auto next = d->exec(u"SELECT COALESCE(MAX(position) + 1, 0), MAX(created_at) FROM turns "
+                            u"WHERE conversation_id = ?"_s,
+                            {conversationId});
         if (!next)
             return std::unexpected(next.error());
         TurnRecord turn;
-        turn.position = next->next() ? next->value(0).toInt() : 0;
+        qint64 moment = QDateTime::currentMSecsSinceEpoch();
+        if (notBefore.isValid())
+            moment = std::max(moment, notBefore.toMSecsSinceEpoch());
+        if (next->next()) {
+            turn.position = next->value(0).toInt();
+            if (!next->value(1).isNull())
+                moment = std::max(moment, next->value(1).toLongLong() + 1);
+        }
         turn.prompt = prompt;
-        turn.createdAt = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+        turn.createdAt = QDateTime::fromMSecsSinceEpoch(moment, Qt::UTC);
         auto inserted = d->exec(
             u"INSERT INTO turns (conversation_id, position, prompt, created_at) VALUES (?, ?, COALESCE(?, ''), ?)"_s,
             {conversationId, turn.position, prompt, timeToDb(turn.createdAt)});

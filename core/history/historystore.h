@@ -73,8 +73,12 @@ public:
     /// Commits the user's prompt as the next turn, with its @p images (each image's bytes
     /// stored once per SHA-256) and one Streaming answer per lane in @p laneIds, in one
     /// transaction. Returns the turn (its answers carry their ids). Durable on return.
+    /// The turn's moment (createdAt, ms) is now, but never before @p notBefore and always
+    /// after the conversation's last turn: a turn's moment is its key across the lanes, so
+    /// two turns sent within one millisecond must not share it.
     std::expected<TurnRecord, HistoryError> addTurn(qint64 conversationId, const QString &prompt,
-                                                    const QList<qint64> &laneIds, const QList<ImageInput> &images = {});
+                                                    const QList<qint64> &laneIds, const QList<ImageInput> &images = {},
+                                                    const QDateTime &notBefore = {});
     /// Saves what a streaming answer holds so far (one small transaction).
     std::expected<void, HistoryError> checkpointAnswer(qint64 answerId, const QString &text, const QString &reasoning);
     /// The same with the tool loop's trace so far (a round ended; a call may wait for the user).

@@ -59,6 +59,8 @@ private Q_SLOTS:
     void editAndResendBranches_data();
     void editAndResendBranches();
     void editUnsavedDropsTheLaterTurns();
+    void quickTurnsKeepTheirOwnKeys_data();
+    void quickTurnsKeepTheirOwnKeys();
 };
 
 void tst_Resend::regenerateReplacesTheLastAnswer_data()
@@ -285,6 +287,44 @@ void tst_Resend::editUnsavedDropsTheLaterTurns()
     QCOMPARE(groq->conversation()->turn(1).prompt, QStringLiteral("edited"));
     QCOMPARE(together->conversation()->turn(1).prompt, QStringLiteral("edited"));
     QCOMPARE(together->conversation()->turn(0).prompt, QStringLiteral("prompt 0"));
+}
+
+void tst_Resend::quickTurnsKeepTheirOwnKeys_data()
+{
+    QTest::addColumn<bool>("saving");
+    QTest::addRow("saved") << true;
+    QTest::addRow("unsaved") << false;
+}
+
+void tst_Resend::quickTurnsKeepTheirOwnKeys()
+{
+    // Loopback answers come back within a millisecond: turns sent one after another must not
+    // share the moment that keys them across lanes (an edit would drop the turn before it).
+    QFETCH(bool, saving);
+    constexpr int kTurns = 12;
+    Harness h;
+    for (int i = 0; i < 2 * kTurns; ++i)
+        h.server.enqueue(answer({QStringLiteral("a")}));
+    Comparison comparison(*h.engine);
+    comparison.setSaving(saving);
+    comparison.addLane(kGroq);
+    comparison.addLane(kTogether);
+    for (int i = 0; i < kTurns; ++i)
+        QVERIFY(sendAndWait(comparison, QStringLiteral("prompt %1").arg(i)));
+    const QList<ComparisonTurn> turns = comparison.turns();
+    QCOMPARE(turns.size(), kTurns);
+    for (int i = 0; i < kTurns; ++i) {
+        QCOMPARE(turns.at(i).prompt, QStringLiteral("prompt %1").arg(i));
+        QCOMPARE(turns.at(i).rows.size(), 2);
+        if (i > 0)
+            QVERIFY(turns.at(i).key > turns.at(i - 1).key);
+    }
+    if (saving) { // what is stored keys the turns the same way once reopened
+        const history::ConversationRecord stored = readBack(h.historyPath(), comparison.conversationId());
+        QCOMPARE(stored.turns.size(), kTurns);
+        for (int i = 0; i < kTurns; ++i)
+            QCOMPARE(stored.turns.at(i).createdAt.toMSecsSinceEpoch(), turns.at(i).key);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Resend)

@@ -141,6 +141,7 @@ private slots:
     void rename();
     void lanesAddedUpdatedRemoved();
     void unknownIdsAreNotFound();
+    void turnMomentsAreDistinct();
     void streamingAnswersBecomeInterrupted();
     void search_data();
     void search();
@@ -367,6 +368,26 @@ void TestHistoryStore::unknownIdsAreNotFound()
     ghost.id = 4242;
     QCOMPARE(store.finishAnswer(ghost).error().kind, HistoryError::Kind::NotFound);
     QCOMPARE(store.deleteConversation(4242).error().kind, HistoryError::Kind::NotFound);
+}
+
+void TestHistoryStore::turnMomentsAreDistinct()
+{
+    // A turn's moment is its key across lanes: the next turn comes after the last one even
+    // within the same millisecond, and never before the moment the caller asks for.
+    HistoryStore store;
+    QVERIFY(store.open(m_path));
+    const ConversationRecord a = addSimple(store, u"A"_s, u"p"_s, u"t"_s);
+    const QDateTime later = QDateTime::currentDateTimeUtc().addSecs(3600);
+    auto asked = store.addTurn(a.id, u"second"_s, {a.lanes.at(0).id}, {}, later);
+    QVERIFY(asked);
+    QCOMPARE(asked->createdAt, later);
+    auto next = store.addTurn(a.id, u"third"_s, {a.lanes.at(0).id});
+    QVERIFY(next);
+    QCOMPARE(next->createdAt, later.addMSecs(1));
+    const ConversationRecord stored = store.conversation(a.id).value();
+    QCOMPARE(stored.turns.size(), 3);
+    QVERIFY(stored.turns.at(0).createdAt < stored.turns.at(1).createdAt);
+    QCOMPARE(stored.turns.at(2).createdAt, later.addMSecs(1));
 }
 
 void TestHistoryStore::streamingAnswersBecomeInterrupted()
