@@ -189,6 +189,7 @@ void tst_Lanes::parametersGoIntoTheRequest()
     QTest::keyClicks(window->composer()->editor(), QStringLiteral("Bonjour?"));
     QTest::mouseClick(window->composer()->sendButton(), Qt::LeftButton);
     QTRY_COMPARE(lane->view()->answerText(0), QStringLiteral("ok"));
+    QTRY_VERIFY(!lane->isBusy()); // the lane's buttons are disabled until its turn has finished
     QCOMPARE(server.requestCount(), 1);
     const QJsonObject body = server.lastRequest().json();
     QCOMPARE(body.value(u"temperature").toDouble(), 0.2);
