@@ -3,6 +3,7 @@
 
 #include "compare/comparison.h"
 #include "export/scoreboardexport.h"
+#include "pricing/cost.h"
 #include "scoreboardchart.h"
 #include "scoreboardmodel.h"
 #include "theme.h"
@@ -44,7 +45,8 @@ QString costAxisFormat(double maxUsd)
     int decimals = 2;
     if (maxUsd > 0 && maxUsd < 1)
         decimals = std::clamp(int(std::ceil(-std::log10(maxUsd))), 2, 6);
-    return QStringLiteral("$%.") + QString::number(decimals) + u'f';
+    const UsdAffixes affixes = usdAffixes(QLocale()); // "$0.25" or "0,25 $" as the window's locale has it
+    return affixes.before + QStringLiteral("%.") + QString::number(decimals) + u'f' + affixes.after;
 }
 
 } // namespace

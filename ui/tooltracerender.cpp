@@ -2,6 +2,7 @@
 #include "tooltracerender.h"
 
 #include "metricsfooter.h"
+#include "pricing/cost.h"
 #include "richtext.h"
 
 #include <QCoreApplication>
@@ -123,7 +124,7 @@ QString roundHeader(const tools::ToolRound &round)
                      .arg(QLocale().toString(*round.usage.promptTokens),
                           QLocale().toString(*round.usage.completionTokens));
     if (round.cost)
-        parts << QStringLiteral("$%1").arg(QLocale().toString(double(round.cost->totalMicroUsd) / 1e6, 'f', 6));
+        parts << formatUsd(round.cost->totalMicroUsd, QLocale());
     switch (round.status) {
     case ResultStatus::Ok:
         break;

@@ -115,13 +115,27 @@ QString formatUsd(qint64 microUsd)
     return u'$' + text;
 }
 
+UsdAffixes usdAffixes(const QLocale &locale)
+{
+    // Read from the locale's own currency format; the C locale (and any without one) keeps "$1.50".
+    if (locale.language() == QLocale::C)
+        return {QStringLiteral("$"), QString()};
+    const QString sample = locale.toCurrencyString(7.0, QStringLiteral("$"), 0);
+    const QString seven = locale.toString(7);
+    const qsizetype at = sample.indexOf(seven);
+    if (at < 0 || sample.count(u'$') != 1)
+        return {QStringLiteral("$"), QString()};
+    return {sample.left(at), sample.mid(at + seven.size())};
+}
+
 QString formatUsd(qint64 microUsd, const QLocale &locale)
 {
     QString text = formatUsd(microUsd);
+    const bool negative = text.startsWith(u'-');
+    text.remove(0, negative ? 2 : 1); // the digits alone
     text.replace(u'.', locale.decimalPoint());
-    if (text.startsWith(u'-'))
-        text.replace(0, 1, locale.negativeSign());
-    return text;
+    const UsdAffixes affixes = usdAffixes(locale);
+    return (negative ? locale.negativeSign() : QString()) + affixes.before + text + affixes.after;
 }
 
 QJsonValue costToJson(const std::optional<CostBreakdown> &cost)

@@ -62,9 +62,18 @@ std::optional<CostEstimate> estimateCost(const PriceEntry &entry, qint64 estimat
 /// two decimals, at most six, no rounding).
 QString formatUsd(qint64 microUsd);
 
-/// formatUsd() with @p locale's decimal point and minus sign ("$1,50" in French), for the
-/// window; files, exports and the command line keep formatUsd(microUsd).
+/// formatUsd() with @p locale's decimal point, minus sign and place of the symbol ("$1.50" in
+/// English, "1,50 $" in French), for the window; files, exports and the command line keep
+/// formatUsd(microUsd).
 QString formatUsd(qint64 microUsd, const QLocale &locale);
+
+/// What goes before and after an amount in dollars in @p locale: {"$", ""} in English and
+/// in the C locale, {"", "\u00a0$"} in French.
+struct UsdAffixes {
+    QString before;
+    QString after;
+};
+UsdAffixes usdAffixes(const QLocale &locale);
 
 /// The lane result's "cost" member (ARCHITECTURE.md): USD as JSON numbers, or null when there
 /// is no price. input_usd includes cached input and cache writes; cached_input_usd,

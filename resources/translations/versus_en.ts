@@ -255,7 +255,7 @@
 <context>
     <name>versus::ui::ToolTrace</name>
     <message numerus="yes">
-        <location filename="../../ui/tooltracerender.cpp" line="+295"/>
+        <location filename="../../ui/tooltracerender.cpp" line="+296"/>
         <source>Reasoning (%n word(s))</source>
         <translation>
             <numerusform>Reasoning (%n word)</numerusform>

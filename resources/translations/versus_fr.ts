@@ -276,7 +276,7 @@
 <context>
     <name>versus::Comparison</name>
     <message>
-        <location filename="../../core/compare/comparison.cpp" line="+375"/>
+        <location filename="../../core/compare/comparison.cpp" line="+379"/>
         <source>No history is open.</source>
         <translation>Aucun historique n’est ouvert.</translation>
     </message>
@@ -6142,7 +6142,7 @@ Source&#xa0;: valeur indiquée par le fournisseur</translation>
 <context>
     <name>versus::ui::PricesPage</name>
     <message>
-        <location filename="../../ui/settings/pricespage.cpp" line="+59"/>
+        <location filename="../../ui/settings/pricespage.cpp" line="+73"/>
         <source>Save override</source>
         <translation>Enregistrer mon tarif</translation>
     </message>
@@ -6218,11 +6218,16 @@ Source&#xa0;: valeur indiquée par le fournisseur</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>e.g. 0.15</source>
-        <translation>p. ex. 0.15</translation>
+        <source>e.g. %1</source>
+        <translation>p. ex. %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+114"/>
+        <source>%1: &quot;%2&quot; is not a price in USD per million tokens, e.g. %3.</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un tarif en dollars US par million de jetons, p. ex. %3.</translation>
+    </message>
+    <message>
+        <location line="-112"/>
         <source>same as input</source>
         <translation>identique à l’entrée</translation>
     </message>
@@ -6255,11 +6260,6 @@ Source&#xa0;: valeur indiquée par le fournisseur</translation>
         <location line="+2"/>
         <source>Choose a provider and type a model id (or * for all its models).</source>
         <translation>Choisissez un fournisseur et saisissez un identifiant de modèle (ou * pour tous ses modèles).</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>%1: &quot;%2&quot; is not a price in USD per million tokens, e.g. 0.15.</source>
-        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas un tarif en dollars US par million de jetons, p. ex. 0.15.</translation>
     </message>
 </context>
 <context>
@@ -6704,7 +6704,7 @@ En gras&#xa0;: la meilleure valeur (les réponses en échec ne sont pas classée
 <context>
     <name>versus::ui::ScoreboardPanel</name>
     <message>
-        <location filename="../../ui/scoreboardpanel.cpp" line="+59"/>
+        <location filename="../../ui/scoreboardpanel.cpp" line="+61"/>
         <source>Time to first token (ms)</source>
         <translation>Délai du premier jeton (ms)</translation>
     </message>
@@ -6968,7 +6968,7 @@ min. %2, max. %3, dernière %4</translation>
 <context>
     <name>versus::ui::ToolTrace</name>
     <message>
-        <location filename="../../ui/tooltracerender.cpp" line="+74"/>
+        <location filename="../../ui/tooltracerender.cpp" line="+75"/>
         <source>running on %1…</source>
         <translation>exécution sur %1…</translation>
     </message>

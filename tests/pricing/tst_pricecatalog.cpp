@@ -198,10 +198,16 @@ void TestPriceCatalog::formatUsdInLocale_data()
     const QLocale french(QLocale::French, QLocale::France);
     const QLocale german(QLocale::German, QLocale::Germany);
     QTest::addRow("C 1.5") << qint64(1500000) << c << u"$1.50"_s;
-    QTest::addRow("fr 1.5") << qint64(1500000) << french << u"$1,50"_s;
-    QTest::addRow("fr 0.000123") << qint64(123) << french << u"$0,000123"_s;
-    QTest::addRow("de 0") << qint64(0) << german << u"$0,00"_s;
-    QTest::addRow("fr -2.25") << qint64(-2250000) << french << french.negativeSign() + u"$2,25"_s;
+    const QLocale english(QLocale::English, QLocale::UnitedStates);
+    const QLocale dutch(QLocale::Dutch, QLocale::Netherlands);
+    // The symbol's place and spacing are the locale's (a no-break space in French and German).
+    QTest::addRow("en 1.5") << qint64(1500000) << english << u"$1.50"_s;
+    QTest::addRow("fr 1.5") << qint64(1500000) << french << u"1,50\u00a0$"_s;
+    QTest::addRow("fr 0.000123") << qint64(123) << french << u"0,000123\u00a0$"_s;
+    QTest::addRow("de 0") << qint64(0) << german << u"0,00\u00a0$"_s;
+    QTest::addRow("nl 1.5") << qint64(1500000) << dutch << u"$\u00a01,50"_s;
+    QTest::addRow("fr -2.25") << qint64(-2250000) << french << french.negativeSign() + u"2,25\u00a0$"_s;
+    QTest::addRow("en -2.25") << qint64(-2250000) << english << u"-$2.25"_s;
     QTest::addRow("C -2.25") << qint64(-2250000) << c << u"-$2.25"_s;
 }
 
@@ -823,7 +829,7 @@ void TestPriceCatalog::totalsWithMissingPrice()
     QVERIFY(estimated.anyEstimated());
     QCOMPARE(estimated.describe(), u"≈ $0.15"_s);
     // The window's figure, in its locale (the words stay English: no translation is loaded).
-    QCOMPARE(estimated.describe(QLocale(QLocale::French, QLocale::France)), u"≈ $0,15"_s);
+    QCOMPARE(estimated.describe(QLocale(QLocale::French, QLocale::France)), u"≈ 0,15\u00a0$"_s);
     QVERIFY(!laneA.anyEstimated());
 }
 

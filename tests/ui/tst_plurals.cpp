@@ -135,9 +135,9 @@ void tst_Plurals::figuresFollowTheLocale_data()
     QTest::addRow("C") << QLocale::c() << u"1.50 s"_s << u"42.5 tok/s"_s << u"12.3k"_s << u"$0.25"_s;
     QTest::addRow("English") << QLocale(QLocale::English, QLocale::UnitedStates) << u"1.50 s"_s << u"42.5 tok/s"_s
                              << u"12.3k"_s << u"$0.25"_s;
-    QTest::addRow("French") << french << u"1,50 s"_s << u"42,5 tok/s"_s << u"12,3k"_s << u"$0,25"_s;
+    QTest::addRow("French") << french << u"1,50 s"_s << u"42,5 tok/s"_s << u"12,3k"_s << u"0,25\u00a0$"_s;
     QTest::addRow("German") << QLocale(QLocale::German, QLocale::Germany) << u"1,50 s"_s << u"42,5 tok/s"_s
-                            << u"12,3k"_s << u"$0,25"_s;
+                            << u"12,3k"_s << u"0,25\u00a0$"_s;
 }
 
 void tst_Plurals::figuresFollowTheLocale()

@@ -35,6 +35,7 @@
 #include <QNetworkProxy>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -331,6 +332,60 @@ private Q_SLOTS:
         QVERIFY(part<QLabel>(&page, "priceError")->isVisible());
         QVERIFY(!part<QLabel>(&page, "priceError")->text().isEmpty());
         QVERIFY(!QFile::exists(PriceCatalog::defaultOverridePath()));
+    }
+
+    void priceTypedInTheLocale_data()
+    {
+        QTest::addColumn<QLocale>("locale");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("shown"); // in the table; empty: refused
+        const QLocale english(QLocale::English, QLocale::UnitedStates);
+        const QLocale french(QLocale::French, QLocale::France);
+        QTest::addRow("en point") << english << QStringLiteral("0.15") << QStringLiteral("0.15");
+        QTest::addRow("en dollar") << english << QStringLiteral("$0.15") << QStringLiteral("0.15");
+        QTest::addRow("en comma") << english << QStringLiteral("0,15") << QString();
+        QTest::addRow("fr comma") << french << QStringLiteral("0,15") << QStringLiteral("0,15");
+        QTest::addRow("fr point") << french << QStringLiteral("0.15") << QStringLiteral("0,15");
+        QTest::addRow("fr dollar after") << french << QStringLiteral("0,15 $") << QStringLiteral("0,15");
+        QTest::addRow("fr two separators") << french << QStringLiteral("0,1.5") << QString();
+    }
+    void priceTypedInTheLocale()
+    {
+        // A French user types "0,15" and reads "0,15"; the price is exact either way.
+        QFETCH(QLocale, locale);
+        QFETCH(QString, typed);
+        QFETCH(QString, shown);
+        const QLocale before;
+        QLocale::setDefault(locale);
+        const auto restore = qScopeGuard([&] { QLocale::setDefault(before); });
+        Harness harness;
+        PricesPage page(*harness.engine);
+        page.show();
+        QVERIFY(part<QLineEdit>(&page, "priceInput")->placeholderText().contains(locale.decimalPoint()));
+        const QString provider = part<QComboBox>(&page, "priceProvider")->currentData().toString();
+        part<QLineEdit>(&page, "priceModel")->setText(QStringLiteral("typed-model"));
+        part<QLineEdit>(&page, "priceInput")->setText(typed);
+        part<QLineEdit>(&page, "priceOutput")->setText(QStringLiteral("2"));
+        if (shown.isEmpty()) {
+            QVERIFY(!page.saveOverride());
+            QVERIFY(part<QLabel>(&page, "priceError")->text().contains(u"0" + locale.decimalPoint() + u"15"));
+            QVERIFY(!QFile::exists(PriceCatalog::defaultOverridePath()));
+            return;
+        }
+        QVERIFY2(page.saveOverride(), qPrintable(part<QLabel>(&page, "priceError")->text()));
+        const auto entry = harness.engine->prices().find(provider, QStringLiteral("typed-model"));
+        QVERIFY(entry);
+        QCOMPARE(entry->price.inputMicroPerMtok, 150'000);
+        QCOMPARE(entry->price.outputMicroPerMtok, 2'000'000);
+        const QAbstractItemModel *rows = page.model();
+        int found = -1;
+        for (int row = 0; row < rows->rowCount(); ++row) {
+            if (rows->index(row, PricesPage::ModelColumn).data().toString() == u"typed-model")
+                found = row;
+        }
+        QVERIFY(found >= 0);
+        QCOMPARE(rows->index(found, PricesPage::InputColumn).data().toString(), shown);
+        QCOMPARE(QFile::remove(PriceCatalog::defaultOverridePath()), true);
     }
 
     void generalSettingsRoundTrip_data()

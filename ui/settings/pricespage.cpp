@@ -12,6 +12,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -29,9 +30,22 @@ W *named(W *widget, const char *name)
     return widget;
 }
 
+/// A price as the window's locale writes it: "0.15" in English, "0,15" in French.
 QString usd(qint64 micro)
 {
-    return formatFixedPoint(micro, 6);
+    return formatFixedPoint(micro, 6).replace(u'.', QLocale().decimalPoint());
+}
+
+/// A price typed in the editor: with the locale's decimal separator or a point, a dollar
+/// sign or not. Read digit by digit (parseFixedPoint), never through a double.
+std::expected<qint64, QString> parseUsd(QString text)
+{
+    text.remove(u'$');
+    text = text.trimmed();
+    const QString point = QLocale().decimalPoint();
+    if (point != QStringLiteral(".") && !text.contains(u'.'))
+        text.replace(point, QStringLiteral("."));
+    return parseFixedPoint(text, 6);
 }
 
 QString usd(const std::optional<qint64> &micro)
@@ -87,7 +101,7 @@ PricesPage::PricesPage(Engine &engine, const QString &path, QWidget *parent)
         m_provider->addItem(provider->info().displayName, provider->id());
     m_modelEdit->setPlaceholderText(tr("model id, or * for every model"));
     for (QLineEdit *edit : {m_input, m_output})
-        edit->setPlaceholderText(tr("e.g. 0.15"));
+        edit->setPlaceholderText(tr("e.g. %1").arg(usd(150'000)));
     for (QLineEdit *edit : {m_cached, m_cacheWrite})
         edit->setPlaceholderText(tr("same as input"));
     m_error->setWordWrap(true);
@@ -199,9 +213,10 @@ bool PricesPage::saveOverride()
         const QString text = edit->text().trimmed();
         if (text.isEmpty() && optional)
             return std::nullopt;
-        auto value = parseFixedPoint(text, 6);
+        auto value = parseUsd(text);
         if (!value || *value < 0) {
-            showError(tr("%1: \"%2\" is not a price in USD per million tokens, e.g. 0.15.").arg(what, text));
+            showError(
+                tr("%1: \"%2\" is not a price in USD per million tokens, e.g. %3.").arg(what, text, usd(150'000)));
             return -1;
         }
         return *value;
