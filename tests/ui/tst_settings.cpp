@@ -388,6 +388,32 @@ private Q_SLOTS:
         QCOMPARE(QFile::remove(PriceCatalog::defaultOverridePath()), true);
     }
 
+    void pricesSortAsNumbers()
+    {
+        Harness harness;
+        PricesPage page(*harness.engine);
+        QSortFilterProxyModel *rows = page.filtered();
+        // Every bundled model has an input price; a few (Anthropic's) have a cache-write price.
+        for (const auto &[column, least] :
+             {std::pair{int(PricesPage::InputColumn), 10}, std::pair{int(PricesPage::CacheWriteColumn), 3}}) {
+            rows->sort(column, Qt::AscendingOrder);
+            QList<double> figures;
+            int blanks = 0;
+            for (int row = 0; row < rows->rowCount(); ++row) {
+                const QString text = rows->index(row, column).data().toString();
+                if (text.isEmpty()) {
+                    ++blanks;
+                    continue;
+                }
+                QVERIFY2(!blanks, "a price listed after a model without one");
+                figures << QLocale().toDouble(text);
+            }
+            QVERIFY(figures.size() > least);
+            QVERIFY2(std::is_sorted(figures.cbegin(), figures.cend()), qPrintable(QString::number(column)));
+            QVERIFY(figures.constFirst() < figures.constLast());
+        }
+    }
+
     void generalSettingsRoundTrip_data()
     {
         QTest::addColumn<QByteArray>("box");

@@ -19,6 +19,8 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <limits>
+
 namespace versus::ui {
 
 namespace {
@@ -53,6 +55,9 @@ QString usd(const std::optional<qint64> &micro)
     return micro ? usd(*micro) : QString();
 }
 
+/// What the table sorts by: the figure of a price, the text of everything else.
+constexpr int kSortRole = Qt::UserRole + 1;
+
 } // namespace
 
 PricesPage::PricesPage(Engine &engine, const QString &path, QWidget *parent)
@@ -78,6 +83,8 @@ PricesPage::PricesPage(Engine &engine, const QString &path, QWidget *parent)
     m_filter->setSourceModel(m_model);
     m_filter->setFilterKeyColumn(-1);
     m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_filter->setSortRole(kSortRole);
+    m_filter->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_filterEdit->setPlaceholderText(tr("Filter by provider, model or source"));
     m_filterEdit->setClearButtonEnabled(true);
     m_table->setModel(m_filter);
@@ -160,6 +167,16 @@ void PricesPage::refresh()
             item->setToolTip(entry.source.isEmpty() ? entry.note : entry.source);
             row << item;
         }
+        // Prices sort as numbers ("2" before "10"), with no price after every price.
+        const QList<std::optional<qint64>> prices{entry.price.inputMicroPerMtok, entry.price.outputMicroPerMtok,
+                                                  entry.price.cachedInputMicroPerMtok,
+                                                  entry.price.cacheWriteMicroPerMtok};
+        for (int i = 0; i < prices.size(); ++i) {
+            row[InputColumn + i]->setData(
+                prices.at(i) ? QVariant(*prices.at(i)) : QVariant(std::numeric_limits<qint64>::max()), kSortRole);
+        }
+        for (int column : {ProviderColumn, ModelColumn, SourceColumn, DateColumn})
+            row[column]->setData(row[column]->text(), kSortRole);
         if (!entry.tiers.isEmpty()) // the table shows the base price; the tiers are in the tooltip
             row[InputColumn]->setToolTip(tr("Other prices apply at some hours (%1)").arg(entry.tiers.first().name));
         row[SourceColumn]->setData(int(entry.origin), Qt::UserRole);
