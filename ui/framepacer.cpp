@@ -9,7 +9,9 @@ namespace versus::ui {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using Clock = FramePacer::Clock;
+
+Clock::time_point (*g_now)() = nullptr;
 
 struct Due {
     const void *owner;
@@ -29,7 +31,7 @@ std::chrono::milliseconds FramePacer::delay(const void *owner, std::chrono::mill
                                             std::chrono::milliseconds gap)
 {
     QList<Due> &due = dueList();
-    const Clock::time_point now = Clock::now();
+    const Clock::time_point now = g_now ? g_now() : Clock::now();
     due.removeIf([&](const Due &d) { return d.owner == owner || d.at < now; });
     // The latest time that keeps @p gap from every other refresh, no later than one period
     // and no earlier than half of it (when lanes are too many for the period, some share).
@@ -44,10 +46,18 @@ std::chrono::milliseconds FramePacer::delay(const void *owner, std::chrono::mill
             }
         }
     }
+    // Too many refreshes for the period: this one shares a frame, at the earliest time it may
+    // have. (Not back at the full period: a lane armed a millisecond or two after the
+    // others would then land on the first one's frame instead of next to the last.)
     if (at < earliest)
-        at = now + period;
+        at = earliest;
     due.append({owner, at});
     return std::max(std::chrono::milliseconds(1), std::chrono::ceil<std::chrono::milliseconds>(at - now));
+}
+
+void FramePacer::setClock(Clock::time_point (*now)())
+{
+    g_now = now;
 }
 
 void FramePacer::cancel(const void *owner)

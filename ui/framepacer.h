@@ -19,10 +19,15 @@ namespace versus::ui {
 /// are forgotten once their time has passed, so nothing needs to be released.
 class FramePacer {
 public:
+    using Clock = std::chrono::steady_clock;
+
     static std::chrono::milliseconds delay(const void *owner, std::chrono::milliseconds period,
                                            std::chrono::milliseconds gap = std::chrono::milliseconds(8));
     /// @p owner's refresh is no longer due (its timer was stopped).
     static void cancel(const void *owner);
+    /// The clock delay() reads (nullptr: the steady clock). Tests hold it still to arm
+    /// several refreshes at one instant.
+    static void setClock(Clock::time_point (*now)());
 };
 
 } // namespace versus::ui

@@ -15,14 +15,27 @@
 using namespace std::chrono_literals;
 using versus::ui::FramePacer;
 
+namespace {
+
+/// The instant the pacer reads while a test holds its clock still.
+FramePacer::Clock::time_point g_frozen;
+FramePacer::Clock::time_point frozen()
+{
+    return g_frozen;
+}
+
+} // namespace
+
 class tst_FramePacer : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void init();
+    void cleanup() { FramePacer::setClock(nullptr); }
     void spreadsRefreshesArmedTogether_data();
     void spreadsRefreshesArmedTogether();
     void oneOwnerKeepsItsPeriod();
     void passedAndCancelledRefreshesAreForgotten();
+    void armedJustAfterLandsNextToTheLast();
     void viewsStreamingTogetherSyncApart();
 
 private:
@@ -46,8 +59,9 @@ void tst_FramePacer::spreadsRefreshesArmedTogether_data()
 
     QTest::newRow("two lanes") << 2 << 33 << 8 << 2;
     QTest::newRow("three lanes") << 3 << 33 << 8 << 3;
-    // A fourth armed at the same instant does not fit in the upper half of the period: it
-    // keeps the period (and shares a frame); once lanes re-arm at their own times, it fits.
+    // A fourth armed at the same instant does not fit in the upper half of the period: it is
+    // due at half the period (and shares the third's frame); once lanes re-arm at their own
+    // times, it fits.
     QTest::newRow("four lanes") << 4 << 33 << 8 << 3;
     // 100, 90, 80, 70, 60: the next would be due at half the period, no longer later than it.
     QTest::newRow("eight lanes, 100 ms") << 8 << 100 << 10 << 5;
@@ -60,6 +74,9 @@ void tst_FramePacer::spreadsRefreshesArmedTogether()
     QFETCH(int, gapMs);
     QFETCH(int, spread);
 
+    // Armed at one instant: the clock holds still while they are.
+    g_frozen = FramePacer::Clock::now();
+    FramePacer::setClock(&frozen);
     QList<qint64> delays;
     for (int i = 0; i < owners; ++i)
         delays << FramePacer::delay(&m_owners[i], std::chrono::milliseconds(periodMs), std::chrono::milliseconds(gapMs))
@@ -101,6 +118,22 @@ void tst_FramePacer::passedAndCancelledRefreshesAreForgotten()
     QThread::msleep(40); // the third one's time has passed
     QCOMPARE(FramePacer::delay(&m_owners[3], 33ms), 33ms);
     FramePacer::cancel(&m_owners[3]);
+}
+
+void tst_FramePacer::armedJustAfterLandsNextToTheLast()
+{
+    // Two lanes armed together take 33 and 25 ms; a third armed 1.5 ms later no longer fits
+    // at 17 ms from the first instant (under half its own period, 16 ms): it is due at half
+    // its period, next to the second, not a full period later on the first one's frame.
+    const FramePacer::Clock::time_point t0 = FramePacer::Clock::now();
+    g_frozen = t0;
+    FramePacer::setClock(&frozen);
+    QCOMPARE(FramePacer::delay(&m_owners[0], 33ms), 33ms);
+    QCOMPARE(FramePacer::delay(&m_owners[1], 33ms), 25ms);
+    g_frozen = t0 + 1500us;
+    QCOMPARE(FramePacer::delay(&m_owners[2], 33ms), 16ms); // due at t0 + 17.5 ms
+    for (const int &owner : m_owners)
+        FramePacer::cancel(&owner);
 }
 
 void tst_FramePacer::viewsStreamingTogetherSyncApart()
