@@ -101,8 +101,12 @@ void tst_Comparison::streamingAnswerIsCheckpointed()
     QSignalSpy done(&comparison, &Comparison::turnFinished);
     QVERIFY(comparison.send(QStringLiteral("Count slowly")).has_value());
 
-    // After a checkpoint interval and a bit, the file holds part of the answer, still streaming.
-    QTest::qWait(h.engine->checkpointIntervalMs + 400);
+    // Within a checkpoint interval of the first words, the file holds part of the answer, still
+    // streaming (the answer takes 2.4 s; the interval is 1 s).
+    const auto savedText = [&] {
+        return readBack(h.historyPath(), comparison.conversationId()).turns.value(0).answers.value(0).text;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(!savedText().isEmpty(), 10000);
     QVERIFY(done.isEmpty());
     history::ConversationRecord midway = readBack(h.historyPath(), comparison.conversationId());
     QCOMPARE(midway.turns.size(), 1);
@@ -158,15 +162,19 @@ void tst_Comparison::failingLaneDoesNotStopTheOthers()
 void tst_Comparison::stoppedLaneKeepsAndSavesItsPartialAnswer()
 {
     Harness h;
-    h.server.route("POST", Harness::chatPath(kGroq),
-                   answer({QStringLiteral("Partial "), QStringLiteral("answer"), QStringLiteral(" never")}, 400));
+    // Two pieces, then the server goes quiet without ending the answer.
+    h.server.route(
+        "POST", Harness::chatPath(kGroq),
+        ScriptedResponse::sseData(
+            {openAiContentChunk(QStringLiteral("Partial ")), openAiContentChunk(QStringLiteral("answer"))}, 400, false)
+            .stall());
     Comparison comparison(*h.engine);
     ComparisonLane *lane = comparison.addLane(kGroq);
     QSignalSpy done(&comparison, &Comparison::turnFinished);
     QVERIFY(comparison.send(QStringLiteral("Go")).has_value());
-    QTRY_COMPARE_WITH_TIMEOUT(lane->conversation()->turn(0).result.chat.text, QStringLiteral("Partial answer"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(lane->conversation()->turn(0).result.chat.text, QStringLiteral("Partial answer"), 10000);
     comparison.stop(lane);
-    QVERIFY(done.count() == 1 || done.wait(5000));
+    QVERIFY(done.count() == 1 || done.wait(10000));
     QCOMPARE(lane->conversation()->turn(0).state, AnswerState::Cancelled);
     QCOMPARE(lane->conversation()->turn(0).result.chat.text, QStringLiteral("Partial answer"));
     const history::AnswerRecord saved =

@@ -188,15 +188,19 @@ void tst_Review::stoppedMergeKeepsItsPartialAnswer()
     answerOnce(h, comparison, QStringLiteral("one"), QStringLiteral("two"));
     if (QTest::currentTestFailed())
         return;
-    h.server.route("POST", Harness::chatPath(kDeepSeek),
-                   answer({QStringLiteral("Half "), QStringLiteral("of it"), QStringLiteral(" never")}, 400));
+    // Two pieces, then the server goes quiet without ending the answer.
+    h.server.route(
+        "POST", Harness::chatPath(kDeepSeek),
+        ScriptedResponse::sseData(
+            {openAiContentChunk(QStringLiteral("Half ")), openAiContentChunk(QStringLiteral("of it"))}, 400, false)
+            .stall());
     QSignalSpy finished(&comparison, &Comparison::mergeFinished);
     MergeRun *merge = comparison.merge(comparison.lastTurnKey(), kDeepSeek);
     QVERIFY(merge);
-    QTRY_COMPARE_WITH_TIMEOUT(merge->result().chat.text, QStringLiteral("Half of it"), 5000);
+    QTRY_COMPARE_WITH_TIMEOUT(merge->result().chat.text, QStringLiteral("Half of it"), 10000);
     QVERIFY(merge->isRunning());
     merge->cancel();
-    QVERIFY(finished.size() == 1 || finished.wait(5000));
+    QVERIFY(finished.size() == 1 || finished.wait(10000));
     QVERIFY(!merge->isRunning());
     QCOMPARE(merge->state(), AnswerState::Cancelled);
     const auto stored = store(h).merges(comparison.conversationId());

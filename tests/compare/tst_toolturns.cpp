@@ -121,7 +121,7 @@ void tst_ToolTurns::askCallWaitsForTheUser()
     QVERIFY(comparison.send(u"Order a shirt"_s));
     QVERIFY(run);
     QSignalSpy pending(run, &LaneRun::toolCallsPending);
-    QVERIFY(pending.wait(5000));
+    QVERIFY(pending.wait(10000));
     QCOMPARE(run->phase(), LaneRun::Phase::AwaitingToolResults);
     QVERIFY(comparison.isBusy());
     QTest::qWait(100);
@@ -142,7 +142,7 @@ void tst_ToolTurns::askCallWaitsForTheUser()
 
     QSignalSpy done(&comparison, &Comparison::turnFinished);
     QVERIFY(run->answerToolCall(u"a1"_s, u"large"_s));
-    QVERIFY(done.wait(5000));
+    QVERIFY(done.wait(10000));
     QCOMPARE(h.server.requestCount(), 2);
     const QJsonArray messages = QJsonDocument::fromJson(h.server.request(1).body).object()[u"messages"_s].toArray();
     QCOMPARE(messages.at(2)[u"content"_s].toString(), u"{\"result\":\"large\"}"_s); // plain words wrapped
@@ -165,13 +165,13 @@ void tst_ToolTurns::answerAsErrorSaysSo()
     connect(lane, &ComparisonLane::runStarted, this, [&](LaneRun *started) { run = started; });
     QVERIFY(comparison.send(u"Go"_s));
     QSignalSpy pending(run, &LaneRun::toolCallsPending);
-    QVERIFY(pending.wait(5000));
+    QVERIFY(pending.wait(10000));
     QSignalSpy done(&comparison, &Comparison::turnFinished);
     // An error as JSON and as words: the tool message has no error flag, so the content says it.
     QVERIFY(run->answerToolCall(u"a1"_s, u"{\"code\": 7}"_s, true));
     QCOMPARE(h.server.requestCount(), 1); // a2 still waits
     QVERIFY(run->answerToolCall(u"a2"_s, u"out of stock"_s, true));
-    QVERIFY(done.wait(5000));
+    QVERIFY(done.wait(10000));
     const QJsonArray messages = QJsonDocument::fromJson(h.server.request(1).body).object()[u"messages"_s].toArray();
     QCOMPARE(messages.at(2)[u"content"_s].toString(), u"{\"error\":{\"code\":7}}"_s);
     QCOMPARE(messages.at(3)[u"content"_s].toString(), u"{\"error\":\"out of stock\"}"_s);
@@ -190,10 +190,10 @@ void tst_ToolTurns::stopWhileWaitingKeepsTheTrace()
     connect(lane, &ComparisonLane::runStarted, this, [&](LaneRun *started) { run = started; });
     QVERIFY(comparison.send(u"Go"_s));
     QSignalSpy pending(run, &LaneRun::toolCallsPending);
-    QVERIFY(pending.wait(5000));
+    QVERIFY(pending.wait(10000));
     QSignalSpy done(&comparison, &Comparison::turnFinished);
     comparison.stop(lane);
-    QVERIFY(done.count() == 1 || done.wait(5000));
+    QVERIFY(done.count() == 1 || done.wait(10000));
     QCOMPARE(h.server.requestCount(), 1);
 
     const LaneTurn &turn = lane->conversation()->turn(0);
@@ -237,7 +237,7 @@ void tst_ToolTurns::streamingRowFollowsTheRounds()
     });
     QSignalSpy done(&comparison, &Comparison::turnFinished);
     QVERIFY(comparison.send(u"Compute"_s));
-    QVERIFY(done.wait(5000));
+    QVERIFY(done.wait(10000));
     QCOMPARE(h.server.requestCount(), 3);
     QCOMPARE(textsWhenRoundsStarted, QStringList({QString(), u"First.\n\n"_s, u"First.\n\nSecond.\n\n"_s}));
     QVERIFY(std::all_of(callsInRow.begin(), callsInRow.end(), [](qsizetype n) { return n <= 1; }));
@@ -268,7 +268,7 @@ void tst_ToolTurns::toolsAndTraceComeBackFromHistory()
         QVERIFY(comparison.setLaneTools(lane, toolSet()));
         QSignalSpy done(&comparison, &Comparison::turnFinished);
         QVERIFY(comparison.send(u"5 squared?"_s));
-        QVERIFY(done.wait(5000));
+        QVERIFY(done.wait(10000));
         id = comparison.conversationId();
         // "required" went with the first request only.
         QCOMPARE(QJsonDocument::fromJson(h.server.request(0).body).object()[u"tool_choice"_s].toString(),

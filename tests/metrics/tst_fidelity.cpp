@@ -116,8 +116,11 @@ void TestFidelity::schedule()
     QVERIFY(!within(tokens / (*m.e2eMs / 1000.0), wantSpeed, 0.02));
     // A chunk is a network read that carried tokens. The server writes each event on its own,
     // 5-20 ms apart, but a client that is a few ms late reads two of them at once (TCP
-    // delivers what has arrived): the count can be a little lower than the writes, never higher.
-    QVERIFY2(m.chunks <= chunks && m.chunks >= chunks * 95 / 100,
+    // delivers what has arrived): the count can be lower than the writes, never higher. How
+    // much lower depends on the machine's load (185 of 200 was seen with four suites and a
+    // compiler on two cores), so the floor only rules out counting something else than reads
+    // (one per response, or one per token bundle of the whole stream).
+    QVERIFY2(m.chunks <= chunks && m.chunks >= chunks / 2,
              qPrintable(QStringLiteral("%1 reads for %2 writes").arg(m.chunks).arg(chunks)));
 }
 
