@@ -72,7 +72,8 @@ std::expected<void, HistoryError> HistoryStore::Private::moveAside(OpenReport &r
         return std::unexpected(fromErrno(
             EACCES,
             QCoreApplication::translate("versus::history", "cannot move the corrupt history aside to %1").arg(target)));
-    for (const QString &suffix : {u"-wal"_s, u"-shm"_s}) {
+    // A rollback journal goes too: left behind, it would be rolled back into the new file.
+    for (const QString &suffix : {u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
         if (QFileInfo::exists(path % suffix) && !QFile::rename(path % suffix, target % suffix))
             return std::unexpected(fromErrno(
                 EACCES, QCoreApplication::translate("versus::history", "cannot move %1 aside").arg(path % suffix)));
@@ -82,7 +83,19 @@ std::expected<void, HistoryError> HistoryStore::Private::moveAside(OpenReport &r
     return {};
 }
 
-std::expected<void, HistoryError> HistoryStore::Private::openConnection(OpenReport &report, bool mayMoveAside)
+std::expected<void, HistoryError> HistoryStore::Private::rollBackHotJournal()
+{
+    if (auto opened = connect(false); !opened)
+        return opened;
+    auto read = exec(u"PRAGMA user_version"_s);
+    closeConnection();
+    if (!read)
+        return std::unexpected(read.error());
+    return {};
+}
+
+std::expected<void, HistoryError> HistoryStore::Private::openConnection(OpenReport &report, bool mayMoveAside,
+                                                                        bool mayRollBack)
 {
     // Create the file 0600 ourselves: SQLite would create it under the umask (0644), and it
     // creates -wal and -shm with the mode of the database file.
@@ -117,6 +130,17 @@ std::expected<void, HistoryError> HistoryStore::Private::openConnection(OpenRepo
     QString corruption;
     {
         auto version = exec(u"PRAGMA user_version"_s);
+        // A writer killed in the middle of a transaction before the file was in WAL mode (its
+        // very first open, or an older file) leaves a hot rollback journal, which a read-only
+        // connection cannot roll back: it says "readonly", and every later open would too. The
+        // sole writer rolls it back, as SQLite's own recovery, and inspects the file again.
+        if (!version && version.error().kind == HistoryError::Kind::Unwritable && mayRollBack && soleWriter &&
+            QFileInfo::exists(path % u"-journal"_s)) {
+            closeConnection();
+            if (auto rolledBack = rollBackHotJournal(); !rolledBack)
+                return rolledBack;
+            return openConnection(report, mayMoveAside, false);
+        }
         if (version)
             fileVersion = version->next() ? version->value(0).toInt() : 0;
         auto check = version ? exec(u"PRAGMA quick_check"_s) : std::unexpected(version.error());

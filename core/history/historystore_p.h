@@ -96,7 +96,10 @@ struct HistoryStore::Private {
     std::expected<void, HistoryError> copyVerdicts(qint64 fromTurnId, qint64 toTurnId,
                                                    const QHash<qint64, qint64> &laneIds);
 
-    std::expected<void, HistoryError> openConnection(OpenReport &report, bool mayMoveAside);
+    std::expected<void, HistoryError> openConnection(OpenReport &report, bool mayMoveAside, bool mayRollBack = true);
+    /// Rolls back the hot journal a writer killed mid-transaction left (a read-only
+    /// connection cannot): any read on a read-write connection does it.
+    std::expected<void, HistoryError> rollBackHotJournal();
     std::expected<void, HistoryError> moveAside(OpenReport &report, const QString &reason);
     std::expected<void, HistoryError> connect(bool readOnly);
     void closeConnection();

@@ -7,6 +7,7 @@
 #include "history/historystore.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QHash>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -24,6 +25,7 @@ class TestHistoryCrash : public QObject {
 private slots:
     void killedWriterLosesNoAcknowledgedWrite_data();
     void killedWriterLosesNoAcknowledgedWrite();
+    void hotJournalIsRolledBack();
 };
 
 namespace {
@@ -182,6 +184,48 @@ void TestHistoryCrash::killedWriterLosesNoAcknowledgedWrite()
     // The test must have exercised what it claims to.
     QVERIFY(ackedPrompts.size() >= kRounds / 2);
     QVERIFY(killsWhileStreaming >= kRounds / 2);
+}
+
+void TestHistoryCrash::hotJournalIsRolledBack()
+{
+    // A writer killed in the middle of a transaction before the file was in WAL mode leaves a
+    // hot rollback journal. The next open rolls it back (the uncommitted writes vanish, the
+    // committed ones stay) instead of calling the history unwritable at every start.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"history.sqlite"_s);
+    {
+        HistoryStore store;
+        QVERIFY(store.open(path));
+        QVERIFY(store.createConversation(u"committed"_s, {}));
+    }
+    QProcess holder;
+    holder.start(QStringLiteral(VERSUS_JOURNAL_HOLDER), {path});
+    QVERIFY2(holder.waitForReadyRead(30000), holder.readAllStandardError().constData());
+    QCOMPARE(holder.readAllStandardOutput(), QByteArray("holding\n"));
+    holder.kill(); // SIGKILL
+    QVERIFY(holder.waitForFinished(5000));
+    QVERIFY(QFileInfo(path + u"-journal"_s).size() > 0);
+
+    for (int open = 0; open < 2; ++open) {
+        HistoryStore store;
+        const auto report = store.open(path);
+        QVERIFY2(report, qPrintable(report ? QString() : report.error().message));
+        QVERIFY(report->movedAsideTo.isEmpty());
+        const auto list = store.conversations();
+        QVERIFY(list);
+        QStringList titles;
+        for (const auto &conversation : *list)
+            titles << conversation.title;
+        titles.sort();
+        const QStringList expected =
+            open == 0 ? QStringList{u"committed"_s} : QStringList{u"committed"_s, u"written after"_s};
+        QCOMPARE(titles, expected);
+        if (open == 0)
+            QVERIFY(store.createConversation(u"written after"_s, {}));
+    }
+    QVERIFY(!QFileInfo::exists(path + u"-journal"_s));
+    QCOMPARE(integrityCheck(path), u"ok"_s);
 }
 
 QTEST_GUILESS_MAIN(TestHistoryCrash)
